@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import type { Config } from '../platform/config';
+import { GraphQLService, withTimeout } from '../platform/http/graphqlService';
+import type { Logger } from '../platform/logger';
+import { HeaderForwardingDataSource, type GatewayContext } from './headerForwardingDataSource';
+import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
+
+export interface GatewayOptions {
+  config: Config;
+  logger: Logger;
+  /** Supergraph SDL to serve; read from config.gateway.supergraphPath when omitted. */
+  supergraphSdl?: string;
+}
+
+export interface GatewayService {
+  service: GraphQLService<GatewayContext>;
+  subgraphs: SubgraphEndpoint[];
+  close(): Promise<void>;
+}
+
+async function probe(endpoint: SubgraphEndpoint): Promise<void> {
+  const response = await withTimeout(
+    fetch(endpoint.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    }),
+    2000,
+  ).catch((error: Error) => {
+    throw new Error(`subgraph ${endpoint.name} unreachable at ${endpoint.url}: ${error.message}`);
+  });
+  if (!response.ok) throw new Error(`subgraph ${endpoint.name} answered HTTP ${response.status}`);
+}
+
+/**
+ * The gateway: composes whatever supergraph it is given. Production serves a
+ * static supergraph file (no subgraph needs to be up to start); development
+ * can compose from the running subgraphs named by SUBGRAPH_<NAME>_URL.
+ */
+export function buildGateway({ config, logger, supergraphSdl }: GatewayOptions): GatewayService {
+  const gatewayConfig = config.gateway;
+  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url });
+  let gateway: ApolloGateway;
+  let subgraphs: SubgraphEndpoint[];
+
+  if (gatewayConfig.supergraphSource === 'file' || supergraphSdl) {
+    const sdl = supergraphSdl ?? fs.readFileSync(gatewayConfig.supergraphPath, 'utf8');
+    subgraphs = supergraphSubgraphs(sdl, gatewayConfig.subgraphUrls);
+    const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
+    gateway = new ApolloGateway({
+      supergraphSdl: sdl,
+      buildService: ({ name, url }) => buildService({ url: urls.get(name) ?? url }),
+      logger,
+    });
+  } else {
+    subgraphs = Object.entries(gatewayConfig.subgraphUrls).map(([name, url]) => ({ name, url }));
+    if (subgraphs.length === 0) throw new Error('SUPERGRAPH_SOURCE=introspect needs at least one SUBGRAPH_<NAME>_URL');
+    gateway = new ApolloGateway({
+      supergraphSdl: new IntrospectAndCompose({ subgraphs, pollIntervalInMs: 10_000 }),
+      buildService,
+      logger,
+    });
+  }
+
+  const forward = new Set(gatewayConfig.forwardHeaders);
+  const service = new GraphQLService<GatewayContext>({
+    name: 'gateway',
+    logger,
+    apollo: { gateway },
+    context: async (req) => {
+      const forwardedHeaders: Record<string, string> = {};
+      for (const name of forward) {
+        const value = req.headers[name];
+        if (typeof value === 'string') forwardedHeaders[name] = value;
+      }
+      return { forwardedHeaders };
+    },
+    ready: async () => {
+      await Promise.all(subgraphs.map(probe));
+    },
+  });
+  return { service, subgraphs, close: () => service.stop() };
+}

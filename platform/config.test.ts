@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs embedded with no configuration at all', () => {
+    const config = loadConfig({});
+    expect(config.database.kind).toBe('pglite');
+    expect(config.redis).toBeUndefined();
+    expect(config.ports).toEqual({ gateway: 4000, products: 4001, users: 4002, recommendations: 4003 });
+    expect(config.cache.ttlSeconds).toBe(300);
+  });
+
+  it('switches to PostgreSQL and Redis when their URLs are set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/shop', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgresql://u:p@db:5432/shop', poolSize: 10 });
+    expect(config.redis).toMatchObject({ url: 'redis://cache:6379', keyPrefix: 'smartcart:' });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ GATEWAY_PORT: '70000' }, 'GATEWAY_PORT'],
+    [{ PRODUCTS_PORT: 'abc' }, 'PRODUCTS_PORT'],
+    [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
+    [{ CACHE_TTL_SECONDS: '-5' }, 'CACHE_TTL_SECONDS'],
+    [{ SUBGRAPH_PRODUCTS_URL: 'products:4001' }, 'SUBGRAPH_PRODUCTS_URL'],
+  ])('rejects %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable}: `));
+  });
+
+  it('reads subgraph URL overrides by name', () => {
+    const config = loadConfig({ SUBGRAPH_PRODUCTS_URL: 'http://products:4001/graphql' });
+    expect(config.gateway.subgraphUrls).toEqual({ products: 'http://products:4001/graphql' });
+  });
+});

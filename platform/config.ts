@@ -1,0 +1,166 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only module that reads the environment. Everything else receives the
+// typed `Config` object, so a bad value fails once, at start-up, by name.
+
+const port = z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535');
+const positiveInt = z.coerce.number().int('must be a whole number').positive('must be greater than 0');
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, 'must be a URL like postgresql://user:password@host:5432/database');
+
+const redisUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a URL like redis://host:6379');
+
+const urlString = z.string().refine((value) => /^https?:\/\/[^/]/.test(value), 'must be an absolute http(s) URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GATEWAY_PORT: port.default(4000),
+  PRODUCTS_PORT: port.default(4001),
+  USERS_PORT: port.default(4002),
+  RECOMMENDATIONS_PORT: port.default(4003),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: positiveInt.max(500, 'must be at most 500').default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(15000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  REDIS_URL: redisUrl.optional(),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(2000),
+  REDIS_KEY_PREFIX: z.string().max(100).default('smartcart:'),
+  CACHE_TTL_SECONDS: positiveInt.default(300),
+  MIGRATE_ON_START: bool.default(true),
+  SEED_DEMO_DATA: bool.default(true),
+  SUPERGRAPH_SOURCE: z.enum(['file', 'introspect']).default('file'),
+  SUPERGRAPH_PATH: z.string().min(1).default('gateway/supergraph.graphql'),
+  GATEWAY_FORWARD_HEADERS: z.string().default('x-session-token,x-api-key,x-request-id'),
+  GATEWAY_READY_POLL_MS: positiveInt.default(2000),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+});
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number };
+
+export interface RedisConfig {
+  url: string;
+  commandTimeoutMs: number;
+  /** Namespaces every key, channel and stream, so deployments can share one Redis. */
+  keyPrefix: string;
+}
+
+export type ServiceName = 'gateway' | 'products' | 'users' | 'recommendations';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  host: string;
+  ports: Record<ServiceName, number>;
+  database: DatabaseConfig;
+  redis: RedisConfig | undefined;
+  cache: { ttlSeconds: number };
+  migrateOnStart: boolean;
+  seedDemoData: boolean;
+  gateway: {
+    supergraphSource: 'file' | 'introspect';
+    supergraphPath: string;
+    /** Subgraph URL overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_URL. */
+    subgraphUrls: Record<string, string>;
+    forwardHeaders: string[];
+    readyPollMs: number;
+  };
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  // An empty variable means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+
+  const subgraphUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(present)) {
+    const match = SUBGRAPH_URL.exec(key);
+    if (!match || value === undefined) continue;
+    const checked = urlString.safeParse(value);
+    if (checked.success) subgraphUrls[match[1]!.toLowerCase()] = value;
+    else problems.push(`${key}: ${checked.error.issues[0]?.message}`);
+  }
+
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    ports: { gateway: e.GATEWAY_PORT, products: e.PRODUCTS_PORT, users: e.USERS_PORT, recommendations: e.RECOMMENDATIONS_PORT },
+    database: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        }
+      : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
+    cache: { ttlSeconds: e.CACHE_TTL_SECONDS },
+    migrateOnStart: e.MIGRATE_ON_START,
+    seedDemoData: e.SEED_DEMO_DATA,
+    gateway: {
+      supergraphSource: e.SUPERGRAPH_SOURCE,
+      supergraphPath: path.resolve(e.SUPERGRAPH_PATH),
+      subgraphUrls,
+      forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      readyPollMs: e.GATEWAY_READY_POLL_MS,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** For entry points: a bad configuration stops the process with one clear line. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    const config = loadConfig(env);
+    // @apollo/gateway reads this itself; there is no reason to phone home.
+    process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

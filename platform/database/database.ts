@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Pool } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../../prisma/generated/client/client';
+import type { DatabaseConfig } from '../config';
+import { StatementCounter, countingAdapterFactory } from './statementCounter';
+
+export type { PrismaClient };
+
+/**
+ * The physical connection: one PGlite instance (embedded) or one pg pool (PostgreSQL).
+ * Services in the same process share a driver but each opens its own `Database`,
+ * so statements are counted per service.
+ */
+export interface DatabaseDriver {
+  readonly kind: DatabaseConfig['kind'];
+  adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+  /** Runs `fn` while holding a cluster-wide lock: one migrator at a time across processes. */
+  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Database {
+  readonly kind: DatabaseConfig['kind'];
+  readonly prisma: PrismaClient;
+  readonly statements: StatementCounter;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createDatabaseDriver(config: DatabaseConfig): Promise<DatabaseDriver> {
+  if (config.kind === 'pglite') {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const pglite = await PGlite.create(config.dataDir);
+    return {
+      kind: 'pglite',
+      adapterFactory: () => new PrismaPGlite(pglite),
+      // A single process owns the data directory, so there is nobody to race.
+      withExclusiveLock: (_key, fn) => fn(),
+      close: async () => {
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+
+  const pool = new Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: config.statementTimeoutMs,
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  let closed = false;
+  return {
+    kind: 'postgres',
+    adapterFactory: () => new PrismaPg(pool),
+    async withExclusiveLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+export function openDatabase(driver: DatabaseDriver): Database {
+  const statements = new StatementCounter();
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(driver.adapterFactory(), statements) });
+  return {
+    kind: driver.kind,
+    prisma,
+    statements,
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: () => prisma.$disconnect(),
+  };
+}

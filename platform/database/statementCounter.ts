@@ -1,0 +1,56 @@
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+
+/**
+ * Counts the SQL statements a service sends. Exposed as a metric and used by
+ * tests to prove that DataLoader batching holds (N entities, one statement).
+ */
+export class StatementCounter {
+  private count = 0;
+  private readonly listeners = new Set<(sql: string) => void>();
+
+  get total(): number {
+    return this.count;
+  }
+
+  record(sql: string): void {
+    this.count += 1;
+    for (const listener of this.listeners) listener(sql);
+  }
+
+  /** Calls `listener` for every statement until the returned function is called. */
+  watch(listener: (sql: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function countQueries<T extends SqlDriverAdapter | Transaction>(target: T, counter: StatementCounter): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property === 'queryRaw' || property === 'executeRaw') {
+        return (query: { sql: string }) => {
+          counter.record(query.sql);
+          return value.call(object, query);
+        };
+      }
+      if (property === 'startTransaction') {
+        return async (...args: unknown[]) => countQueries(await value.apply(object, args), counter);
+      }
+      return value.bind(object);
+    },
+  });
+}
+
+export function countingAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F, counter: StatementCounter): F {
+  return new Proxy(factory, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (property === 'connect' && typeof value === 'function') {
+        return async () => countQueries(await value.call(object), counter);
+      }
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import type { BusEvent, ConsumeOptions, EventBus, EventHandler, Subscription } from './eventBus';
+
+interface Group {
+  /** Index into the stream's log of the next event never yet delivered. */
+  next: number;
+  /** Delivered but not acknowledged, by event id, with the time of delivery. */
+  pending: Map<string, { event: BusEvent; deliveredAt: number }>;
+}
+
+interface Stream {
+  log: BusEvent[];
+  groups: Map<string, Group>;
+  wake: Set<() => void>;
+}
+
+/** The in-process bus of the embedded mode; same contract as the Redis Streams bus. */
+export class MemoryEventBus implements EventBus {
+  private readonly streams = new Map<string, Stream>();
+  private sequence = 0;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(private readonly maxLength = 100_000) {}
+
+  async publish(streamName: string, type: string, payload: unknown): Promise<string> {
+    const stream = this.stream(streamName);
+    const event: BusEvent = {
+      id: `${Date.now()}-${++this.sequence}`,
+      type,
+      payload: JSON.parse(JSON.stringify(payload)),
+      occurredAt: new Date().toISOString(),
+    };
+    stream.log.push(event);
+    if (stream.log.length > this.maxLength) {
+      const dropped = stream.log.length - this.maxLength;
+      stream.log.splice(0, dropped);
+      for (const group of stream.groups.values()) group.next = Math.max(0, group.next - dropped);
+    }
+    for (const wake of [...stream.wake]) wake();
+    return event.id;
+  }
+
+  async consume(streamName: string, groupName: string, handler: EventHandler, options: ConsumeOptions): Promise<Subscription> {
+    const stream = this.stream(streamName);
+    let group = stream.groups.get(groupName);
+    if (!group) stream.groups.set(groupName, (group = { next: 0, pending: new Map() }));
+    const batchSize = options.batchSize ?? 100;
+    const redeliverAfterMs = options.redeliverAfterMs ?? 30_000;
+    const g = group;
+    let running = true;
+    let wakeUp: (() => void) | undefined;
+
+    const take = (): BusEvent[] => {
+      const now = Date.now();
+      const batch: BusEvent[] = [];
+      for (const entry of g.pending.values()) {
+        if (batch.length >= batchSize) break;
+        if (now - entry.deliveredAt >= redeliverAfterMs) {
+          entry.deliveredAt = now;
+          batch.push(entry.event);
+        }
+      }
+      while (batch.length < batchSize && g.next < stream.log.length) {
+        const event = stream.log[g.next++]!;
+        g.pending.set(event.id, { event, deliveredAt: now });
+        batch.push(event);
+      }
+      return batch;
+    };
+
+    const loop = (async () => {
+      while (running) {
+        const batch = take();
+        if (batch.length === 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(done, Math.min(redeliverAfterMs, 1000));
+            function done() {
+              clearTimeout(timer);
+              stream.wake.delete(done);
+              wakeUp = undefined;
+              resolve();
+            }
+            wakeUp = done;
+            stream.wake.add(done);
+          });
+          continue;
+        }
+        for (const event of batch) {
+          if (!running) break;
+          try {
+            await handler(event);
+            g.pending.delete(event.id);
+          } catch (error) {
+            options.onError?.(error, event);
+          }
+        }
+      }
+    })();
+
+    const subscription: Subscription = {
+      stop: async () => {
+        running = false;
+        wakeUp?.();
+        await loop;
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+  }
+
+  private stream(name: string): Stream {
+    let stream = this.streams.get(name);
+    if (!stream) this.streams.set(name, (stream = { log: [], groups: new Map(), wake: new Set() }));
+    return stream;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Cache } from './cache/cache';
+import { MemoryCache } from './cache/memoryCache';
+import { RedisCache } from './cache/redisCache';
+import type { Config } from './config';
+import { createDatabaseDriver, type DatabaseDriver } from './database/database';
+import type { EventBus } from './events/eventBus';
+import { MemoryEventBus } from './events/memoryEventBus';
+import { RedisEventBus } from './events/redisEventBus';
+import { createLogger, type Logger } from './logger';
+import type { PubSub } from './pubsub/pubsub';
+import { MemoryPubSub } from './pubsub/memoryPubSub';
+import { RedisPubSub } from './pubsub/redisPubSub';
+import { createRedis, type Redis } from './redis';
+
+/**
+ * What every service runs on. Embedded: one PGlite and in-process cache,
+ * pub/sub and bus. With DATABASE_URL / REDIS_URL: PostgreSQL and Redis.
+ * Services started in one process share one Infrastructure.
+ */
+export interface Infrastructure {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly database: DatabaseDriver;
+  readonly cache: Cache;
+  readonly pubsub: PubSub;
+  readonly events: EventBus;
+  /** Reachability of the backing services, for readiness probes. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createInfrastructure(config: Config, logger = createLogger(config.logLevel)): Promise<Infrastructure> {
+  const database = await createDatabaseDriver(config.database);
+  const redisClients: Redis[] = [];
+  try {
+    let cache: Cache;
+    let pubsub: PubSub;
+    let events: EventBus;
+    if (config.redis) {
+      const redis = await createRedis(config.redis);
+      const subscriber = await createRedis(config.redis, { blocking: true });
+      redisClients.push(redis, subscriber);
+      const prefix = config.redis.keyPrefix;
+      cache = new RedisCache(redis, config.cache.ttlSeconds, `${prefix}cache:`);
+      pubsub = new RedisPubSub(redis, subscriber, `${prefix}pubsub:`);
+      events = new RedisEventBus(redis, config.redis, `${prefix}stream:`);
+    } else {
+      cache = new MemoryCache(config.cache.ttlSeconds);
+      pubsub = new MemoryPubSub();
+      events = new MemoryEventBus();
+    }
+    const redis = redisClients[0];
+    return {
+      config,
+      logger,
+      database,
+      cache,
+      pubsub,
+      events,
+      async ping() {
+        if (redis) await redis.ping();
+      },
+      async close() {
+        await events.close();
+        await pubsub.close();
+        await cache.close();
+        for (const client of redisClients) client.disconnect();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    for (const client of redisClients) client.disconnect();
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import Redis from 'ioredis';
+import type { RedisConfig } from './config';
+
+export type { Redis };
+
+/**
+ * A fail-fast client: commands time out, nothing queues while disconnected,
+ * so a Redis outage surfaces as an error instead of a hung request.
+ */
+export async function createRedis(config: RedisConfig, options: { blocking?: boolean } = {}): Promise<Redis> {
+  const client = new Redis(config.url, {
+    lazyConnect: true,
+    connectTimeout: Math.max(config.commandTimeoutMs, 1000),
+    // Blocking reads (XREADGROUP BLOCK) wait longer than any command timeout.
+    commandTimeout: options.blocking ? undefined : config.commandTimeoutMs,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+  // Reconnection is automatic; an unhandled 'error' event would crash the process.
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}

@@ -1,0 +1,53 @@
+import { loadConfigOrExit } from '../platform/config';
+import { migrate } from '../platform/database/migrate';
+import { runUntilSignalled } from '../platform/http/runUntilSignalled';
+import { createInfrastructure } from '../platform/infrastructure';
+import { createLogger } from '../platform/logger';
+import { buildGateway } from '../gateway/server';
+import { subgraphs } from '../subgraphs';
+import { seedDemoDataIfEmpty } from './demoData';
+
+// `npm start`: the gateway and every subgraph in one process, sharing one
+// infrastructure (embedded PostgreSQL and in-process bus unless configured).
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const infra = await createInfrastructure(config, logger);
+  const started: { close(): Promise<void> }[] = [];
+  const shutdown = async () => {
+    for (const service of started.reverse()) await service.close();
+    await infra.close();
+  };
+  try {
+    if (config.migrateOnStart) {
+      const applied = await migrate(infra.database);
+      if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    }
+    if (config.seedDemoData) {
+      const seeded = await seedDemoDataIfEmpty(infra);
+      if (seeded > 0) logger.info({ products: seeded }, 'demo catalog seeded');
+    }
+    const subgraphUrls: Record<string, string> = {};
+    for (const definition of subgraphs) {
+      const built = definition.build(infra);
+      started.push(built);
+      subgraphUrls[definition.name] = await built.service.listen(config.ports[definition.name], config.host);
+    }
+    // The committed supergraph, pointed at the subgraphs this process just started.
+    const gateway = buildGateway({
+      config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls: { ...subgraphUrls, ...config.gateway.subgraphUrls } } },
+      logger,
+    });
+    started.push(gateway);
+    const url = await gateway.service.listen(config.ports.gateway, config.host);
+    logger.info({ subgraphs: subgraphUrls, database: config.database.kind === 'pglite' ? config.database.dataDir : 'postgresql' }, 'all services up');
+    process.stdout.write(`\nSmartCart is running: ${url}\n(open it in a browser for the playground; Ctrl-C stops)\n\n`);
+    runUntilSignalled(shutdown, logger, config.shutdownGraceMs);
+  } catch (error) {
+    logger.fatal({ err: error }, 'start failed');
+    await shutdown().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

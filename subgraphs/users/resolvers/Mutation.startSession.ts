@@ -1,0 +1,3 @@
+import type { MutationResolvers } from '../generated/resolvers-types';
+
+export const startSession: MutationResolvers['startSession'] = (_parent, _args, { shoppers }) => shoppers.startSession();
