@@ -18,7 +18,8 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  // INTERNAL_SERVER_ERROR is what Apollo labels any thrown error with: never public.
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   // Apollo Server's own request errors are safe to show as they are.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

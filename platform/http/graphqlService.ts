@@ -48,6 +48,8 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       formatError: createErrorFormatter(options.logger),
       includeStacktraceInErrorResponses: false,
       introspection: true,
+      // Shutdown is ours (runUntilSignalled): Apollo's own handler would re-raise the signal.
+      stopOnTerminationSignals: false,
     });
   }
 

@@ -1,4 +1,5 @@
 import type { ServiceName } from '../config';
+import type { Database } from '../database/database';
 import { loadConfigOrExit } from '../config';
 import { migrate } from '../database/migrate';
 import { createInfrastructure, type Infrastructure } from '../infrastructure';
@@ -8,6 +9,8 @@ import { runUntilSignalled } from './runUntilSignalled';
 
 export interface BuiltService {
   service: GraphQLService<any>;
+  /** The service's own database handle, when it has one (the gateway has none). */
+  db?: Database;
   close(): Promise<void>;
 }
 

@@ -1,12 +1,18 @@
 import type { Redis } from '../redis';
 import type { MessageHandler, PubSub } from './pubsub';
 
+interface ChannelState {
+  handlers: Set<MessageHandler>;
+  /** The SUBSCRIBE that made this channel live; every handler joining it waits for it. */
+  subscribed: Promise<void>;
+}
+
 /**
  * One subscriber connection per process, channels reference-counted: the
  * Redis SUBSCRIBE is sent for the first local handler and UNSUBSCRIBE after the last.
  */
 export class RedisPubSub implements PubSub {
-  private readonly channels = new Map<string, Set<MessageHandler>>();
+  private readonly channels = new Map<string, ChannelState>();
   private readonly pending = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -15,9 +21,9 @@ export class RedisPubSub implements PubSub {
     private readonly prefix: string,
   ) {
     subscriber.on('message', (channel: string, json: string) => {
-      const handlers = this.channels.get(channel.slice(this.prefix.length));
-      if (!handlers) return;
-      for (const handler of [...handlers]) handler(JSON.parse(json));
+      const state = this.channels.get(channel.slice(this.prefix.length));
+      if (!state) return;
+      for (const handler of [...state.handlers]) handler(JSON.parse(json));
     });
   }
 
@@ -26,18 +32,30 @@ export class RedisPubSub implements PubSub {
   }
 
   async subscribe(channel: string, handler: MessageHandler): Promise<() => Promise<void>> {
-    let handlers = this.channels.get(channel);
     const wrapped: MessageHandler = (message) => handler(message);
-    if (!handlers) {
-      this.channels.set(channel, (handlers = new Set([wrapped])));
-      await this.serialise(channel, () => this.subscriber.subscribe(this.prefix + channel));
-    } else {
-      handlers.add(wrapped);
-      await this.pending.get(channel);
+    let state = this.channels.get(channel);
+    if (!state) {
+      const created: ChannelState = {
+        handlers: new Set(),
+        subscribed: this.serialise(channel, () => this.subscriber.subscribe(this.prefix + channel)),
+      };
+      // A failed SUBSCRIBE must not leave the channel looking live, or every
+      // later subscriber would join it and silently never receive anything.
+      created.subscribed.catch(() => {
+        if (this.channels.get(channel) === created) this.channels.delete(channel);
+      });
+      this.channels.set(channel, (state = created));
     }
-    const own = handlers;
+    const own = state;
+    own.handlers.add(wrapped);
+    try {
+      await own.subscribed;
+    } catch (error) {
+      own.handlers.delete(wrapped);
+      throw error;
+    }
     return async () => {
-      if (!own.delete(wrapped) || own.size > 0 || this.channels.get(channel) !== own) return;
+      if (!own.handlers.delete(wrapped) || own.handlers.size > 0 || this.channels.get(channel) !== own) return;
       this.channels.delete(channel);
       await this.serialise(channel, async () => {
         // A new handler may have arrived while the previous command was in flight.

@@ -1,0 +1,570 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ConfigError, loadConfig, type Config } from '../../platform/config';
+
+// docker compose cannot run on the machines this suite runs on, so the wiring of
+// docker-compose.yml is checked by reading it: the same names, ports, credentials
+// and scripts must line up everywhere, as the app's own config loader sees them.
+// Each check returns its problems; the last block proves the checks catch
+// broken files (a typo in a service name, a wrong port, ...).
+
+const ROOT = path.resolve(__dirname, '../..');
+const SUBGRAPHS = ['products', 'users', 'recommendations'] as const;
+const APP_SERVICES = [...SUBGRAPHS, 'gateway'] as const;
+type AppService = (typeof APP_SERVICES)[number];
+
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string; [key: string]: unknown };
+  command?: string | string[] | null;
+  environment?: Record<string, string | number | boolean | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+  ports?: Array<string | number | { target?: number | string; published?: number | string }>;
+  volumes?: Array<string | { type?: string; source?: string; target?: string }>;
+  restart?: string;
+}
+
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+interface Project {
+  compose: ComposeFile;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  dockerfile: string | undefined;
+  dockerignore: string | undefined;
+}
+
+function readIfExists(file: string): string | undefined {
+  const full = path.join(ROOT, file);
+  return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+}
+
+function parseCompose(text: string): ComposeFile {
+  // Compose resolves `<<` merge keys; YAML 1.2 parsers only do so when asked.
+  const parsed = parse(text, { merge: true }) as ComposeFile | null;
+  if (!parsed || typeof parsed !== 'object' || !parsed.services) throw new Error('docker-compose.yml has no services');
+  return parsed;
+}
+
+function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerignore'>> & { composeText?: string } = {}): Project {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return {
+    compose: parseCompose(overrides.composeText ?? fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')),
+    scripts: pkg.scripts ?? {},
+    dependencies: pkg.dependencies ?? {},
+    devDependencies: pkg.devDependencies ?? {},
+    dockerfile: 'dockerfile' in overrides ? overrides.dockerfile : readIfExists('Dockerfile'),
+    dockerignore: 'dockerignore' in overrides ? overrides.dockerignore : readIfExists('.dockerignore'),
+  };
+}
+
+// ---------------------------------------------------------------- normalising
+
+/** Compose's `${VAR:-default}` / `${VAR-default}` take their default; `$$` is a literal `$`. */
+function interpolate(value: string, problems: string[], where: string): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, fallback, bare) => {
+    if (match === '$$') return '$';
+    if (fallback !== undefined) return fallback as string;
+    problems.push(`${where}: depends on the host variable ${(braced ?? bare) as string} having been set`);
+    return '';
+  });
+}
+
+function environmentOf(service: Service | undefined, name: string, problems: string[] = []): Record<string, string> {
+  const env: Record<string, string> = {};
+  const raw = service?.environment;
+  if (Array.isArray(raw)) {
+    for (const entry of raw) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) env[entry.slice(0, eq)] = interpolate(entry.slice(eq + 1), problems, `${name}.environment`);
+    }
+  } else if (raw) {
+    for (const [key, value] of Object.entries(raw)) {
+      if (value !== null) env[key] = interpolate(String(value), problems, `${name}.environment.${key}`);
+    }
+  }
+  return env;
+}
+
+/** The app's own view of a service's environment, or the reasons it would refuse to start. */
+function configOf(project: Project, name: string): { config?: Config; problems: string[] } {
+  const problems: string[] = [];
+  const env = environmentOf(project.compose.services[name], name, problems);
+  try {
+    return { config: loadConfig(env), problems };
+  } catch (error) {
+    if (error instanceof ConfigError) return { problems: [...problems, ...error.problems.map((p) => `${name}: ${p}`)] };
+    throw error;
+  }
+}
+
+/** The shell text a service runs (exec form joined; `sh -c "…"` unwrapped). */
+function commandOf(service: Service | undefined): string {
+  const command = service?.command;
+  if (!command) return '';
+  if (typeof command === 'string') return command;
+  if (command.length >= 3 && /(^|\/)(ba)?sh$/.test(command[0] ?? '') && command[1] === '-c') return command.slice(2).join(' ');
+  return command.join(' ');
+}
+
+function npmScriptsIn(command: string): string[] {
+  return [...command.matchAll(/\bnpm\s+(?:run|run-script)\s+([^\s;&|]+)/g)].map((m) => m[1]!);
+}
+
+function dependsOn(service: Service | undefined): Record<string, string> {
+  const raw = service?.depends_on;
+  if (!raw) return {};
+  if (Array.isArray(raw)) return Object.fromEntries(raw.map((name) => [name, 'service_started']));
+  return Object.fromEntries(Object.entries(raw).map(([name, spec]) => [name, spec?.condition ?? 'service_started']));
+}
+
+function healthcheckOf(service: Service | undefined): string {
+  const test = service?.healthcheck?.test;
+  if (!test) return '';
+  if (typeof test === 'string') return test;
+  if (test[0] === 'NONE') return '';
+  if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') return test.slice(1).join(' ');
+  return test.join(' ');
+}
+
+/** Container ports a service publishes on the host. */
+function publishedPorts(service: Service | undefined): Array<{ target: number; published: string }> {
+  return (service?.ports ?? []).map((entry) => {
+    if (typeof entry === 'number') return { target: entry, published: '(random)' };
+    if (typeof entry === 'string') {
+      const parts = entry.replace(/\/(tcp|udp)$/, '').split(':');
+      const target = Number(parts.pop());
+      return { target, published: parts.pop() ?? '(random)' };
+    }
+    return { target: Number(entry.target), published: String(entry.published ?? '(random)') };
+  });
+}
+
+function buildOf(service: Service | undefined): { context: string; dockerfile: string } | undefined {
+  const build = service?.build;
+  if (build === undefined) return undefined;
+  if (typeof build === 'string') return { context: path.resolve(ROOT, build), dockerfile: 'Dockerfile' };
+  return { context: path.resolve(ROOT, build.context ?? '.'), dockerfile: build.dockerfile ?? 'Dockerfile' };
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- the checks
+
+type Check = (project: Project) => string[];
+
+const checks: Record<string, Check> = {
+  'postgres, redis, migrate and every app service are defined; every dependency names a defined service': ({ compose }) => {
+    const problems: string[] = [];
+    for (const name of ['postgres', 'redis', 'migrate', ...APP_SERVICES]) {
+      if (!compose.services[name]) problems.push(`service "${name}" is missing`);
+    }
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const dependency of Object.keys(dependsOn(service))) {
+        if (!compose.services[dependency]) problems.push(`${name} depends on "${dependency}", which is not a service`);
+      }
+    }
+    return problems;
+  },
+
+  'the migrate job and every app service use one image, built from the root Dockerfile': ({ compose }) => {
+    const problems: string[] = [];
+    const users = ['migrate', ...APP_SERVICES].filter((name) => compose.services[name]);
+    const reference = compose.services[users[0] ?? '']!;
+    const referenceBuild = buildOf(reference);
+    if (!referenceBuild) return [`${users[0]} has no build section`];
+    if (referenceBuild.context !== ROOT) problems.push(`build context is ${referenceBuild.context}, not the repository root`);
+    if (!fs.existsSync(path.join(referenceBuild.context, referenceBuild.dockerfile))) {
+      problems.push(`build uses ${referenceBuild.dockerfile}, which does not exist in ${referenceBuild.context}`);
+    }
+    for (const name of users) {
+      const service = compose.services[name]!;
+      const build = buildOf(service);
+      if (!build) problems.push(`${name} has no build section`);
+      else if (JSON.stringify(service.build) !== JSON.stringify(reference.build)) {
+        problems.push(`${name} builds ${JSON.stringify(service.build)}, not ${JSON.stringify(reference.build)}`);
+      }
+      if (service.image !== reference.image) problems.push(`${name} is tagged ${service.image}, not ${reference.image}`);
+    }
+    return problems;
+  },
+
+  'each app service runs its own npm script, and the migrate job runs db:migrate then db:seed': ({ compose, scripts }) => {
+    const problems: string[] = [];
+    for (const name of APP_SERVICES) {
+      const command = commandOf(compose.services[name]);
+      const used = npmScriptsIn(command);
+      if (used.length !== 1 || used[0] !== `start:${name}`) problems.push(`${name} runs "${command}", not npm run start:${name}`);
+      for (const script of used) if (!scripts[script]) problems.push(`${name} runs npm script "${script}", which package.json does not define`);
+    }
+    const migrate = commandOf(compose.services.migrate);
+    const used = npmScriptsIn(migrate);
+    for (const script of used) if (!scripts[script]) problems.push(`migrate runs npm script "${script}", which package.json does not define`);
+    if (!/npm\s+run\s+db:migrate\s*&&\s*npm\s+run\s+db:seed\b/.test(migrate)) {
+      problems.push(`migrate runs "${migrate}", not "npm run db:migrate && npm run db:seed"`);
+    }
+    const restart = compose.services.migrate?.restart;
+    if (restart && restart !== 'no' && restart !== 'on-failure') problems.push(`migrate has restart: ${restart}; a one-shot job must be allowed to finish`);
+    return problems;
+  },
+
+  'app services start only once postgres and redis are healthy and migrate has completed': ({ compose }) => {
+    const problems: string[] = [];
+    const required: Record<string, string> = {
+      postgres: 'service_healthy',
+      redis: 'service_healthy',
+      migrate: 'service_completed_successfully',
+    };
+    for (const name of APP_SERVICES) {
+      const deps = dependsOn(compose.services[name]);
+      for (const [dependency, condition] of Object.entries(required)) {
+        if (deps[dependency] !== condition) {
+          problems.push(`${name} depends on ${dependency} with ${deps[dependency] ?? 'nothing'}, not condition ${condition}`);
+        }
+      }
+    }
+    const migrateDeps = dependsOn(compose.services.migrate);
+    if (migrateDeps.postgres !== 'service_healthy') problems.push('migrate does not wait for postgres to be healthy');
+    // A service_healthy condition on a service without a healthcheck never holds.
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [dependency, condition] of Object.entries(dependsOn(service))) {
+        if (condition === 'service_healthy' && compose.services[dependency] && !healthcheckOf(compose.services[dependency])) {
+          problems.push(`${name} waits for ${dependency} to be healthy, but ${dependency} has no healthcheck`);
+        }
+      }
+    }
+    return problems;
+  },
+
+  'postgres and redis have the expected images, healthchecks and storage': ({ compose }) => {
+    const problems: string[] = [];
+    const postgres = compose.services.postgres;
+    const redis = compose.services.redis;
+    if (!/^postgres:16(\b|$)/.test(postgres?.image ?? '')) problems.push(`postgres uses image ${postgres?.image}, not postgres:16`);
+    if (!/\bpg_isready\b/.test(healthcheckOf(postgres))) problems.push('postgres healthcheck does not run pg_isready');
+    const dataVolume = (postgres?.volumes ?? [])
+      .map((v) => (typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : v))
+      .find((v) => v.target === '/var/lib/postgresql/data');
+    if (!dataVolume?.source) problems.push('postgres does not mount a volume at /var/lib/postgresql/data');
+    else if (!(compose.volumes && dataVolume.source in compose.volumes)) {
+      problems.push(`postgres data volume "${dataVolume.source}" is not a named volume declared under top-level volumes`);
+    }
+    if (!/^redis:7(\b|$)/.test(redis?.image ?? '')) problems.push(`redis uses image ${redis?.image}, not redis:7`);
+    if (!/\bredis-cli\b.*\bping\b/.test(healthcheckOf(redis))) problems.push('redis healthcheck does not run redis-cli ping');
+    return problems;
+  },
+
+  'DATABASE_URL and REDIS_URL point at the postgres and redis services with their credentials': (project) => {
+    const problems: string[] = [];
+    const { compose } = project;
+    const pgEnv = environmentOf(compose.services.postgres, 'postgres', problems);
+    for (const name of ['migrate', ...APP_SERVICES]) {
+      const { config, problems: configProblems } = configOf(project, name);
+      problems.push(...configProblems);
+      if (!config) continue;
+      if (config.database.kind !== 'postgres') {
+        problems.push(`${name} has no DATABASE_URL: it would run on an embedded database inside its container`);
+      } else {
+        const url = new URL(config.database.url);
+        const host = compose.services[url.hostname];
+        if (!host) problems.push(`${name}: DATABASE_URL host "${url.hostname}" is not a service`);
+        else if (!/^postgres(:|$)/.test(host.image ?? '')) problems.push(`${name}: DATABASE_URL host "${url.hostname}" is not the postgres service`);
+        if ((url.port || '5432') !== '5432') problems.push(`${name}: DATABASE_URL port ${url.port} is not PostgreSQL's 5432`);
+        const user = decodeURIComponent(url.username);
+        const password = decodeURIComponent(url.password);
+        const database = decodeURIComponent(url.pathname.slice(1));
+        if (user !== (pgEnv.POSTGRES_USER ?? 'postgres')) problems.push(`${name}: DATABASE_URL user "${user}" is not POSTGRES_USER "${pgEnv.POSTGRES_USER}"`);
+        if (password !== pgEnv.POSTGRES_PASSWORD) problems.push(`${name}: DATABASE_URL password does not match POSTGRES_PASSWORD`);
+        if (database !== (pgEnv.POSTGRES_DB ?? pgEnv.POSTGRES_USER ?? 'postgres')) {
+          problems.push(`${name}: DATABASE_URL database "${database}" is not POSTGRES_DB "${pgEnv.POSTGRES_DB}"`);
+        }
+      }
+      if (!config.redis) problems.push(`${name} has no REDIS_URL`);
+      else {
+        const url = new URL(config.redis.url);
+        const host = compose.services[url.hostname];
+        if (!host) problems.push(`${name}: REDIS_URL host "${url.hostname}" is not a service`);
+        else if (!/^redis(:|$)/.test(host.image ?? '')) problems.push(`${name}: REDIS_URL host "${url.hostname}" is not the redis service`);
+        if ((url.port || '6379') !== '6379') problems.push(`${name}: REDIS_URL port ${url.port} is not Redis's 6379`);
+      }
+    }
+    return problems;
+  },
+
+  'app services listen on all interfaces in production and leave migrating to the migrate job': (project) => {
+    const problems: string[] = [];
+    for (const name of APP_SERVICES) {
+      const env = environmentOf(project.compose.services[name], name);
+      const { config } = configOf(project, name);
+      if (env.HOST !== '0.0.0.0') problems.push(`${name}: HOST is ${env.HOST ?? 'unset'}, not 0.0.0.0 (unreachable from other containers)`);
+      if (env.NODE_ENV !== 'production') problems.push(`${name}: NODE_ENV is ${env.NODE_ENV ?? 'unset'}, not production`);
+      if (config && config.migrateOnStart) problems.push(`${name}: MIGRATE_ON_START is not false`);
+    }
+    return problems;
+  },
+
+  "the gateway's SUBGRAPH_*_URL point at the subgraph services on their configured ports": (project) => {
+    const problems: string[] = [];
+    const { config: gateway, problems: gatewayProblems } = configOf(project, 'gateway');
+    if (!gateway) return gatewayProblems;
+    const urls = gateway.gateway.subgraphUrls;
+    for (const extra of Object.keys(urls).filter((name) => !(SUBGRAPHS as readonly string[]).includes(name))) {
+      problems.push(`gateway: SUBGRAPH_${extra.toUpperCase()}_URL names no subgraph`);
+    }
+    for (const subgraph of SUBGRAPHS) {
+      const variable = `SUBGRAPH_${subgraph.toUpperCase()}_URL`;
+      const url = parseUrl(urls[subgraph]);
+      if (!url) {
+        problems.push(`gateway: ${variable} is not set`);
+        continue;
+      }
+      if (url.hostname !== subgraph) problems.push(`gateway: ${variable} host is "${url.hostname}", not the ${subgraph} service`);
+      if (!project.compose.services[url.hostname]) problems.push(`gateway: ${variable} host "${url.hostname}" is not a service`);
+      const { config: target } = configOf(project, subgraph);
+      const expectedPort = target?.ports[subgraph];
+      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+      if (expectedPort !== undefined && port !== expectedPort) {
+        problems.push(`gateway: ${variable} uses port ${port}, but ${subgraph} listens on ${expectedPort}`);
+      }
+      if (url.pathname !== '/graphql') problems.push(`gateway: ${variable} path is ${url.pathname}, not /graphql`);
+    }
+    return problems;
+  },
+
+  'app healthchecks fetch /readyz on the port each service listens on (node, no curl)': (project) => {
+    const problems: string[] = [];
+    for (const name of APP_SERVICES) {
+      const test = healthcheckOf(project.compose.services[name]);
+      const { config } = configOf(project, name);
+      if (!test) {
+        problems.push(`${name} has no healthcheck`);
+        continue;
+      }
+      if (!/^node\s/.test(test)) problems.push(`${name} healthcheck does not run node (the slim image has no curl): ${test}`);
+      const match = /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)\/readyz\b/.exec(test);
+      if (!match) problems.push(`${name} healthcheck does not request http://127.0.0.1:<port>/readyz`);
+      else if (config && Number(match[1]) !== config.ports[name as AppService]) {
+        problems.push(`${name} healthcheck requests port ${match[1]}, but ${name} listens on ${config.ports[name as AppService]}`);
+      }
+    }
+    return problems;
+  },
+
+  'only the gateway publishes a port: its own, as 4000': (project) => {
+    const problems: string[] = [];
+    for (const [name, service] of Object.entries(project.compose.services)) {
+      if (name !== 'gateway' && publishedPorts(service).length > 0) problems.push(`${name} publishes ${JSON.stringify(service.ports)}`);
+    }
+    const { config } = configOf(project, 'gateway');
+    const ports = publishedPorts(project.compose.services.gateway);
+    if (ports.length !== 1) problems.push(`gateway publishes ${ports.length} ports, not 1`);
+    for (const port of ports) {
+      if (config && port.target !== config.ports.gateway) problems.push(`gateway publishes container port ${port.target}, but listens on ${config.ports.gateway}`);
+      if (port.published !== '4000') problems.push(`gateway is published on host port ${port.published}, not 4000`);
+    }
+    return problems;
+  },
+
+  'the Dockerfile installs with npm ci, keeping what the start scripts need': ({ dockerfile, scripts, devDependencies }) => {
+    if (dockerfile === undefined) return ['Dockerfile is missing'];
+    const problems: string[] = [];
+    const lines = dockerfile
+      .replace(/\\\r?\n/g, ' ')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    const from = lines.find((line) => /^FROM\s/i.test(line));
+    if (!from || !/^FROM\s+node:20-bookworm-slim\b/i.test(from)) problems.push(`Dockerfile base is "${from}", not node:20-bookworm-slim`);
+    const install = lines.findIndex((line) => /^RUN\s.*\bnpm\s+ci\b/i.test(line));
+    if (install < 0) return [...problems, 'Dockerfile never runs npm ci'];
+    const lockCopied = lines.slice(0, install).some((line) => /^(COPY|ADD)\s.*(package-lock\.json|package\*\.json|\s\.\s)/i.test(line));
+    if (!lockCopied) problems.push('Dockerfile runs npm ci before copying package-lock.json');
+    // The services run through tsx: if that is a devDependency, the image needs dev dependencies.
+    const needsDev = Object.values(scripts).some((s) => /\btsx\b/.test(s)) && 'tsx' in devDependencies;
+    if (needsDev) {
+      if (/--omit[= ]dev|--production|--only[= ]prod/.test(lines[install]!)) problems.push('npm ci omits dev dependencies, but tsx (a devDependency) runs the services');
+      if (lines.slice(0, install).some((line) => /^ENV\s.*NODE_ENV[= ]production/i.test(line))) {
+        problems.push('NODE_ENV=production is set before npm ci, which then omits tsx (a devDependency)');
+      }
+    }
+    return problems;
+  },
+
+  '.dockerignore keeps local state out of the build context': ({ dockerignore }) => {
+    if (dockerignore === undefined) return ['.dockerignore is missing'];
+    const entries = new Set(dockerignore.split(/\r?\n/).map((line) => line.trim().replace(/^\/+|\/+$/g, '')));
+    return ['node_modules', '.data', 'dist', '.git', 'coverage', 'reports']
+      .filter((entry) => !entries.has(entry))
+      .map((entry) => `.dockerignore does not list ${entry}`);
+  },
+};
+
+function allProblems(project: Project): string[] {
+  return Object.values(checks).flatMap((check) => check(project));
+}
+
+// ---------------------------------------------------------------- tests
+
+describe('docker-compose.yml wiring', () => {
+  const project = loadProject();
+
+  it.each(Object.keys(checks))('%s', (name) => {
+    expect(checks[name]!(project)).toEqual([]);
+  });
+
+  it('defines nothing but the stack (no stray services)', () => {
+    expect(Object.keys(project.compose.services).sort()).toEqual(
+      ['gateway', 'migrate', 'postgres', 'products', 'recommendations', 'redis', 'users'],
+    );
+  });
+});
+
+describe('the wiring checks catch broken files', () => {
+  const composeText = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+
+  function mutated(change: (compose: ComposeFile) => void): Project {
+    const project = loadProject();
+    change(project.compose);
+    return project;
+  }
+  function fromText(replace: (text: string) => string, extra: Partial<Project> = {}): Project {
+    const text = replace(composeText);
+    expect(text).not.toBe(composeText); // the mutation must really apply
+    return { ...loadProject({ composeText: text }), ...extra };
+  }
+  const env = (service: Service | undefined): Record<string, unknown> => {
+    if (!service) throw new Error('no such service');
+    if (Array.isArray(service.environment) || !service.environment) throw new Error('expected a map environment');
+    return service.environment;
+  };
+
+  const cases: Array<[string, () => Project, RegExp]> = [
+    [
+      'a misspelt subgraph service name',
+      () => fromText((t) => t.replace(/^  recommendations:$/m, '  recomendations:')),
+      /service "recommendations" is missing|host "recommendations" is not a service/,
+    ],
+    [
+      'a typo in a SUBGRAPH_*_URL host',
+      () => fromText((t) => t.replace('http://users:4002/graphql', 'http://user:4002/graphql')),
+      /SUBGRAPH_USERS_URL host is "user"/,
+    ],
+    [
+      'a SUBGRAPH_*_URL on the wrong port',
+      () => mutated((c) => void (env(c.services.gateway).SUBGRAPH_PRODUCTS_URL = 'http://products:4002/graphql')),
+      /SUBGRAPH_PRODUCTS_URL uses port 4002, but products listens on 4001/,
+    ],
+    [
+      'a subgraph moved to another port without telling the gateway',
+      () => mutated((c) => void (env(c.services.users).USERS_PORT = '5002')),
+      /SUBGRAPH_USERS_URL uses port 4002, but users listens on 5002/,
+    ],
+    [
+      'a DATABASE_URL password that differs from POSTGRES_PASSWORD',
+      () => mutated((c) => void (env(c.services.postgres).POSTGRES_PASSWORD = 'something-else')),
+      /DATABASE_URL password does not match POSTGRES_PASSWORD/,
+    ],
+    [
+      'a DATABASE_URL naming another database',
+      () => mutated((c) => void (env(c.services.postgres).POSTGRES_DB = 'shop')),
+      /DATABASE_URL database "smartcart" is not POSTGRES_DB "shop"/,
+    ],
+    [
+      'an npm script that package.json does not define',
+      () => mutated((c) => void (c.services.products!.command = ['npm', 'run', 'start:product'])),
+      /products runs npm script "start:product", which package.json does not define/,
+    ],
+    [
+      'an app service that no longer waits for migrate',
+      () =>
+        mutated((c) => {
+          const deps = { ...(c.services.users!.depends_on as Record<string, { condition?: string }>) };
+          delete deps.migrate;
+          c.services.users!.depends_on = deps;
+        }),
+      /users depends on migrate with nothing/,
+    ],
+    [
+      'waiting for migrate to start rather than to complete',
+      () => mutated((c) => void (c.services.gateway!.depends_on = ['postgres', 'redis', 'migrate'])),
+      /gateway depends on postgres with service_started, not condition service_healthy/,
+    ],
+    [
+      'a dependency on a misspelt service',
+      () => fromText((t) => t.replace(/^(  migrate:[\s\S]*?depends_on:\n\s+)postgres:/m, '$1postgress:')),
+      /migrate depends on "postgress", which is not a service/,
+    ],
+    [
+      'a second published port',
+      () => mutated((c) => void (c.services.products!.ports = ['4001:4001'])),
+      /products publishes/,
+    ],
+    [
+      'a service built from another context',
+      () => mutated((c) => void (c.services.recommendations!.build = { context: './subgraphs/recommendations' })),
+      /recommendations builds/,
+    ],
+    [
+      'a healthcheck on the wrong port',
+      () => fromText((t) => t.replace("fetch('http://127.0.0.1:4003/readyz')", "fetch('http://127.0.0.1:4001/readyz')")),
+      /recommendations healthcheck requests port 4001, but recommendations listens on 4003/,
+    ],
+    [
+      'a healthcheck with curl, which the slim image lacks',
+      () => mutated((c) => void (c.services.users!.healthcheck = { test: ['CMD', 'curl', '-f', 'http://127.0.0.1:4002/readyz'] })),
+      /users healthcheck does not run node/,
+    ],
+    [
+      'a subgraph listening on localhost only',
+      () => mutated((c) => void (env(c.services.products).HOST = '127.0.0.1')),
+      /products: HOST is 127.0.0.1/,
+    ],
+    [
+      'an invalid value the app would refuse at start-up',
+      () => mutated((c) => void (env(c.services.users).MIGRATE_ON_START = 'nope')),
+      /users: MIGRATE_ON_START: must be true or false/,
+    ],
+    [
+      'a migrate job that seeds even when migrating failed',
+      () => mutated((c) => void (c.services.migrate!.command = ['sh', '-c', 'npm run db:migrate; npm run db:seed'])),
+      /migrate runs "npm run db:migrate; npm run db:seed"/,
+    ],
+    ['a missing Dockerfile', () => ({ ...loadProject(), dockerfile: undefined }), /Dockerfile is missing/],
+    [
+      'a Dockerfile that drops dev dependencies (tsx)',
+      () => ({ ...loadProject(), dockerfile: (loadProject().dockerfile ?? '').replace(/npm ci\b/, 'npm ci --omit=dev') }),
+      /omits dev dependencies/,
+    ],
+    [
+      'a Dockerfile without npm ci',
+      () => ({ ...loadProject(), dockerfile: (loadProject().dockerfile ?? '').replace(/npm ci\b/g, 'npm install') }),
+      /never runs npm ci/,
+    ],
+  ];
+
+  it.each(cases)('%s', (_label, broken, expected) => {
+    const problems = allProblems(broken());
+    expect(problems.join('\n')).toMatch(expected);
+  });
+
+  it('rejects duplicate keys instead of silently keeping the last one', () => {
+    expect(() => parseCompose(composeText.replace(/^  users:$/m, '  products:'))).toThrow(/unique/);
+  });
+});
