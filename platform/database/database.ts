@@ -18,6 +18,12 @@ export type { PrismaClient };
 export interface DatabaseDriver {
   readonly kind: DatabaseConfig['kind'];
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs `fn` with an adapter on a single dedicated connection: the schema
+   * engine takes a session-level advisory lock, which must be released on
+   * the connection that took it.
+   */
+  withMigrationAdapter<T>(fn: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   /** Runs `fn` while holding a cluster-wide lock: one migrator at a time across processes. */
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -38,6 +44,7 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
     return {
       kind: 'pglite',
       adapterFactory: () => new PrismaPGlite(pglite),
+      withMigrationAdapter: (fn) => fn(new PrismaPGlite(pglite)),
       // A single process owns the data directory, so there is nobody to race.
       withExclusiveLock: (_key, fn) => fn(),
       close: async () => {
@@ -59,6 +66,15 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
   return {
     kind: 'postgres',
     adapterFactory: () => new PrismaPg(pool),
+    async withMigrationAdapter(fn) {
+      const single = new Pool({ connectionString: config.url, max: 1, connectionTimeoutMillis: config.connectTimeoutMs });
+      single.on('error', () => undefined);
+      try {
+        return await fn(new PrismaPg(single));
+      } finally {
+        await single.end();
+      }
+    },
     async withExclusiveLock(key, fn) {
       const client = await pool.connect();
       try {

@@ -65,15 +65,18 @@ export async function loadSchemaEngine(factory: SqlMigrationAwareDriverAdapterFa
 
 /** Applies pending migrations; returns the names applied (none when up to date). */
 export async function migrate(driver: DatabaseDriver): Promise<string[]> {
-  return driver.withExclusiveLock(MIGRATION_LOCK_KEY, async () => {
-    const engine = await loadSchemaEngine(driver.adapterFactory());
-    try {
-      const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters: NO_FILTERS });
-      return result.appliedMigrationNames;
-    } finally {
-      engine.free();
-    }
-  });
+  // Prisma's engine also locks, but gives up after 10 s; ours waits for a slow peer.
+  return driver.withExclusiveLock(MIGRATION_LOCK_KEY, () =>
+    driver.withMigrationAdapter(async (factory) => {
+      const engine = await loadSchemaEngine(factory);
+      try {
+        const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters: NO_FILTERS });
+        return result.appliedMigrationNames;
+      } finally {
+        engine.free();
+      }
+    }),
+  );
 }
 
 /**
