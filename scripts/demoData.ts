@@ -16,7 +16,7 @@ export async function seedDemoDataIfEmpty(infra: Infrastructure): Promise<number
     const products = new ProductRepository(productsDb.prisma);
     if ((await products.count()) > 0) return 0;
     const catalog = demoCatalog();
-    const inserted = await products.insertMissing(catalog.map(({ id, name, price }) => ({ id, name, price })));
+    const inserted = await products.insertMissing(catalog.map(({ id, sku, name, price }) => ({ id, sku, name, price })));
     const neighbours = contentNeighbours(catalog.map((p) => ({ ...p, price: Number(p.price) })));
     await new SimilarityRepository(recsDb.prisma).replaceAll(neighbours);
     return inserted;

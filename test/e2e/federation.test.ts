@@ -6,14 +6,14 @@ import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
 let productsDb: Database;
-const products: { id: string; name: string; price: string }[] = [];
+const products: { id: string; sku: string; name: string; price: string }[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
   productsDb = stack.services.products!.db!;
   const tag = crypto.randomBytes(3).toString('hex');
   for (let i = 0; i < 60; i++) {
-    products.push({ id: crypto.randomUUID(), name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) });
+    products.push({ id: crypto.randomUUID(), sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) });
   }
   await productsDb.prisma.product.createMany({ data: products });
   // Product 0 is similar to products 1, 2, 3 (scores descending) and 4 (lowest).

@@ -18,10 +18,30 @@ export { Prisma }
 export * as $Enums from './enums'
 export * from './enums';
 /**
+ * Model ApiKey
+ * 
+ */
+export type ApiKey = Prisma.ApiKeyModel
+/**
+ * Model Category
+ * A node of the category tree ("Dairy" > "Milk").
+ */
+export type Category = Prisma.CategoryModel
+/**
  * Model Product
  * A sellable item. Owned by the products subgraph.
  */
 export type Product = Prisma.ProductModel
+/**
+ * Model Store
+ * A physical shop, for "available near me".
+ */
+export type Store = Prisma.StoreModel
+/**
+ * Model StoreProduct
+ * Which store stocks which product.
+ */
+export type StoreProduct = Prisma.StoreProductModel
 /**
  * Model SimilarItem
  * Precomputed neighbours of a product. Product ids are references into the
@@ -33,3 +53,33 @@ export type SimilarItem = Prisma.SimilarItemModel
  * An anonymous shopper, known only by the session token it holds.
  */
 export type Shopper = Prisma.ShopperModel
+/**
+ * Model Cart
+ * A shopper's one open cart. `version` guards concurrent edits.
+ */
+export type Cart = Prisma.CartModel
+/**
+ * Model CartItem
+ * A line of a cart, with the catalog price taken when it was added (kept current by price events).
+ */
+export type CartItem = Prisma.CartItemModel
+/**
+ * Model Order
+ * 
+ */
+export type Order = Prisma.OrderModel
+/**
+ * Model OrderItem
+ * 
+ */
+export type OrderItem = Prisma.OrderItemModel
+/**
+ * Model InteractionEvent
+ * What a shopper did: the recommendation engine learns from these.
+ */
+export type InteractionEvent = Prisma.InteractionEventModel
+/**
+ * Model IdempotencyRecord
+ * The first answer to a mutation with an idempotency key, replayed on retry.
+ */
+export type IdempotencyRecord = Prisma.IdempotencyRecordModel

@@ -8,7 +8,17 @@
  *
  * 🟢 You can import this file directly.
  */
+export type * from './models/ApiKey'
+export type * from './models/Category'
 export type * from './models/Product'
+export type * from './models/Store'
+export type * from './models/StoreProduct'
 export type * from './models/SimilarItem'
 export type * from './models/Shopper'
+export type * from './models/Cart'
+export type * from './models/CartItem'
+export type * from './models/Order'
+export type * from './models/OrderItem'
+export type * from './models/InteractionEvent'
+export type * from './models/IdempotencyRecord'
 export type * from './commonInputTypes'

@@ -16,7 +16,7 @@ export class ProductRepository {
   }
 
   /** Inserts products that are not there yet; existing ids are left alone. */
-  async insertMissing(products: { id: string; name: string; price: string }[]): Promise<number> {
+  async insertMissing(products: { id: string; sku: string; name: string; price: string }[]): Promise<number> {
     const result = await this.prisma.product.createMany({ data: products, skipDuplicates: true });
     return result.count;
   }

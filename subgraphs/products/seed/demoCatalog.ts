@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 
 export interface DemoProduct {
   id: string;
+  sku: string;
   name: string;
   category: string;
   price: string;
@@ -47,6 +48,6 @@ export function demoId(name: string): string {
 
 export function demoCatalog(): DemoProduct[] {
   return Object.entries(SHELVES).flatMap(([category, items]) =>
-    items.map(([name, price]) => ({ id: demoId(name), name, category, price: price.toFixed(2) })),
+    items.map(([name, price]) => ({ id: demoId(name), sku: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, category, price: price.toFixed(2) })),
   );
 }

@@ -51,9 +51,19 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
+  ApiKey: 'ApiKey',
+  Category: 'Category',
   Product: 'Product',
+  Store: 'Store',
+  StoreProduct: 'StoreProduct',
   SimilarItem: 'SimilarItem',
-  Shopper: 'Shopper'
+  Shopper: 'Shopper',
+  Cart: 'Cart',
+  CartItem: 'CartItem',
+  Order: 'Order',
+  OrderItem: 'OrderItem',
+  InteractionEvent: 'InteractionEvent',
+  IdempotencyRecord: 'IdempotencyRecord'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -72,16 +82,79 @@ export const TransactionIsolationLevel = runtime.makeStrictEnum({
 export type TransactionIsolationLevel = (typeof TransactionIsolationLevel)[keyof typeof TransactionIsolationLevel]
 
 
-export const ProductScalarFieldEnum = {
+export const ApiKeyScalarFieldEnum = {
   id: 'id',
   name: 'name',
+  prefix: 'prefix',
+  keyHash: 'keyHash',
+  roles: 'roles',
+  createdAt: 'createdAt',
+  revokedAt: 'revokedAt',
+  lastUsedAt: 'lastUsedAt'
+} as const
+
+export type ApiKeyScalarFieldEnum = (typeof ApiKeyScalarFieldEnum)[keyof typeof ApiKeyScalarFieldEnum]
+
+
+export const CategoryScalarFieldEnum = {
+  id: 'id',
+  slug: 'slug',
+  name: 'name',
+  parentId: 'parentId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CategoryScalarFieldEnum = (typeof CategoryScalarFieldEnum)[keyof typeof CategoryScalarFieldEnum]
+
+
+export const ProductScalarFieldEnum = {
+  id: 'id',
+  sku: 'sku',
+  name: 'name',
+  description: 'description',
+  brand: 'brand',
+  categoryId: 'categoryId',
   price: 'price',
   currency: 'currency',
+  discountPercent: 'discountPercent',
+  images: 'images',
+  stockQuantity: 'stockQuantity',
+  rating: 'rating',
+  ratingCount: 'ratingCount',
+  tags: 'tags',
+  dietaryTags: 'dietaryTags',
+  nutrition: 'nutrition',
+  sustainabilityScore: 'sustainabilityScore',
+  carbonFootprintKg: 'carbonFootprintKg',
+  sustainabilityLabels: 'sustainabilityLabels',
+  archivedAt: 'archivedAt',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
 
 export type ProductScalarFieldEnum = (typeof ProductScalarFieldEnum)[keyof typeof ProductScalarFieldEnum]
+
+
+export const StoreScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  city: 'city',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type StoreScalarFieldEnum = (typeof StoreScalarFieldEnum)[keyof typeof StoreScalarFieldEnum]
+
+
+export const StoreProductScalarFieldEnum = {
+  storeId: 'storeId',
+  productId: 'productId'
+} as const
+
+export type StoreProductScalarFieldEnum = (typeof StoreProductScalarFieldEnum)[keyof typeof StoreProductScalarFieldEnum]
 
 
 export const SimilarItemScalarFieldEnum = {
@@ -96,11 +169,95 @@ export type SimilarItemScalarFieldEnum = (typeof SimilarItemScalarFieldEnum)[key
 export const ShopperScalarFieldEnum = {
   id: 'id',
   tokenHash: 'tokenHash',
+  budgetLimit: 'budgetLimit',
+  sustainabilityPreference: 'sustainabilityPreference',
+  dietaryRestrictions: 'dietaryRestrictions',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  city: 'city',
+  favouriteCategoryIds: 'favouriteCategoryIds',
+  synthetic: 'synthetic',
   createdAt: 'createdAt',
   lastSeenAt: 'lastSeenAt'
 } as const
 
 export type ShopperScalarFieldEnum = (typeof ShopperScalarFieldEnum)[keyof typeof ShopperScalarFieldEnum]
+
+
+export const CartScalarFieldEnum = {
+  id: 'id',
+  shopperId: 'shopperId',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CartScalarFieldEnum = (typeof CartScalarFieldEnum)[keyof typeof CartScalarFieldEnum]
+
+
+export const CartItemScalarFieldEnum = {
+  cartId: 'cartId',
+  productId: 'productId',
+  quantity: 'quantity',
+  unitPrice: 'unitPrice',
+  listPrice: 'listPrice',
+  currency: 'currency',
+  sustainabilityScore: 'sustainabilityScore',
+  addedAt: 'addedAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CartItemScalarFieldEnum = (typeof CartItemScalarFieldEnum)[keyof typeof CartItemScalarFieldEnum]
+
+
+export const OrderScalarFieldEnum = {
+  id: 'id',
+  shopperId: 'shopperId',
+  status: 'status',
+  subtotal: 'subtotal',
+  discount: 'discount',
+  total: 'total',
+  currency: 'currency',
+  createdAt: 'createdAt'
+} as const
+
+export type OrderScalarFieldEnum = (typeof OrderScalarFieldEnum)[keyof typeof OrderScalarFieldEnum]
+
+
+export const OrderItemScalarFieldEnum = {
+  orderId: 'orderId',
+  productId: 'productId',
+  quantity: 'quantity',
+  unitPrice: 'unitPrice'
+} as const
+
+export type OrderItemScalarFieldEnum = (typeof OrderItemScalarFieldEnum)[keyof typeof OrderItemScalarFieldEnum]
+
+
+export const InteractionEventScalarFieldEnum = {
+  id: 'id',
+  shopperId: 'shopperId',
+  type: 'type',
+  productId: 'productId',
+  query: 'query',
+  recommendationId: 'recommendationId',
+  basketId: 'basketId',
+  occurredAt: 'occurredAt'
+} as const
+
+export type InteractionEventScalarFieldEnum = (typeof InteractionEventScalarFieldEnum)[keyof typeof InteractionEventScalarFieldEnum]
+
+
+export const IdempotencyRecordScalarFieldEnum = {
+  shopperId: 'shopperId',
+  key: 'key',
+  operation: 'operation',
+  requestHash: 'requestHash',
+  response: 'response',
+  createdAt: 'createdAt'
+} as const
+
+export type IdempotencyRecordScalarFieldEnum = (typeof IdempotencyRecordScalarFieldEnum)[keyof typeof IdempotencyRecordScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -111,10 +268,42 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
+
+
+export const NullableJsonNullValueInput = {
+  DbNull: DbNull,
+  JsonNull: JsonNull
+} as const
+
+export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
 export const QueryMode = {
   default: 'default',
   insensitive: 'insensitive'
 } as const
 
 export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
+
+
+export const NullsOrder = {
+  first: 'first',
+  last: 'last'
+} as const
+
+export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 

@@ -28,35 +28,85 @@ export type AggregateProduct = {
 
 export type ProductAvgAggregateOutputType = {
   price: runtime.Decimal | null
+  discountPercent: runtime.Decimal | null
+  stockQuantity: number | null
+  rating: runtime.Decimal | null
+  ratingCount: number | null
+  sustainabilityScore: number | null
+  carbonFootprintKg: runtime.Decimal | null
 }
 
 export type ProductSumAggregateOutputType = {
   price: runtime.Decimal | null
+  discountPercent: runtime.Decimal | null
+  stockQuantity: number | null
+  rating: runtime.Decimal | null
+  ratingCount: number | null
+  sustainabilityScore: number | null
+  carbonFootprintKg: runtime.Decimal | null
 }
 
 export type ProductMinAggregateOutputType = {
   id: string | null
+  sku: string | null
   name: string | null
+  description: string | null
+  brand: string | null
+  categoryId: string | null
   price: runtime.Decimal | null
   currency: string | null
+  discountPercent: runtime.Decimal | null
+  stockQuantity: number | null
+  rating: runtime.Decimal | null
+  ratingCount: number | null
+  sustainabilityScore: number | null
+  carbonFootprintKg: runtime.Decimal | null
+  archivedAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
 }
 
 export type ProductMaxAggregateOutputType = {
   id: string | null
+  sku: string | null
   name: string | null
+  description: string | null
+  brand: string | null
+  categoryId: string | null
   price: runtime.Decimal | null
   currency: string | null
+  discountPercent: runtime.Decimal | null
+  stockQuantity: number | null
+  rating: runtime.Decimal | null
+  ratingCount: number | null
+  sustainabilityScore: number | null
+  carbonFootprintKg: runtime.Decimal | null
+  archivedAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
 }
 
 export type ProductCountAggregateOutputType = {
   id: number
+  sku: number
   name: number
+  description: number
+  brand: number
+  categoryId: number
   price: number
   currency: number
+  discountPercent: number
+  images: number
+  stockQuantity: number
+  rating: number
+  ratingCount: number
+  tags: number
+  dietaryTags: number
+  nutrition: number
+  sustainabilityScore: number
+  carbonFootprintKg: number
+  sustainabilityLabels: number
+  archivedAt: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -65,35 +115,85 @@ export type ProductCountAggregateOutputType = {
 
 export type ProductAvgAggregateInputType = {
   price?: true
+  discountPercent?: true
+  stockQuantity?: true
+  rating?: true
+  ratingCount?: true
+  sustainabilityScore?: true
+  carbonFootprintKg?: true
 }
 
 export type ProductSumAggregateInputType = {
   price?: true
+  discountPercent?: true
+  stockQuantity?: true
+  rating?: true
+  ratingCount?: true
+  sustainabilityScore?: true
+  carbonFootprintKg?: true
 }
 
 export type ProductMinAggregateInputType = {
   id?: true
+  sku?: true
   name?: true
+  description?: true
+  brand?: true
+  categoryId?: true
   price?: true
   currency?: true
+  discountPercent?: true
+  stockQuantity?: true
+  rating?: true
+  ratingCount?: true
+  sustainabilityScore?: true
+  carbonFootprintKg?: true
+  archivedAt?: true
   createdAt?: true
   updatedAt?: true
 }
 
 export type ProductMaxAggregateInputType = {
   id?: true
+  sku?: true
   name?: true
+  description?: true
+  brand?: true
+  categoryId?: true
   price?: true
   currency?: true
+  discountPercent?: true
+  stockQuantity?: true
+  rating?: true
+  ratingCount?: true
+  sustainabilityScore?: true
+  carbonFootprintKg?: true
+  archivedAt?: true
   createdAt?: true
   updatedAt?: true
 }
 
 export type ProductCountAggregateInputType = {
   id?: true
+  sku?: true
   name?: true
+  description?: true
+  brand?: true
+  categoryId?: true
   price?: true
   currency?: true
+  discountPercent?: true
+  images?: true
+  stockQuantity?: true
+  rating?: true
+  ratingCount?: true
+  tags?: true
+  dietaryTags?: true
+  nutrition?: true
+  sustainabilityScore?: true
+  carbonFootprintKg?: true
+  sustainabilityLabels?: true
+  archivedAt?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -187,9 +287,25 @@ export type ProductGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
 
 export type ProductGroupByOutputType = {
   id: string
+  sku: string
   name: string
+  description: string
+  brand: string | null
+  categoryId: string | null
   price: runtime.Decimal
   currency: string
+  discountPercent: runtime.Decimal | null
+  images: runtime.JsonValue
+  stockQuantity: number
+  rating: runtime.Decimal | null
+  ratingCount: number
+  tags: string[]
+  dietaryTags: string[]
+  nutrition: runtime.JsonValue | null
+  sustainabilityScore: number | null
+  carbonFootprintKg: runtime.Decimal | null
+  sustainabilityLabels: string[]
+  archivedAt: Date | null
   createdAt: Date
   updatedAt: Date
   _count: ProductCountAggregateOutputType | null
@@ -219,39 +335,109 @@ export type ProductWhereInput = {
   OR?: Prisma.ProductWhereInput[]
   NOT?: Prisma.ProductWhereInput | Prisma.ProductWhereInput[]
   id?: Prisma.UuidFilter<"Product"> | string
+  sku?: Prisma.StringFilter<"Product"> | string
   name?: Prisma.StringFilter<"Product"> | string
+  description?: Prisma.StringFilter<"Product"> | string
+  brand?: Prisma.StringNullableFilter<"Product"> | string | null
+  categoryId?: Prisma.UuidNullableFilter<"Product"> | string | null
   price?: Prisma.DecimalFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFilter<"Product"> | string
+  discountPercent?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonFilter<"Product">
+  stockQuantity?: Prisma.IntFilter<"Product"> | number
+  rating?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFilter<"Product"> | number
+  tags?: Prisma.StringNullableListFilter<"Product">
+  dietaryTags?: Prisma.StringNullableListFilter<"Product">
+  nutrition?: Prisma.JsonNullableFilter<"Product">
+  sustainabilityScore?: Prisma.IntNullableFilter<"Product"> | number | null
+  carbonFootprintKg?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
+  archivedAt?: Prisma.DateTimeNullableFilter<"Product"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
+  category?: Prisma.XOR<Prisma.CategoryNullableScalarRelationFilter, Prisma.CategoryWhereInput> | null
+  stores?: Prisma.StoreProductListRelationFilter
 }
 
 export type ProductOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  sku?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  brand?: Prisma.SortOrderInput | Prisma.SortOrder
+  categoryId?: Prisma.SortOrderInput | Prisma.SortOrder
   price?: Prisma.SortOrder
   currency?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrderInput | Prisma.SortOrder
+  images?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrderInput | Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  tags?: Prisma.SortOrder
+  dietaryTags?: Prisma.SortOrder
+  nutrition?: Prisma.SortOrderInput | Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrderInput | Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrderInput | Prisma.SortOrder
+  sustainabilityLabels?: Prisma.SortOrder
+  archivedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  category?: Prisma.CategoryOrderByWithRelationInput
+  stores?: Prisma.StoreProductOrderByRelationAggregateInput
 }
 
 export type ProductWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  sku?: string
   AND?: Prisma.ProductWhereInput | Prisma.ProductWhereInput[]
   OR?: Prisma.ProductWhereInput[]
   NOT?: Prisma.ProductWhereInput | Prisma.ProductWhereInput[]
   name?: Prisma.StringFilter<"Product"> | string
+  description?: Prisma.StringFilter<"Product"> | string
+  brand?: Prisma.StringNullableFilter<"Product"> | string | null
+  categoryId?: Prisma.UuidNullableFilter<"Product"> | string | null
   price?: Prisma.DecimalFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFilter<"Product"> | string
+  discountPercent?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonFilter<"Product">
+  stockQuantity?: Prisma.IntFilter<"Product"> | number
+  rating?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFilter<"Product"> | number
+  tags?: Prisma.StringNullableListFilter<"Product">
+  dietaryTags?: Prisma.StringNullableListFilter<"Product">
+  nutrition?: Prisma.JsonNullableFilter<"Product">
+  sustainabilityScore?: Prisma.IntNullableFilter<"Product"> | number | null
+  carbonFootprintKg?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
+  archivedAt?: Prisma.DateTimeNullableFilter<"Product"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
-}, "id">
+  category?: Prisma.XOR<Prisma.CategoryNullableScalarRelationFilter, Prisma.CategoryWhereInput> | null
+  stores?: Prisma.StoreProductListRelationFilter
+}, "id" | "sku">
 
 export type ProductOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  sku?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  brand?: Prisma.SortOrderInput | Prisma.SortOrder
+  categoryId?: Prisma.SortOrderInput | Prisma.SortOrder
   price?: Prisma.SortOrder
   currency?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrderInput | Prisma.SortOrder
+  images?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrderInput | Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  tags?: Prisma.SortOrder
+  dietaryTags?: Prisma.SortOrder
+  nutrition?: Prisma.SortOrderInput | Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrderInput | Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrderInput | Prisma.SortOrder
+  sustainabilityLabels?: Prisma.SortOrder
+  archivedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.ProductCountOrderByAggregateInput
@@ -266,113 +452,359 @@ export type ProductScalarWhereWithAggregatesInput = {
   OR?: Prisma.ProductScalarWhereWithAggregatesInput[]
   NOT?: Prisma.ProductScalarWhereWithAggregatesInput | Prisma.ProductScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Product"> | string
+  sku?: Prisma.StringWithAggregatesFilter<"Product"> | string
   name?: Prisma.StringWithAggregatesFilter<"Product"> | string
+  description?: Prisma.StringWithAggregatesFilter<"Product"> | string
+  brand?: Prisma.StringNullableWithAggregatesFilter<"Product"> | string | null
+  categoryId?: Prisma.UuidNullableWithAggregatesFilter<"Product"> | string | null
   price?: Prisma.DecimalWithAggregatesFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringWithAggregatesFilter<"Product"> | string
+  discountPercent?: Prisma.DecimalNullableWithAggregatesFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonWithAggregatesFilter<"Product">
+  stockQuantity?: Prisma.IntWithAggregatesFilter<"Product"> | number
+  rating?: Prisma.DecimalNullableWithAggregatesFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntWithAggregatesFilter<"Product"> | number
+  tags?: Prisma.StringNullableListFilter<"Product">
+  dietaryTags?: Prisma.StringNullableListFilter<"Product">
+  nutrition?: Prisma.JsonNullableWithAggregatesFilter<"Product">
+  sustainabilityScore?: Prisma.IntNullableWithAggregatesFilter<"Product"> | number | null
+  carbonFootprintKg?: Prisma.DecimalNullableWithAggregatesFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
+  archivedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Product"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Product"> | Date | string
 }
 
 export type ProductCreateInput = {
   id?: string
+  sku: string
   name: string
+  description?: string
+  brand?: string | null
   price: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  category?: Prisma.CategoryCreateNestedOneWithoutProductsInput
+  stores?: Prisma.StoreProductCreateNestedManyWithoutProductInput
 }
 
 export type ProductUncheckedCreateInput = {
   id?: string
+  sku: string
   name: string
+  description?: string
+  brand?: string | null
+  categoryId?: string | null
   price: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  stores?: Prisma.StoreProductUncheckedCreateNestedManyWithoutProductInput
 }
 
 export type ProductUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  category?: Prisma.CategoryUpdateOneWithoutProductsNestedInput
+  stores?: Prisma.StoreProductUpdateManyWithoutProductNestedInput
 }
 
 export type ProductUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  categoryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  stores?: Prisma.StoreProductUncheckedUpdateManyWithoutProductNestedInput
 }
 
 export type ProductCreateManyInput = {
   id?: string
+  sku: string
   name: string
+  description?: string
+  brand?: string | null
+  categoryId?: string | null
   price: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
 
 export type ProductUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type ProductUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  categoryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+export type ProductListRelationFilter = {
+  every?: Prisma.ProductWhereInput
+  some?: Prisma.ProductWhereInput
+  none?: Prisma.ProductWhereInput
+}
+
+export type ProductOrderByRelationAggregateInput = {
+  _count?: Prisma.SortOrder
+}
+
 export type ProductCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sku?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  brand?: Prisma.SortOrder
+  categoryId?: Prisma.SortOrder
   price?: Prisma.SortOrder
   currency?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrder
+  images?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  tags?: Prisma.SortOrder
+  dietaryTags?: Prisma.SortOrder
+  nutrition?: Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrder
+  sustainabilityLabels?: Prisma.SortOrder
+  archivedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ProductAvgOrderByAggregateInput = {
   price?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrder
 }
 
 export type ProductMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sku?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  brand?: Prisma.SortOrder
+  categoryId?: Prisma.SortOrder
   price?: Prisma.SortOrder
   currency?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrder
+  archivedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ProductMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sku?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  brand?: Prisma.SortOrder
+  categoryId?: Prisma.SortOrder
   price?: Prisma.SortOrder
   currency?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrder
+  archivedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ProductSumOrderByAggregateInput = {
   price?: Prisma.SortOrder
+  discountPercent?: Prisma.SortOrder
+  stockQuantity?: Prisma.SortOrder
+  rating?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  sustainabilityScore?: Prisma.SortOrder
+  carbonFootprintKg?: Prisma.SortOrder
 }
 
-export type StringFieldUpdateOperationsInput = {
-  set?: string
+export type ProductScalarRelationFilter = {
+  is?: Prisma.ProductWhereInput
+  isNot?: Prisma.ProductWhereInput
+}
+
+export type ProductCreateNestedManyWithoutCategoryInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutCategoryInput, Prisma.ProductUncheckedCreateWithoutCategoryInput> | Prisma.ProductCreateWithoutCategoryInput[] | Prisma.ProductUncheckedCreateWithoutCategoryInput[]
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutCategoryInput | Prisma.ProductCreateOrConnectWithoutCategoryInput[]
+  createMany?: Prisma.ProductCreateManyCategoryInputEnvelope
+  connect?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+}
+
+export type ProductUncheckedCreateNestedManyWithoutCategoryInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutCategoryInput, Prisma.ProductUncheckedCreateWithoutCategoryInput> | Prisma.ProductCreateWithoutCategoryInput[] | Prisma.ProductUncheckedCreateWithoutCategoryInput[]
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutCategoryInput | Prisma.ProductCreateOrConnectWithoutCategoryInput[]
+  createMany?: Prisma.ProductCreateManyCategoryInputEnvelope
+  connect?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+}
+
+export type ProductUpdateManyWithoutCategoryNestedInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutCategoryInput, Prisma.ProductUncheckedCreateWithoutCategoryInput> | Prisma.ProductCreateWithoutCategoryInput[] | Prisma.ProductUncheckedCreateWithoutCategoryInput[]
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutCategoryInput | Prisma.ProductCreateOrConnectWithoutCategoryInput[]
+  upsert?: Prisma.ProductUpsertWithWhereUniqueWithoutCategoryInput | Prisma.ProductUpsertWithWhereUniqueWithoutCategoryInput[]
+  createMany?: Prisma.ProductCreateManyCategoryInputEnvelope
+  set?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  disconnect?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  delete?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  connect?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  update?: Prisma.ProductUpdateWithWhereUniqueWithoutCategoryInput | Prisma.ProductUpdateWithWhereUniqueWithoutCategoryInput[]
+  updateMany?: Prisma.ProductUpdateManyWithWhereWithoutCategoryInput | Prisma.ProductUpdateManyWithWhereWithoutCategoryInput[]
+  deleteMany?: Prisma.ProductScalarWhereInput | Prisma.ProductScalarWhereInput[]
+}
+
+export type ProductUncheckedUpdateManyWithoutCategoryNestedInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutCategoryInput, Prisma.ProductUncheckedCreateWithoutCategoryInput> | Prisma.ProductCreateWithoutCategoryInput[] | Prisma.ProductUncheckedCreateWithoutCategoryInput[]
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutCategoryInput | Prisma.ProductCreateOrConnectWithoutCategoryInput[]
+  upsert?: Prisma.ProductUpsertWithWhereUniqueWithoutCategoryInput | Prisma.ProductUpsertWithWhereUniqueWithoutCategoryInput[]
+  createMany?: Prisma.ProductCreateManyCategoryInputEnvelope
+  set?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  disconnect?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  delete?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  connect?: Prisma.ProductWhereUniqueInput | Prisma.ProductWhereUniqueInput[]
+  update?: Prisma.ProductUpdateWithWhereUniqueWithoutCategoryInput | Prisma.ProductUpdateWithWhereUniqueWithoutCategoryInput[]
+  updateMany?: Prisma.ProductUpdateManyWithWhereWithoutCategoryInput | Prisma.ProductUpdateManyWithWhereWithoutCategoryInput[]
+  deleteMany?: Prisma.ProductScalarWhereInput | Prisma.ProductScalarWhereInput[]
+}
+
+export type ProductCreatetagsInput = {
+  set: string[]
+}
+
+export type ProductCreatedietaryTagsInput = {
+  set: string[]
+}
+
+export type ProductCreatesustainabilityLabelsInput = {
+  set: string[]
 }
 
 export type DecimalFieldUpdateOperationsInput = {
@@ -383,61 +815,568 @@ export type DecimalFieldUpdateOperationsInput = {
   divide?: runtime.Decimal | runtime.DecimalJsLike | number | string
 }
 
-export type DateTimeFieldUpdateOperationsInput = {
-  set?: Date | string
+export type NullableDecimalFieldUpdateOperationsInput = {
+  set?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  increment?: runtime.Decimal | runtime.DecimalJsLike | number | string
+  decrement?: runtime.Decimal | runtime.DecimalJsLike | number | string
+  multiply?: runtime.Decimal | runtime.DecimalJsLike | number | string
+  divide?: runtime.Decimal | runtime.DecimalJsLike | number | string
 }
 
+export type IntFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type ProductUpdatetagsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type ProductUpdatedietaryTagsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type NullableIntFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type ProductUpdatesustainabilityLabelsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type ProductCreateNestedOneWithoutStoresInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutStoresInput, Prisma.ProductUncheckedCreateWithoutStoresInput>
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutStoresInput
+  connect?: Prisma.ProductWhereUniqueInput
+}
+
+export type ProductUpdateOneRequiredWithoutStoresNestedInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutStoresInput, Prisma.ProductUncheckedCreateWithoutStoresInput>
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutStoresInput
+  upsert?: Prisma.ProductUpsertWithoutStoresInput
+  connect?: Prisma.ProductWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ProductUpdateToOneWithWhereWithoutStoresInput, Prisma.ProductUpdateWithoutStoresInput>, Prisma.ProductUncheckedUpdateWithoutStoresInput>
+}
+
+export type ProductCreateWithoutCategoryInput = {
+  id?: string
+  sku: string
+  name: string
+  description?: string
+  brand?: string | null
+  price: runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  stores?: Prisma.StoreProductCreateNestedManyWithoutProductInput
+}
+
+export type ProductUncheckedCreateWithoutCategoryInput = {
+  id?: string
+  sku: string
+  name: string
+  description?: string
+  brand?: string | null
+  price: runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  stores?: Prisma.StoreProductUncheckedCreateNestedManyWithoutProductInput
+}
+
+export type ProductCreateOrConnectWithoutCategoryInput = {
+  where: Prisma.ProductWhereUniqueInput
+  create: Prisma.XOR<Prisma.ProductCreateWithoutCategoryInput, Prisma.ProductUncheckedCreateWithoutCategoryInput>
+}
+
+export type ProductCreateManyCategoryInputEnvelope = {
+  data: Prisma.ProductCreateManyCategoryInput | Prisma.ProductCreateManyCategoryInput[]
+  skipDuplicates?: boolean
+}
+
+export type ProductUpsertWithWhereUniqueWithoutCategoryInput = {
+  where: Prisma.ProductWhereUniqueInput
+  update: Prisma.XOR<Prisma.ProductUpdateWithoutCategoryInput, Prisma.ProductUncheckedUpdateWithoutCategoryInput>
+  create: Prisma.XOR<Prisma.ProductCreateWithoutCategoryInput, Prisma.ProductUncheckedCreateWithoutCategoryInput>
+}
+
+export type ProductUpdateWithWhereUniqueWithoutCategoryInput = {
+  where: Prisma.ProductWhereUniqueInput
+  data: Prisma.XOR<Prisma.ProductUpdateWithoutCategoryInput, Prisma.ProductUncheckedUpdateWithoutCategoryInput>
+}
+
+export type ProductUpdateManyWithWhereWithoutCategoryInput = {
+  where: Prisma.ProductScalarWhereInput
+  data: Prisma.XOR<Prisma.ProductUpdateManyMutationInput, Prisma.ProductUncheckedUpdateManyWithoutCategoryInput>
+}
+
+export type ProductScalarWhereInput = {
+  AND?: Prisma.ProductScalarWhereInput | Prisma.ProductScalarWhereInput[]
+  OR?: Prisma.ProductScalarWhereInput[]
+  NOT?: Prisma.ProductScalarWhereInput | Prisma.ProductScalarWhereInput[]
+  id?: Prisma.UuidFilter<"Product"> | string
+  sku?: Prisma.StringFilter<"Product"> | string
+  name?: Prisma.StringFilter<"Product"> | string
+  description?: Prisma.StringFilter<"Product"> | string
+  brand?: Prisma.StringNullableFilter<"Product"> | string | null
+  categoryId?: Prisma.UuidNullableFilter<"Product"> | string | null
+  price?: Prisma.DecimalFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: Prisma.StringFilter<"Product"> | string
+  discountPercent?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonFilter<"Product">
+  stockQuantity?: Prisma.IntFilter<"Product"> | number
+  rating?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFilter<"Product"> | number
+  tags?: Prisma.StringNullableListFilter<"Product">
+  dietaryTags?: Prisma.StringNullableListFilter<"Product">
+  nutrition?: Prisma.JsonNullableFilter<"Product">
+  sustainabilityScore?: Prisma.IntNullableFilter<"Product"> | number | null
+  carbonFootprintKg?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
+  archivedAt?: Prisma.DateTimeNullableFilter<"Product"> | Date | string | null
+  createdAt?: Prisma.DateTimeFilter<"Product"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
+}
+
+export type ProductCreateWithoutStoresInput = {
+  id?: string
+  sku: string
+  name: string
+  description?: string
+  brand?: string | null
+  price: runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  category?: Prisma.CategoryCreateNestedOneWithoutProductsInput
+}
+
+export type ProductUncheckedCreateWithoutStoresInput = {
+  id?: string
+  sku: string
+  name: string
+  description?: string
+  brand?: string | null
+  categoryId?: string | null
+  price: runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+}
+
+export type ProductCreateOrConnectWithoutStoresInput = {
+  where: Prisma.ProductWhereUniqueInput
+  create: Prisma.XOR<Prisma.ProductCreateWithoutStoresInput, Prisma.ProductUncheckedCreateWithoutStoresInput>
+}
+
+export type ProductUpsertWithoutStoresInput = {
+  update: Prisma.XOR<Prisma.ProductUpdateWithoutStoresInput, Prisma.ProductUncheckedUpdateWithoutStoresInput>
+  create: Prisma.XOR<Prisma.ProductCreateWithoutStoresInput, Prisma.ProductUncheckedCreateWithoutStoresInput>
+  where?: Prisma.ProductWhereInput
+}
+
+export type ProductUpdateToOneWithWhereWithoutStoresInput = {
+  where?: Prisma.ProductWhereInput
+  data: Prisma.XOR<Prisma.ProductUpdateWithoutStoresInput, Prisma.ProductUncheckedUpdateWithoutStoresInput>
+}
+
+export type ProductUpdateWithoutStoresInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  category?: Prisma.CategoryUpdateOneWithoutProductsNestedInput
+}
+
+export type ProductUncheckedUpdateWithoutStoresInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  categoryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+export type ProductCreateManyCategoryInput = {
+  id?: string
+  sku: string
+  name: string
+  description?: string
+  brand?: string | null
+  price: runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: string
+  discountPercent?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: number
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: number
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  dietaryTags?: Prisma.ProductCreatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: number | null
+  carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
+  archivedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+}
+
+export type ProductUpdateWithoutCategoryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  stores?: Prisma.StoreProductUpdateManyWithoutProductNestedInput
+}
+
+export type ProductUncheckedUpdateWithoutCategoryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  stores?: Prisma.StoreProductUncheckedUpdateManyWithoutProductNestedInput
+}
+
+export type ProductUncheckedUpdateManyWithoutCategoryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sku?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  price?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  discountPercent?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  images?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  stockQuantity?: Prisma.IntFieldUpdateOperationsInput | number
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  dietaryTags?: Prisma.ProductUpdatedietaryTagsInput | string[]
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+
+/**
+ * Count Type ProductCountOutputType
+ */
+
+export type ProductCountOutputType = {
+  stores: number
+}
+
+export type ProductCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  stores?: boolean | ProductCountOutputTypeCountStoresArgs
+}
+
+/**
+ * ProductCountOutputType without action
+ */
+export type ProductCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ProductCountOutputType
+   */
+  select?: Prisma.ProductCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * ProductCountOutputType without action
+ */
+export type ProductCountOutputTypeCountStoresArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.StoreProductWhereInput
+}
 
 
 export type ProductSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sku?: boolean
   name?: boolean
+  description?: boolean
+  brand?: boolean
+  categoryId?: boolean
   price?: boolean
   currency?: boolean
+  discountPercent?: boolean
+  images?: boolean
+  stockQuantity?: boolean
+  rating?: boolean
+  ratingCount?: boolean
+  tags?: boolean
+  dietaryTags?: boolean
+  nutrition?: boolean
+  sustainabilityScore?: boolean
+  carbonFootprintKg?: boolean
+  sustainabilityLabels?: boolean
+  archivedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
+  stores?: boolean | Prisma.Product$storesArgs<ExtArgs>
+  _count?: boolean | Prisma.ProductCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["product"]>
 
 export type ProductSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sku?: boolean
   name?: boolean
+  description?: boolean
+  brand?: boolean
+  categoryId?: boolean
   price?: boolean
   currency?: boolean
+  discountPercent?: boolean
+  images?: boolean
+  stockQuantity?: boolean
+  rating?: boolean
+  ratingCount?: boolean
+  tags?: boolean
+  dietaryTags?: boolean
+  nutrition?: boolean
+  sustainabilityScore?: boolean
+  carbonFootprintKg?: boolean
+  sustainabilityLabels?: boolean
+  archivedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
 }, ExtArgs["result"]["product"]>
 
 export type ProductSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sku?: boolean
   name?: boolean
+  description?: boolean
+  brand?: boolean
+  categoryId?: boolean
   price?: boolean
   currency?: boolean
+  discountPercent?: boolean
+  images?: boolean
+  stockQuantity?: boolean
+  rating?: boolean
+  ratingCount?: boolean
+  tags?: boolean
+  dietaryTags?: boolean
+  nutrition?: boolean
+  sustainabilityScore?: boolean
+  carbonFootprintKg?: boolean
+  sustainabilityLabels?: boolean
+  archivedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
 }, ExtArgs["result"]["product"]>
 
 export type ProductSelectScalar = {
   id?: boolean
+  sku?: boolean
   name?: boolean
+  description?: boolean
+  brand?: boolean
+  categoryId?: boolean
   price?: boolean
   currency?: boolean
+  discountPercent?: boolean
+  images?: boolean
+  stockQuantity?: boolean
+  rating?: boolean
+  ratingCount?: boolean
+  tags?: boolean
+  dietaryTags?: boolean
+  nutrition?: boolean
+  sustainabilityScore?: boolean
+  carbonFootprintKg?: boolean
+  sustainabilityLabels?: boolean
+  archivedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type ProductOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "price" | "currency" | "createdAt" | "updatedAt", ExtArgs["result"]["product"]>
+export type ProductOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sku" | "name" | "description" | "brand" | "categoryId" | "price" | "currency" | "discountPercent" | "images" | "stockQuantity" | "rating" | "ratingCount" | "tags" | "dietaryTags" | "nutrition" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "archivedAt" | "createdAt" | "updatedAt", ExtArgs["result"]["product"]>
+export type ProductInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
+  stores?: boolean | Prisma.Product$storesArgs<ExtArgs>
+  _count?: boolean | Prisma.ProductCountOutputTypeDefaultArgs<ExtArgs>
+}
+export type ProductIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
+}
+export type ProductIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
+}
 
 export type $ProductPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Product"
-  objects: {}
+  objects: {
+    category: Prisma.$CategoryPayload<ExtArgs> | null
+    stores: Prisma.$StoreProductPayload<ExtArgs>[]
+  }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    sku: string
     name: string
+    description: string
+    brand: string | null
+    categoryId: string | null
     /**
-     * Exact money: never a float in storage.
+     * Regular shelf price. Exact money: never a float in storage.
      */
     price: runtime.Decimal
     currency: string
+    /**
+     * Discount off the regular price, 0–100; the effective price is derived.
+     */
+    discountPercent: runtime.Decimal | null
+    /**
+     * [{ url, alt }]
+     */
+    images: runtime.JsonValue
+    stockQuantity: number
+    rating: runtime.Decimal | null
+    ratingCount: number
+    tags: string[]
+    /**
+     * VEGAN, VEGETARIAN, GLUTEN_FREE … (validated by the GraphQL enum)
+     */
+    dietaryTags: string[]
+    /**
+     * Per 100 g / 100 ml: { energyKcal, fat, saturatedFat, carbohydrates, sugars, fibre, protein, salt, extras }
+     */
+    nutrition: runtime.JsonValue | null
+    sustainabilityScore: number | null
+    carbonFootprintKg: runtime.Decimal | null
+    sustainabilityLabels: string[]
+    archivedAt: Date | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["product"]>
@@ -834,6 +1773,8 @@ readonly fields: ProductFieldRefs;
  */
 export interface Prisma__ProductClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
+  category<T extends Prisma.Product$categoryArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$categoryArgs<ExtArgs>>): Prisma.Prisma__CategoryClient<runtime.Types.Result.GetResult<Prisma.$CategoryPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  stores<T extends Prisma.Product$storesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$storesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$StoreProductPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -864,9 +1805,25 @@ export interface Prisma__ProductClient<T, Null = never, ExtArgs extends runtime.
  */
 export interface ProductFieldRefs {
   readonly id: Prisma.FieldRef<"Product", 'String'>
+  readonly sku: Prisma.FieldRef<"Product", 'String'>
   readonly name: Prisma.FieldRef<"Product", 'String'>
+  readonly description: Prisma.FieldRef<"Product", 'String'>
+  readonly brand: Prisma.FieldRef<"Product", 'String'>
+  readonly categoryId: Prisma.FieldRef<"Product", 'String'>
   readonly price: Prisma.FieldRef<"Product", 'Decimal'>
   readonly currency: Prisma.FieldRef<"Product", 'String'>
+  readonly discountPercent: Prisma.FieldRef<"Product", 'Decimal'>
+  readonly images: Prisma.FieldRef<"Product", 'Json'>
+  readonly stockQuantity: Prisma.FieldRef<"Product", 'Int'>
+  readonly rating: Prisma.FieldRef<"Product", 'Decimal'>
+  readonly ratingCount: Prisma.FieldRef<"Product", 'Int'>
+  readonly tags: Prisma.FieldRef<"Product", 'String[]'>
+  readonly dietaryTags: Prisma.FieldRef<"Product", 'String[]'>
+  readonly nutrition: Prisma.FieldRef<"Product", 'Json'>
+  readonly sustainabilityScore: Prisma.FieldRef<"Product", 'Int'>
+  readonly carbonFootprintKg: Prisma.FieldRef<"Product", 'Decimal'>
+  readonly sustainabilityLabels: Prisma.FieldRef<"Product", 'String[]'>
+  readonly archivedAt: Prisma.FieldRef<"Product", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Product", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Product", 'DateTime'>
 }
@@ -886,6 +1843,10 @@ export type ProductFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.Inter
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
+  /**
    * Filter, which Product to fetch.
    */
   where: Prisma.ProductWhereUniqueInput
@@ -904,6 +1865,10 @@ export type ProductFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extension
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
+  /**
    * Filter, which Product to fetch.
    */
   where: Prisma.ProductWhereUniqueInput
@@ -921,6 +1886,10 @@ export type ProductFindFirstArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * Omit specific fields from the Product
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
   /**
    * Filter, which Product to fetch.
    */
@@ -970,6 +1939,10 @@ export type ProductFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensions
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
+  /**
    * Filter, which Product to fetch.
    */
   where?: Prisma.ProductWhereInput
@@ -1017,6 +1990,10 @@ export type ProductFindManyArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * Omit specific fields from the Product
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
   /**
    * Filter, which Products to fetch.
    */
@@ -1066,6 +2043,10 @@ export type ProductCreateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
+  /**
    * The data needed to create a Product.
    */
   data: Prisma.XOR<Prisma.ProductCreateInput, Prisma.ProductUncheckedCreateInput>
@@ -1099,6 +2080,10 @@ export type ProductCreateManyAndReturnArgs<ExtArgs extends runtime.Types.Extensi
    */
   data: Prisma.ProductCreateManyInput | Prisma.ProductCreateManyInput[]
   skipDuplicates?: boolean
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductIncludeCreateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -1113,6 +2098,10 @@ export type ProductUpdateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Omit specific fields from the Product
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
   /**
    * The data needed to update a Product.
    */
@@ -1165,6 +2154,10 @@ export type ProductUpdateManyAndReturnArgs<ExtArgs extends runtime.Types.Extensi
    * Limit how many Products to update.
    */
   limit?: number
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductIncludeUpdateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -1179,6 +2172,10 @@ export type ProductUpsertArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Omit specific fields from the Product
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
   /**
    * The filter to search for the Product to update in case it exists.
    */
@@ -1206,6 +2203,10 @@ export type ProductDeleteArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
+  /**
    * Filter which Product to delete.
    */
   where: Prisma.ProductWhereUniqueInput
@@ -1226,6 +2227,49 @@ export type ProductDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Inter
 }
 
 /**
+ * Product.category
+ */
+export type Product$categoryArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Category
+   */
+  select?: Prisma.CategorySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Category
+   */
+  omit?: Prisma.CategoryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CategoryInclude<ExtArgs> | null
+  where?: Prisma.CategoryWhereInput
+}
+
+/**
+ * Product.stores
+ */
+export type Product$storesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the StoreProduct
+   */
+  select?: Prisma.StoreProductSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the StoreProduct
+   */
+  omit?: Prisma.StoreProductOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.StoreProductInclude<ExtArgs> | null
+  where?: Prisma.StoreProductWhereInput
+  orderBy?: Prisma.StoreProductOrderByWithRelationInput | Prisma.StoreProductOrderByWithRelationInput[]
+  cursor?: Prisma.StoreProductWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.StoreProductScalarFieldEnum | Prisma.StoreProductScalarFieldEnum[]
+}
+
+/**
  * Product without action
  */
 export type ProductDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1237,4 +2281,8 @@ export type ProductDefaultArgs<ExtArgs extends runtime.Types.Extensions.Internal
    * Omit specific fields from the Product
    */
   omit?: Prisma.ProductOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductInclude<ExtArgs> | null
 }

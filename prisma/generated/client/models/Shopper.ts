@@ -20,13 +20,33 @@ export type ShopperModel = runtime.Types.Result.DefaultSelection<Prisma.$Shopper
 
 export type AggregateShopper = {
   _count: ShopperCountAggregateOutputType | null
+  _avg: ShopperAvgAggregateOutputType | null
+  _sum: ShopperSumAggregateOutputType | null
   _min: ShopperMinAggregateOutputType | null
   _max: ShopperMaxAggregateOutputType | null
+}
+
+export type ShopperAvgAggregateOutputType = {
+  budgetLimit: runtime.Decimal | null
+  latitude: number | null
+  longitude: number | null
+}
+
+export type ShopperSumAggregateOutputType = {
+  budgetLimit: runtime.Decimal | null
+  latitude: number | null
+  longitude: number | null
 }
 
 export type ShopperMinAggregateOutputType = {
   id: string | null
   tokenHash: string | null
+  budgetLimit: runtime.Decimal | null
+  sustainabilityPreference: string | null
+  latitude: number | null
+  longitude: number | null
+  city: string | null
+  synthetic: boolean | null
   createdAt: Date | null
   lastSeenAt: Date | null
 }
@@ -34,6 +54,12 @@ export type ShopperMinAggregateOutputType = {
 export type ShopperMaxAggregateOutputType = {
   id: string | null
   tokenHash: string | null
+  budgetLimit: runtime.Decimal | null
+  sustainabilityPreference: string | null
+  latitude: number | null
+  longitude: number | null
+  city: string | null
+  synthetic: boolean | null
   createdAt: Date | null
   lastSeenAt: Date | null
 }
@@ -41,15 +67,41 @@ export type ShopperMaxAggregateOutputType = {
 export type ShopperCountAggregateOutputType = {
   id: number
   tokenHash: number
+  budgetLimit: number
+  sustainabilityPreference: number
+  dietaryRestrictions: number
+  latitude: number
+  longitude: number
+  city: number
+  favouriteCategoryIds: number
+  synthetic: number
   createdAt: number
   lastSeenAt: number
   _all: number
 }
 
 
+export type ShopperAvgAggregateInputType = {
+  budgetLimit?: true
+  latitude?: true
+  longitude?: true
+}
+
+export type ShopperSumAggregateInputType = {
+  budgetLimit?: true
+  latitude?: true
+  longitude?: true
+}
+
 export type ShopperMinAggregateInputType = {
   id?: true
   tokenHash?: true
+  budgetLimit?: true
+  sustainabilityPreference?: true
+  latitude?: true
+  longitude?: true
+  city?: true
+  synthetic?: true
   createdAt?: true
   lastSeenAt?: true
 }
@@ -57,6 +109,12 @@ export type ShopperMinAggregateInputType = {
 export type ShopperMaxAggregateInputType = {
   id?: true
   tokenHash?: true
+  budgetLimit?: true
+  sustainabilityPreference?: true
+  latitude?: true
+  longitude?: true
+  city?: true
+  synthetic?: true
   createdAt?: true
   lastSeenAt?: true
 }
@@ -64,6 +122,14 @@ export type ShopperMaxAggregateInputType = {
 export type ShopperCountAggregateInputType = {
   id?: true
   tokenHash?: true
+  budgetLimit?: true
+  sustainabilityPreference?: true
+  dietaryRestrictions?: true
+  latitude?: true
+  longitude?: true
+  city?: true
+  favouriteCategoryIds?: true
+  synthetic?: true
   createdAt?: true
   lastSeenAt?: true
   _all?: true
@@ -107,6 +173,18 @@ export type ShopperAggregateArgs<ExtArgs extends runtime.Types.Extensions.Intern
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: ShopperAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: ShopperSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: ShopperMinAggregateInputType
@@ -137,6 +215,8 @@ export type ShopperGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   _count?: ShopperCountAggregateInputType | true
+  _avg?: ShopperAvgAggregateInputType
+  _sum?: ShopperSumAggregateInputType
   _min?: ShopperMinAggregateInputType
   _max?: ShopperMaxAggregateInputType
 }
@@ -144,9 +224,19 @@ export type ShopperGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
 export type ShopperGroupByOutputType = {
   id: string
   tokenHash: string
+  budgetLimit: runtime.Decimal | null
+  sustainabilityPreference: string
+  dietaryRestrictions: string[]
+  latitude: number | null
+  longitude: number | null
+  city: string | null
+  favouriteCategoryIds: string[]
+  synthetic: boolean
   createdAt: Date
   lastSeenAt: Date
   _count: ShopperCountAggregateOutputType | null
+  _avg: ShopperAvgAggregateOutputType | null
+  _sum: ShopperSumAggregateOutputType | null
   _min: ShopperMinAggregateOutputType | null
   _max: ShopperMaxAggregateOutputType | null
 }
@@ -172,15 +262,37 @@ export type ShopperWhereInput = {
   NOT?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
   id?: Prisma.UuidFilter<"Shopper"> | string
   tokenHash?: Prisma.StringFilter<"Shopper"> | string
+  budgetLimit?: Prisma.DecimalNullableFilter<"Shopper"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFilter<"Shopper"> | string
+  dietaryRestrictions?: Prisma.StringNullableListFilter<"Shopper">
+  latitude?: Prisma.FloatNullableFilter<"Shopper"> | number | null
+  longitude?: Prisma.FloatNullableFilter<"Shopper"> | number | null
+  city?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  favouriteCategoryIds?: Prisma.StringNullableListFilter<"Shopper">
+  synthetic?: Prisma.BoolFilter<"Shopper"> | boolean
   createdAt?: Prisma.DateTimeFilter<"Shopper"> | Date | string
   lastSeenAt?: Prisma.DateTimeFilter<"Shopper"> | Date | string
+  cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
+  orders?: Prisma.OrderListRelationFilter
+  events?: Prisma.InteractionEventListRelationFilter
 }
 
 export type ShopperOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  budgetLimit?: Prisma.SortOrderInput | Prisma.SortOrder
+  sustainabilityPreference?: Prisma.SortOrder
+  dietaryRestrictions?: Prisma.SortOrder
+  latitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  longitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  city?: Prisma.SortOrderInput | Prisma.SortOrder
+  favouriteCategoryIds?: Prisma.SortOrder
+  synthetic?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
+  cart?: Prisma.CartOrderByWithRelationInput
+  orders?: Prisma.OrderOrderByRelationAggregateInput
+  events?: Prisma.InteractionEventOrderByRelationAggregateInput
 }
 
 export type ShopperWhereUniqueInput = Prisma.AtLeast<{
@@ -189,18 +301,39 @@ export type ShopperWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
   OR?: Prisma.ShopperWhereInput[]
   NOT?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
+  budgetLimit?: Prisma.DecimalNullableFilter<"Shopper"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFilter<"Shopper"> | string
+  dietaryRestrictions?: Prisma.StringNullableListFilter<"Shopper">
+  latitude?: Prisma.FloatNullableFilter<"Shopper"> | number | null
+  longitude?: Prisma.FloatNullableFilter<"Shopper"> | number | null
+  city?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  favouriteCategoryIds?: Prisma.StringNullableListFilter<"Shopper">
+  synthetic?: Prisma.BoolFilter<"Shopper"> | boolean
   createdAt?: Prisma.DateTimeFilter<"Shopper"> | Date | string
   lastSeenAt?: Prisma.DateTimeFilter<"Shopper"> | Date | string
+  cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
+  orders?: Prisma.OrderListRelationFilter
+  events?: Prisma.InteractionEventListRelationFilter
 }, "id" | "tokenHash">
 
 export type ShopperOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  budgetLimit?: Prisma.SortOrderInput | Prisma.SortOrder
+  sustainabilityPreference?: Prisma.SortOrder
+  dietaryRestrictions?: Prisma.SortOrder
+  latitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  longitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  city?: Prisma.SortOrderInput | Prisma.SortOrder
+  favouriteCategoryIds?: Prisma.SortOrder
+  synthetic?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
   _count?: Prisma.ShopperCountOrderByAggregateInput
+  _avg?: Prisma.ShopperAvgOrderByAggregateInput
   _max?: Prisma.ShopperMaxOrderByAggregateInput
   _min?: Prisma.ShopperMinOrderByAggregateInput
+  _sum?: Prisma.ShopperSumOrderByAggregateInput
 }
 
 export type ShopperScalarWhereWithAggregatesInput = {
@@ -209,6 +342,14 @@ export type ShopperScalarWhereWithAggregatesInput = {
   NOT?: Prisma.ShopperScalarWhereWithAggregatesInput | Prisma.ShopperScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Shopper"> | string
   tokenHash?: Prisma.StringWithAggregatesFilter<"Shopper"> | string
+  budgetLimit?: Prisma.DecimalNullableWithAggregatesFilter<"Shopper"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringWithAggregatesFilter<"Shopper"> | string
+  dietaryRestrictions?: Prisma.StringNullableListFilter<"Shopper">
+  latitude?: Prisma.FloatNullableWithAggregatesFilter<"Shopper"> | number | null
+  longitude?: Prisma.FloatNullableWithAggregatesFilter<"Shopper"> | number | null
+  city?: Prisma.StringNullableWithAggregatesFilter<"Shopper"> | string | null
+  favouriteCategoryIds?: Prisma.StringNullableListFilter<"Shopper">
+  synthetic?: Prisma.BoolWithAggregatesFilter<"Shopper"> | boolean
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Shopper"> | Date | string
   lastSeenAt?: Prisma.DateTimeWithAggregatesFilter<"Shopper"> | Date | string
 }
@@ -216,34 +357,86 @@ export type ShopperScalarWhereWithAggregatesInput = {
 export type ShopperCreateInput = {
   id?: string
   tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
   createdAt?: Date | string
   lastSeenAt?: Date | string
+  cart?: Prisma.CartCreateNestedOneWithoutShopperInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
+  events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUncheckedCreateInput = {
   id?: string
   tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
   createdAt?: Date | string
   lastSeenAt?: Date | string
+  cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
+  events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperCreateManyInput = {
   id?: string
   tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
   createdAt?: Date | string
   lastSeenAt?: Date | string
 }
@@ -251,6 +444,14 @@ export type ShopperCreateManyInput = {
 export type ShopperUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -258,6 +459,14 @@ export type ShopperUpdateManyMutationInput = {
 export type ShopperUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -265,13 +474,33 @@ export type ShopperUncheckedUpdateManyInput = {
 export type ShopperCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  budgetLimit?: Prisma.SortOrder
+  sustainabilityPreference?: Prisma.SortOrder
+  dietaryRestrictions?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  city?: Prisma.SortOrder
+  favouriteCategoryIds?: Prisma.SortOrder
+  synthetic?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
+}
+
+export type ShopperAvgOrderByAggregateInput = {
+  budgetLimit?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
 }
 
 export type ShopperMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  budgetLimit?: Prisma.SortOrder
+  sustainabilityPreference?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  city?: Prisma.SortOrder
+  synthetic?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
 }
@@ -279,22 +508,421 @@ export type ShopperMaxOrderByAggregateInput = {
 export type ShopperMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  budgetLimit?: Prisma.SortOrder
+  sustainabilityPreference?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  city?: Prisma.SortOrder
+  synthetic?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
 }
 
+export type ShopperSumOrderByAggregateInput = {
+  budgetLimit?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+}
+
+export type ShopperScalarRelationFilter = {
+  is?: Prisma.ShopperWhereInput
+  isNot?: Prisma.ShopperWhereInput
+}
+
+export type ShopperCreatedietaryRestrictionsInput = {
+  set: string[]
+}
+
+export type ShopperCreatefavouriteCategoryIdsInput = {
+  set: string[]
+}
+
+export type ShopperUpdatedietaryRestrictionsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type NullableFloatFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type ShopperUpdatefavouriteCategoryIdsInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
+}
+
+export type ShopperCreateNestedOneWithoutCartInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutCartInput, Prisma.ShopperUncheckedCreateWithoutCartInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutCartInput
+  connect?: Prisma.ShopperWhereUniqueInput
+}
+
+export type ShopperUpdateOneRequiredWithoutCartNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutCartInput, Prisma.ShopperUncheckedCreateWithoutCartInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutCartInput
+  upsert?: Prisma.ShopperUpsertWithoutCartInput
+  connect?: Prisma.ShopperWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopperUpdateToOneWithWhereWithoutCartInput, Prisma.ShopperUpdateWithoutCartInput>, Prisma.ShopperUncheckedUpdateWithoutCartInput>
+}
+
+export type ShopperCreateNestedOneWithoutOrdersInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutOrdersInput, Prisma.ShopperUncheckedCreateWithoutOrdersInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutOrdersInput
+  connect?: Prisma.ShopperWhereUniqueInput
+}
+
+export type ShopperUpdateOneRequiredWithoutOrdersNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutOrdersInput, Prisma.ShopperUncheckedCreateWithoutOrdersInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutOrdersInput
+  upsert?: Prisma.ShopperUpsertWithoutOrdersInput
+  connect?: Prisma.ShopperWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopperUpdateToOneWithWhereWithoutOrdersInput, Prisma.ShopperUpdateWithoutOrdersInput>, Prisma.ShopperUncheckedUpdateWithoutOrdersInput>
+}
+
+export type ShopperCreateNestedOneWithoutEventsInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutEventsInput, Prisma.ShopperUncheckedCreateWithoutEventsInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutEventsInput
+  connect?: Prisma.ShopperWhereUniqueInput
+}
+
+export type ShopperUpdateOneRequiredWithoutEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutEventsInput, Prisma.ShopperUncheckedCreateWithoutEventsInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutEventsInput
+  upsert?: Prisma.ShopperUpsertWithoutEventsInput
+  connect?: Prisma.ShopperWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopperUpdateToOneWithWhereWithoutEventsInput, Prisma.ShopperUpdateWithoutEventsInput>, Prisma.ShopperUncheckedUpdateWithoutEventsInput>
+}
+
+export type ShopperCreateWithoutCartInput = {
+  id?: string
+  tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
+  events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperUncheckedCreateWithoutCartInput = {
+  id?: string
+  tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
+  events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperCreateOrConnectWithoutCartInput = {
+  where: Prisma.ShopperWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutCartInput, Prisma.ShopperUncheckedCreateWithoutCartInput>
+}
+
+export type ShopperUpsertWithoutCartInput = {
+  update: Prisma.XOR<Prisma.ShopperUpdateWithoutCartInput, Prisma.ShopperUncheckedUpdateWithoutCartInput>
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutCartInput, Prisma.ShopperUncheckedCreateWithoutCartInput>
+  where?: Prisma.ShopperWhereInput
+}
+
+export type ShopperUpdateToOneWithWhereWithoutCartInput = {
+  where?: Prisma.ShopperWhereInput
+  data: Prisma.XOR<Prisma.ShopperUpdateWithoutCartInput, Prisma.ShopperUncheckedUpdateWithoutCartInput>
+}
+
+export type ShopperUpdateWithoutCartInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
+}
+
+export type ShopperUncheckedUpdateWithoutCartInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
+}
+
+export type ShopperCreateWithoutOrdersInput = {
+  id?: string
+  tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  cart?: Prisma.CartCreateNestedOneWithoutShopperInput
+  events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperUncheckedCreateWithoutOrdersInput = {
+  id?: string
+  tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
+  events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperCreateOrConnectWithoutOrdersInput = {
+  where: Prisma.ShopperWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutOrdersInput, Prisma.ShopperUncheckedCreateWithoutOrdersInput>
+}
+
+export type ShopperUpsertWithoutOrdersInput = {
+  update: Prisma.XOR<Prisma.ShopperUpdateWithoutOrdersInput, Prisma.ShopperUncheckedUpdateWithoutOrdersInput>
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutOrdersInput, Prisma.ShopperUncheckedCreateWithoutOrdersInput>
+  where?: Prisma.ShopperWhereInput
+}
+
+export type ShopperUpdateToOneWithWhereWithoutOrdersInput = {
+  where?: Prisma.ShopperWhereInput
+  data: Prisma.XOR<Prisma.ShopperUpdateWithoutOrdersInput, Prisma.ShopperUncheckedUpdateWithoutOrdersInput>
+}
+
+export type ShopperUpdateWithoutOrdersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
+}
+
+export type ShopperUncheckedUpdateWithoutOrdersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
+}
+
+export type ShopperCreateWithoutEventsInput = {
+  id?: string
+  tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  cart?: Prisma.CartCreateNestedOneWithoutShopperInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperUncheckedCreateWithoutEventsInput = {
+  id?: string
+  tokenHash: string
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperCreateOrConnectWithoutEventsInput = {
+  where: Prisma.ShopperWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutEventsInput, Prisma.ShopperUncheckedCreateWithoutEventsInput>
+}
+
+export type ShopperUpsertWithoutEventsInput = {
+  update: Prisma.XOR<Prisma.ShopperUpdateWithoutEventsInput, Prisma.ShopperUncheckedUpdateWithoutEventsInput>
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutEventsInput, Prisma.ShopperUncheckedCreateWithoutEventsInput>
+  where?: Prisma.ShopperWhereInput
+}
+
+export type ShopperUpdateToOneWithWhereWithoutEventsInput = {
+  where?: Prisma.ShopperWhereInput
+  data: Prisma.XOR<Prisma.ShopperUpdateWithoutEventsInput, Prisma.ShopperUncheckedUpdateWithoutEventsInput>
+}
+
+export type ShopperUpdateWithoutEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
+}
+
+export type ShopperUncheckedUpdateWithoutEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
+}
+
+
+/**
+ * Count Type ShopperCountOutputType
+ */
+
+export type ShopperCountOutputType = {
+  orders: number
+  events: number
+}
+
+export type ShopperCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  orders?: boolean | ShopperCountOutputTypeCountOrdersArgs
+  events?: boolean | ShopperCountOutputTypeCountEventsArgs
+}
+
+/**
+ * ShopperCountOutputType without action
+ */
+export type ShopperCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ShopperCountOutputType
+   */
+  select?: Prisma.ShopperCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * ShopperCountOutputType without action
+ */
+export type ShopperCountOutputTypeCountOrdersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.OrderWhereInput
+}
+
+/**
+ * ShopperCountOutputType without action
+ */
+export type ShopperCountOutputTypeCountEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.InteractionEventWhereInput
+}
 
 
 export type ShopperSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   tokenHash?: boolean
+  budgetLimit?: boolean
+  sustainabilityPreference?: boolean
+  dietaryRestrictions?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  city?: boolean
+  favouriteCategoryIds?: boolean
+  synthetic?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
+  cart?: boolean | Prisma.Shopper$cartArgs<ExtArgs>
+  orders?: boolean | Prisma.Shopper$ordersArgs<ExtArgs>
+  events?: boolean | Prisma.Shopper$eventsArgs<ExtArgs>
+  _count?: boolean | Prisma.ShopperCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shopper"]>
 
 export type ShopperSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   tokenHash?: boolean
+  budgetLimit?: boolean
+  sustainabilityPreference?: boolean
+  dietaryRestrictions?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  city?: boolean
+  favouriteCategoryIds?: boolean
+  synthetic?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
 }, ExtArgs["result"]["shopper"]>
@@ -302,6 +930,14 @@ export type ShopperSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
 export type ShopperSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   tokenHash?: boolean
+  budgetLimit?: boolean
+  sustainabilityPreference?: boolean
+  dietaryRestrictions?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  city?: boolean
+  favouriteCategoryIds?: boolean
+  synthetic?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
 }, ExtArgs["result"]["shopper"]>
@@ -309,21 +945,55 @@ export type ShopperSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
 export type ShopperSelectScalar = {
   id?: boolean
   tokenHash?: boolean
+  budgetLimit?: boolean
+  sustainabilityPreference?: boolean
+  dietaryRestrictions?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  city?: boolean
+  favouriteCategoryIds?: boolean
+  synthetic?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
 }
 
-export type ShopperOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "tokenHash" | "createdAt" | "lastSeenAt", ExtArgs["result"]["shopper"]>
+export type ShopperOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "tokenHash" | "budgetLimit" | "sustainabilityPreference" | "dietaryRestrictions" | "latitude" | "longitude" | "city" | "favouriteCategoryIds" | "synthetic" | "createdAt" | "lastSeenAt", ExtArgs["result"]["shopper"]>
+export type ShopperInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  cart?: boolean | Prisma.Shopper$cartArgs<ExtArgs>
+  orders?: boolean | Prisma.Shopper$ordersArgs<ExtArgs>
+  events?: boolean | Prisma.Shopper$eventsArgs<ExtArgs>
+  _count?: boolean | Prisma.ShopperCountOutputTypeDefaultArgs<ExtArgs>
+}
+export type ShopperIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
+export type ShopperIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
 
 export type $ShopperPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Shopper"
-  objects: {}
+  objects: {
+    cart: Prisma.$CartPayload<ExtArgs> | null
+    orders: Prisma.$OrderPayload<ExtArgs>[]
+    events: Prisma.$InteractionEventPayload<ExtArgs>[]
+  }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     /**
      * SHA-256 of the session token; the token itself is never stored.
      */
     tokenHash: string
+    budgetLimit: runtime.Decimal | null
+    /**
+     * NONE, PREFER or ONLY
+     */
+    sustainabilityPreference: string
+    dietaryRestrictions: string[]
+    latitude: number | null
+    longitude: number | null
+    city: string | null
+    favouriteCategoryIds: string[]
+    /**
+     * Synthetic shoppers come from imported baskets, not from a session.
+     */
+    synthetic: boolean
     createdAt: Date
     lastSeenAt: Date
   }, ExtArgs["result"]["shopper"]>
@@ -720,6 +1390,9 @@ readonly fields: ShopperFieldRefs;
  */
 export interface Prisma__ShopperClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
+  cart<T extends Prisma.Shopper$cartArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$cartArgs<ExtArgs>>): Prisma.Prisma__CartClient<runtime.Types.Result.GetResult<Prisma.$CartPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  orders<T extends Prisma.Shopper$ordersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$ordersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OrderPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  events<T extends Prisma.Shopper$eventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$eventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$InteractionEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -751,6 +1424,14 @@ export interface Prisma__ShopperClient<T, Null = never, ExtArgs extends runtime.
 export interface ShopperFieldRefs {
   readonly id: Prisma.FieldRef<"Shopper", 'String'>
   readonly tokenHash: Prisma.FieldRef<"Shopper", 'String'>
+  readonly budgetLimit: Prisma.FieldRef<"Shopper", 'Decimal'>
+  readonly sustainabilityPreference: Prisma.FieldRef<"Shopper", 'String'>
+  readonly dietaryRestrictions: Prisma.FieldRef<"Shopper", 'String[]'>
+  readonly latitude: Prisma.FieldRef<"Shopper", 'Float'>
+  readonly longitude: Prisma.FieldRef<"Shopper", 'Float'>
+  readonly city: Prisma.FieldRef<"Shopper", 'String'>
+  readonly favouriteCategoryIds: Prisma.FieldRef<"Shopper", 'String[]'>
+  readonly synthetic: Prisma.FieldRef<"Shopper", 'Boolean'>
   readonly createdAt: Prisma.FieldRef<"Shopper", 'DateTime'>
   readonly lastSeenAt: Prisma.FieldRef<"Shopper", 'DateTime'>
 }
@@ -770,6 +1451,10 @@ export type ShopperFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.Inter
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
+  /**
    * Filter, which Shopper to fetch.
    */
   where: Prisma.ShopperWhereUniqueInput
@@ -788,6 +1473,10 @@ export type ShopperFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extension
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
+  /**
    * Filter, which Shopper to fetch.
    */
   where: Prisma.ShopperWhereUniqueInput
@@ -805,6 +1494,10 @@ export type ShopperFindFirstArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * Omit specific fields from the Shopper
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
   /**
    * Filter, which Shopper to fetch.
    */
@@ -854,6 +1547,10 @@ export type ShopperFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensions
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
+  /**
    * Filter, which Shopper to fetch.
    */
   where?: Prisma.ShopperWhereInput
@@ -901,6 +1598,10 @@ export type ShopperFindManyArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * Omit specific fields from the Shopper
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
   /**
    * Filter, which Shoppers to fetch.
    */
@@ -950,6 +1651,10 @@ export type ShopperCreateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
+  /**
    * The data needed to create a Shopper.
    */
   data: Prisma.XOR<Prisma.ShopperCreateInput, Prisma.ShopperUncheckedCreateInput>
@@ -997,6 +1702,10 @@ export type ShopperUpdateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Omit specific fields from the Shopper
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
   /**
    * The data needed to update a Shopper.
    */
@@ -1064,6 +1773,10 @@ export type ShopperUpsertArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
+  /**
    * The filter to search for the Shopper to update in case it exists.
    */
   where: Prisma.ShopperWhereUniqueInput
@@ -1090,6 +1803,10 @@ export type ShopperDeleteArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
+  /**
    * Filter which Shopper to delete.
    */
   where: Prisma.ShopperWhereUniqueInput
@@ -1110,6 +1827,73 @@ export type ShopperDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Inter
 }
 
 /**
+ * Shopper.cart
+ */
+export type Shopper$cartArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Cart
+   */
+  select?: Prisma.CartSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Cart
+   */
+  omit?: Prisma.CartOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CartInclude<ExtArgs> | null
+  where?: Prisma.CartWhereInput
+}
+
+/**
+ * Shopper.orders
+ */
+export type Shopper$ordersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Order
+   */
+  select?: Prisma.OrderSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Order
+   */
+  omit?: Prisma.OrderOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.OrderInclude<ExtArgs> | null
+  where?: Prisma.OrderWhereInput
+  orderBy?: Prisma.OrderOrderByWithRelationInput | Prisma.OrderOrderByWithRelationInput[]
+  cursor?: Prisma.OrderWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.OrderScalarFieldEnum | Prisma.OrderScalarFieldEnum[]
+}
+
+/**
+ * Shopper.events
+ */
+export type Shopper$eventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the InteractionEvent
+   */
+  select?: Prisma.InteractionEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the InteractionEvent
+   */
+  omit?: Prisma.InteractionEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.InteractionEventInclude<ExtArgs> | null
+  where?: Prisma.InteractionEventWhereInput
+  orderBy?: Prisma.InteractionEventOrderByWithRelationInput | Prisma.InteractionEventOrderByWithRelationInput[]
+  cursor?: Prisma.InteractionEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.InteractionEventScalarFieldEnum | Prisma.InteractionEventScalarFieldEnum[]
+}
+
+/**
  * Shopper without action
  */
 export type ShopperDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1121,4 +1905,8 @@ export type ShopperDefaultArgs<ExtArgs extends runtime.Types.Extensions.Internal
    * Omit specific fields from the Shopper
    */
   omit?: Prisma.ShopperOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShopperInclude<ExtArgs> | null
 }

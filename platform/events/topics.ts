@@ -1,0 +1,86 @@
+// The event contracts between subgraphs: stream names, event types and their
+// payloads. Publishers and consumers import these, never string literals.
+
+export const Streams = {
+  /** Catalog changes, published by the products subgraph. */
+  catalog: 'catalog',
+  /** Shopper interactions (views, clicks, cart changes, purchases, searches), by the users subgraph. */
+  interactions: 'interactions',
+  /** Cart and order changes, by the users subgraph. */
+  carts: 'carts',
+} as const;
+
+export type DecimalString = string;
+
+export interface ProductSnapshot {
+  productId: string;
+  sku: string;
+  name: string;
+  categoryId: string | null;
+  price: DecimalString;
+  effectivePrice: DecimalString;
+  currency: string;
+  stockQuantity: number;
+  dietaryTags: string[];
+  sustainabilityScore: number | null;
+  archived: boolean;
+}
+
+export interface CatalogEvents {
+  'product.created': ProductSnapshot;
+  'product.updated': ProductSnapshot & { changed: string[] };
+  'product.archived': ProductSnapshot;
+  'product.price_changed': ProductSnapshot & { previousEffectivePrice: DecimalString };
+  'product.stock_changed': ProductSnapshot & { previousStockQuantity: number };
+  'category.changed': { categoryId: string; parentId: string | null; deleted: boolean };
+  'store.changed': { storeId: string; deleted: boolean };
+}
+
+export type InteractionType = 'VIEW' | 'CLICK' | 'ADD_TO_CART' | 'REMOVE_FROM_CART' | 'PURCHASE' | 'SEARCH';
+
+export interface InteractionEventPayload {
+  eventId: string;
+  shopperId: string;
+  type: InteractionType;
+  productId: string | null;
+  query: string | null;
+  recommendationId: string | null;
+  basketId: string | null;
+  quantity: number | null;
+  occurredAt: string;
+}
+
+export interface InteractionEvents {
+  interaction: InteractionEventPayload;
+}
+
+export interface CartLine {
+  productId: string;
+  quantity: number;
+  unitPrice: DecimalString;
+}
+
+export interface CartEvents {
+  'cart.updated': {
+    cartId: string;
+    shopperId: string;
+    version: number;
+    items: CartLine[];
+    total: DecimalString;
+    budgetStatus: 'NO_BUDGET' | 'UNDER' | 'NEAR' | 'OVER';
+  };
+  'cart.budget_alert': {
+    cartId: string;
+    shopperId: string;
+    budgetStatus: 'NEAR' | 'OVER';
+    total: DecimalString;
+    budgetLimit: DecimalString;
+  };
+  'order.placed': { orderId: string; shopperId: string; items: CartLine[]; total: DecimalString; occurredAt: string };
+}
+
+export type StreamEvents = {
+  catalog: CatalogEvents;
+  interactions: InteractionEvents;
+  carts: CartEvents;
+};
