@@ -12,17 +12,29 @@ export const Streams = {
 
 export type DecimalString = string;
 
+/**
+ * The whole of a product as other subgraphs need it (event-carried state):
+ * the recommendations subgraph keeps its catalog projection from these alone.
+ */
 export interface ProductSnapshot {
   productId: string;
   sku: string;
   name: string;
+  brand: string | null;
+  tags: string[];
   categoryId: string | null;
+  /** Ancestor category ids from the root down to `categoryId` (inclusive); [] without a category. */
+  categoryPath: string[];
   price: DecimalString;
   effectivePrice: DecimalString;
   currency: string;
   stockQuantity: number;
   dietaryTags: string[];
   sustainabilityScore: number | null;
+  carbonFootprintKg: DecimalString | null;
+  sustainabilityLabels: string[];
+  /** Stores stocking the product. */
+  storeIds: string[];
   archived: boolean;
 }
 
@@ -33,7 +45,8 @@ export interface CatalogEvents {
   'product.price_changed': ProductSnapshot & { previousEffectivePrice: DecimalString };
   'product.stock_changed': ProductSnapshot & { previousStockQuantity: number };
   'category.changed': { categoryId: string; parentId: string | null; deleted: boolean };
-  'store.changed': { storeId: string; deleted: boolean };
+  /** Also sent when a store's product list changes (setStoreProducts). */
+  'store.changed': { storeId: string; latitude: number; longitude: number; productIds: string[]; deleted: boolean };
 }
 
 export type InteractionType = 'VIEW' | 'CLICK' | 'ADD_TO_CART' | 'REMOVE_FROM_CART' | 'PURCHASE' | 'SEARCH';
