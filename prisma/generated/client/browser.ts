@@ -44,10 +44,34 @@ export type Store = Prisma.StoreModel
 export type StoreProduct = Prisma.StoreProductModel
 /**
  * Model SimilarItem
- * Precomputed neighbours of a product. Product ids are references into the
- * catalog, resolved through the graph, never joined across schemas.
+ * Precomputed content neighbours of a product (the cold-start "similar" list).
  */
 export type SimilarItem = Prisma.SimilarItemModel
+/**
+ * Model Interaction
+ * The recommendation engine's own copy of the interaction stream: what it learns from.
+ */
+export type Interaction = Prisma.InteractionModel
+/**
+ * Model CatalogItem
+ * The catalog as the engine needs it for filtering and ranking, kept by catalog events.
+ */
+export type CatalogItem = Prisma.CatalogItemModel
+/**
+ * Model StoreLocation
+ * Store coordinates, for "stocked near you".
+ */
+export type StoreLocation = Prisma.StoreLocationModel
+/**
+ * Model ModelSnapshot
+ * A trained model, persisted so that a restart serves at once without retraining.
+ */
+export type ModelSnapshot = Prisma.ModelSnapshotModel
+/**
+ * Model IntentRecord
+ * Free-text intents a shopper expressed, with what they were understood as.
+ */
+export type IntentRecord = Prisma.IntentRecordModel
 /**
  * Model Shopper
  * An anonymous shopper, known only by the session token it holds.

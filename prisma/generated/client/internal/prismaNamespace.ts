@@ -403,6 +403,11 @@ export const ModelName = {
   Store: 'Store',
   StoreProduct: 'StoreProduct',
   SimilarItem: 'SimilarItem',
+  Interaction: 'Interaction',
+  CatalogItem: 'CatalogItem',
+  StoreLocation: 'StoreLocation',
+  ModelSnapshot: 'ModelSnapshot',
+  IntentRecord: 'IntentRecord',
   Shopper: 'Shopper',
   Cart: 'Cart',
   CartItem: 'CartItem',
@@ -425,7 +430,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "similarItem" | "shopper" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord"
+    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -870,6 +875,376 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.SimilarItemCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.SimilarItemCountAggregateOutputType> | number
+        }
+      }
+    }
+    Interaction: {
+      payload: Prisma.$InteractionPayload<ExtArgs>
+      fields: Prisma.InteractionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.InteractionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.InteractionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>
+        }
+        findFirst: {
+          args: Prisma.InteractionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.InteractionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>
+        }
+        findMany: {
+          args: Prisma.InteractionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>[]
+        }
+        create: {
+          args: Prisma.InteractionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>
+        }
+        createMany: {
+          args: Prisma.InteractionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.InteractionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>[]
+        }
+        delete: {
+          args: Prisma.InteractionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>
+        }
+        update: {
+          args: Prisma.InteractionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>
+        }
+        deleteMany: {
+          args: Prisma.InteractionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.InteractionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.InteractionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>[]
+        }
+        upsert: {
+          args: Prisma.InteractionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InteractionPayload>
+        }
+        aggregate: {
+          args: Prisma.InteractionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateInteraction>
+        }
+        groupBy: {
+          args: Prisma.InteractionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InteractionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.InteractionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InteractionCountAggregateOutputType> | number
+        }
+      }
+    }
+    CatalogItem: {
+      payload: Prisma.$CatalogItemPayload<ExtArgs>
+      fields: Prisma.CatalogItemFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CatalogItemFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CatalogItemFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>
+        }
+        findFirst: {
+          args: Prisma.CatalogItemFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CatalogItemFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>
+        }
+        findMany: {
+          args: Prisma.CatalogItemFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>[]
+        }
+        create: {
+          args: Prisma.CatalogItemCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>
+        }
+        createMany: {
+          args: Prisma.CatalogItemCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CatalogItemCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>[]
+        }
+        delete: {
+          args: Prisma.CatalogItemDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>
+        }
+        update: {
+          args: Prisma.CatalogItemUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>
+        }
+        deleteMany: {
+          args: Prisma.CatalogItemDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CatalogItemUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CatalogItemUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>[]
+        }
+        upsert: {
+          args: Prisma.CatalogItemUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogItemPayload>
+        }
+        aggregate: {
+          args: Prisma.CatalogItemAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCatalogItem>
+        }
+        groupBy: {
+          args: Prisma.CatalogItemGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CatalogItemGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CatalogItemCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CatalogItemCountAggregateOutputType> | number
+        }
+      }
+    }
+    StoreLocation: {
+      payload: Prisma.$StoreLocationPayload<ExtArgs>
+      fields: Prisma.StoreLocationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.StoreLocationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.StoreLocationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>
+        }
+        findFirst: {
+          args: Prisma.StoreLocationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.StoreLocationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>
+        }
+        findMany: {
+          args: Prisma.StoreLocationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>[]
+        }
+        create: {
+          args: Prisma.StoreLocationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>
+        }
+        createMany: {
+          args: Prisma.StoreLocationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.StoreLocationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>[]
+        }
+        delete: {
+          args: Prisma.StoreLocationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>
+        }
+        update: {
+          args: Prisma.StoreLocationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>
+        }
+        deleteMany: {
+          args: Prisma.StoreLocationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.StoreLocationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.StoreLocationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>[]
+        }
+        upsert: {
+          args: Prisma.StoreLocationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$StoreLocationPayload>
+        }
+        aggregate: {
+          args: Prisma.StoreLocationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateStoreLocation>
+        }
+        groupBy: {
+          args: Prisma.StoreLocationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.StoreLocationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.StoreLocationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.StoreLocationCountAggregateOutputType> | number
+        }
+      }
+    }
+    ModelSnapshot: {
+      payload: Prisma.$ModelSnapshotPayload<ExtArgs>
+      fields: Prisma.ModelSnapshotFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ModelSnapshotFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ModelSnapshotFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        findFirst: {
+          args: Prisma.ModelSnapshotFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ModelSnapshotFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        findMany: {
+          args: Prisma.ModelSnapshotFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>[]
+        }
+        create: {
+          args: Prisma.ModelSnapshotCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        createMany: {
+          args: Prisma.ModelSnapshotCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ModelSnapshotCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>[]
+        }
+        delete: {
+          args: Prisma.ModelSnapshotDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        update: {
+          args: Prisma.ModelSnapshotUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        deleteMany: {
+          args: Prisma.ModelSnapshotDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ModelSnapshotUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ModelSnapshotUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>[]
+        }
+        upsert: {
+          args: Prisma.ModelSnapshotUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ModelSnapshotPayload>
+        }
+        aggregate: {
+          args: Prisma.ModelSnapshotAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateModelSnapshot>
+        }
+        groupBy: {
+          args: Prisma.ModelSnapshotGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ModelSnapshotGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ModelSnapshotCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ModelSnapshotCountAggregateOutputType> | number
+        }
+      }
+    }
+    IntentRecord: {
+      payload: Prisma.$IntentRecordPayload<ExtArgs>
+      fields: Prisma.IntentRecordFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.IntentRecordFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.IntentRecordFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>
+        }
+        findFirst: {
+          args: Prisma.IntentRecordFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.IntentRecordFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>
+        }
+        findMany: {
+          args: Prisma.IntentRecordFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>[]
+        }
+        create: {
+          args: Prisma.IntentRecordCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>
+        }
+        createMany: {
+          args: Prisma.IntentRecordCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.IntentRecordCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>[]
+        }
+        delete: {
+          args: Prisma.IntentRecordDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>
+        }
+        update: {
+          args: Prisma.IntentRecordUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>
+        }
+        deleteMany: {
+          args: Prisma.IntentRecordDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.IntentRecordUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.IntentRecordUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>[]
+        }
+        upsert: {
+          args: Prisma.IntentRecordUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IntentRecordPayload>
+        }
+        aggregate: {
+          args: Prisma.IntentRecordAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateIntentRecord>
+        }
+        groupBy: {
+          args: Prisma.IntentRecordGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IntentRecordGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.IntentRecordCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IntentRecordCountAggregateOutputType> | number
         }
       }
     }
@@ -1514,6 +1889,74 @@ export const SimilarItemScalarFieldEnum = {
 export type SimilarItemScalarFieldEnum = (typeof SimilarItemScalarFieldEnum)[keyof typeof SimilarItemScalarFieldEnum]
 
 
+export const InteractionScalarFieldEnum = {
+  eventId: 'eventId',
+  shopperId: 'shopperId',
+  type: 'type',
+  productId: 'productId',
+  basketId: 'basketId',
+  recommendationId: 'recommendationId',
+  query: 'query',
+  occurredAt: 'occurredAt'
+} as const
+
+export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
+
+
+export const CatalogItemScalarFieldEnum = {
+  productId: 'productId',
+  sku: 'sku',
+  name: 'name',
+  brand: 'brand',
+  tags: 'tags',
+  categoryId: 'categoryId',
+  categoryPath: 'categoryPath',
+  price: 'price',
+  effectivePrice: 'effectivePrice',
+  currency: 'currency',
+  stockQuantity: 'stockQuantity',
+  dietaryTags: 'dietaryTags',
+  sustainabilityScore: 'sustainabilityScore',
+  carbonFootprintKg: 'carbonFootprintKg',
+  sustainabilityLabels: 'sustainabilityLabels',
+  storeIds: 'storeIds',
+  archived: 'archived',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CatalogItemScalarFieldEnum = (typeof CatalogItemScalarFieldEnum)[keyof typeof CatalogItemScalarFieldEnum]
+
+
+export const StoreLocationScalarFieldEnum = {
+  storeId: 'storeId',
+  latitude: 'latitude',
+  longitude: 'longitude'
+} as const
+
+export type StoreLocationScalarFieldEnum = (typeof StoreLocationScalarFieldEnum)[keyof typeof StoreLocationScalarFieldEnum]
+
+
+export const ModelSnapshotScalarFieldEnum = {
+  name: 'name',
+  lastEventAt: 'lastEventAt',
+  data: 'data',
+  builtAt: 'builtAt'
+} as const
+
+export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
+export const IntentRecordScalarFieldEnum = {
+  id: 'id',
+  shopperId: 'shopperId',
+  text: 'text',
+  intent: 'intent',
+  createdAt: 'createdAt'
+} as const
+
+export type IntentRecordScalarFieldEnum = (typeof IntentRecordScalarFieldEnum)[keyof typeof IntentRecordScalarFieldEnum]
+
+
 export const ShopperScalarFieldEnum = {
   id: 'id',
   tokenHash: 'tokenHash',
@@ -1752,6 +2195,20 @@ export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMode
 export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
     
 
+
+/**
+ * Reference to a field of type 'Bytes'
+ */
+export type BytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes'>
+    
+
+
+/**
+ * Reference to a field of type 'Bytes[]'
+ */
+export type ListBytesFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Bytes[]'>
+    
+
 /**
  * Batch Payload for updateMany & deleteMany & createMany
  */
@@ -1909,6 +2366,11 @@ export type GlobalOmitConfig = {
   store?: Prisma.StoreOmit
   storeProduct?: Prisma.StoreProductOmit
   similarItem?: Prisma.SimilarItemOmit
+  interaction?: Prisma.InteractionOmit
+  catalogItem?: Prisma.CatalogItemOmit
+  storeLocation?: Prisma.StoreLocationOmit
+  modelSnapshot?: Prisma.ModelSnapshotOmit
+  intentRecord?: Prisma.IntentRecordOmit
   shopper?: Prisma.ShopperOmit
   cart?: Prisma.CartOmit
   cartItem?: Prisma.CartItemOmit

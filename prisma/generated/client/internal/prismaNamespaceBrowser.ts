@@ -57,6 +57,11 @@ export const ModelName = {
   Store: 'Store',
   StoreProduct: 'StoreProduct',
   SimilarItem: 'SimilarItem',
+  Interaction: 'Interaction',
+  CatalogItem: 'CatalogItem',
+  StoreLocation: 'StoreLocation',
+  ModelSnapshot: 'ModelSnapshot',
+  IntentRecord: 'IntentRecord',
   Shopper: 'Shopper',
   Cart: 'Cart',
   CartItem: 'CartItem',
@@ -164,6 +169,74 @@ export const SimilarItemScalarFieldEnum = {
 } as const
 
 export type SimilarItemScalarFieldEnum = (typeof SimilarItemScalarFieldEnum)[keyof typeof SimilarItemScalarFieldEnum]
+
+
+export const InteractionScalarFieldEnum = {
+  eventId: 'eventId',
+  shopperId: 'shopperId',
+  type: 'type',
+  productId: 'productId',
+  basketId: 'basketId',
+  recommendationId: 'recommendationId',
+  query: 'query',
+  occurredAt: 'occurredAt'
+} as const
+
+export type InteractionScalarFieldEnum = (typeof InteractionScalarFieldEnum)[keyof typeof InteractionScalarFieldEnum]
+
+
+export const CatalogItemScalarFieldEnum = {
+  productId: 'productId',
+  sku: 'sku',
+  name: 'name',
+  brand: 'brand',
+  tags: 'tags',
+  categoryId: 'categoryId',
+  categoryPath: 'categoryPath',
+  price: 'price',
+  effectivePrice: 'effectivePrice',
+  currency: 'currency',
+  stockQuantity: 'stockQuantity',
+  dietaryTags: 'dietaryTags',
+  sustainabilityScore: 'sustainabilityScore',
+  carbonFootprintKg: 'carbonFootprintKg',
+  sustainabilityLabels: 'sustainabilityLabels',
+  storeIds: 'storeIds',
+  archived: 'archived',
+  updatedAt: 'updatedAt'
+} as const
+
+export type CatalogItemScalarFieldEnum = (typeof CatalogItemScalarFieldEnum)[keyof typeof CatalogItemScalarFieldEnum]
+
+
+export const StoreLocationScalarFieldEnum = {
+  storeId: 'storeId',
+  latitude: 'latitude',
+  longitude: 'longitude'
+} as const
+
+export type StoreLocationScalarFieldEnum = (typeof StoreLocationScalarFieldEnum)[keyof typeof StoreLocationScalarFieldEnum]
+
+
+export const ModelSnapshotScalarFieldEnum = {
+  name: 'name',
+  lastEventAt: 'lastEventAt',
+  data: 'data',
+  builtAt: 'builtAt'
+} as const
+
+export type ModelSnapshotScalarFieldEnum = (typeof ModelSnapshotScalarFieldEnum)[keyof typeof ModelSnapshotScalarFieldEnum]
+
+
+export const IntentRecordScalarFieldEnum = {
+  id: 'id',
+  shopperId: 'shopperId',
+  text: 'text',
+  intent: 'intent',
+  createdAt: 'createdAt'
+} as const
+
+export type IntentRecordScalarFieldEnum = (typeof IntentRecordScalarFieldEnum)[keyof typeof IntentRecordScalarFieldEnum]
 
 
 export const ShopperScalarFieldEnum = {

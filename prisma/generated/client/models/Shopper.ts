@@ -555,10 +555,6 @@ export type ShopperUpdatefavouriteCategoryIdsInput = {
   push?: string | string[]
 }
 
-export type BoolFieldUpdateOperationsInput = {
-  set?: boolean
-}
-
 export type ShopperCreateNestedOneWithoutCartInput = {
   create?: Prisma.XOR<Prisma.ShopperCreateWithoutCartInput, Prisma.ShopperUncheckedCreateWithoutCartInput>
   connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutCartInput

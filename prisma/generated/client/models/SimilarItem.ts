@@ -14,8 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model SimilarItem
- * Precomputed neighbours of a product. Product ids are references into the
- * catalog, resolved through the graph, never joined across schemas.
+ * Precomputed content neighbours of a product (the cold-start "similar" list).
  */
 export type SimilarItemModel = runtime.Types.Result.DefaultSelection<Prisma.$SimilarItemPayload>
 
