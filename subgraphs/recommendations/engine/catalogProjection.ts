@@ -1,0 +1,120 @@
+import type { ProductSnapshot } from '../../../platform/events/topics';
+import type { ItemIndex } from './itemIndex';
+import { toCents } from './money';
+
+/** What the engine knows of a product: enough to filter, rank and explain. */
+export interface CatalogFacts {
+  index: number;
+  productId: string;
+  name: string;
+  brand: string | null;
+  categoryId: string | null;
+  categoryPath: readonly string[];
+  effectivePriceCents: number;
+  currency: string;
+  stockQuantity: number;
+  dietaryTags: ReadonlySet<string>;
+  sustainabilityScore: number | null;
+  carbonFootprintKg: number | null;
+  sustainabilityLabels: readonly string[];
+  /** Mutable: store assignments change without a product event. */
+  storeIds: readonly string[];
+  archived: boolean;
+  /** Lower-cased words of name, brand and tags, for content similarity. */
+  tokens: ReadonlySet<string>;
+}
+
+export interface StorePoint {
+  latitude: number;
+  longitude: number;
+}
+
+const STOP_WORDS = new Set(['and', 'the', 'with', 'for', 'pack', 'of', 'x']);
+
+export function tokenize(...texts: (string | null | undefined)[]): Set<string> {
+  const tokens = new Set<string>();
+  for (const text of texts) {
+    for (const word of (text ?? '').toLowerCase().split(/[^a-z\u00c0-\u024f]+/)) {
+      if (word.length > 2 && !STOP_WORDS.has(word)) tokens.add(word.endsWith('s') && word.length > 4 ? word.slice(0, -1) : word);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The engine's local copy of the catalog, kept current by catalog events so
+ * that filtering never waits on another service (see README: recommendations).
+ */
+export class CatalogProjection {
+  private readonly facts: (CatalogFacts | undefined)[] = [];
+  /** Category id → items in it or in any of its descendants. */
+  private readonly inCategory = new Map<string, Set<number>>();
+  readonly stores = new Map<string, StorePoint>();
+
+  constructor(private readonly items: ItemIndex) {}
+
+  get(index: number): CatalogFacts | undefined {
+    return this.facts[index];
+  }
+
+  byId(productId: string): CatalogFacts | undefined {
+    const index = this.items.indexOf(productId);
+    return index === undefined ? undefined : this.facts[index];
+  }
+
+  /** Items in the category or below it. */
+  category(categoryId: string): ReadonlySet<number> {
+    return this.inCategory.get(categoryId) ?? new Set();
+  }
+
+  all(): CatalogFacts[] {
+    return this.facts.filter((f): f is CatalogFacts => f !== undefined);
+  }
+
+  upsert(snapshot: ProductSnapshot): CatalogFacts {
+    const index = this.items.intern(snapshot.productId);
+    const previous = this.facts[index];
+    if (previous) for (const category of previous.categoryPath) this.inCategory.get(category)?.delete(index);
+    const path = snapshot.categoryPath.length > 0 ? snapshot.categoryPath : snapshot.categoryId ? [snapshot.categoryId] : [];
+    const facts: CatalogFacts = {
+      index,
+      productId: snapshot.productId,
+      name: snapshot.name,
+      brand: snapshot.brand,
+      categoryId: snapshot.categoryId,
+      categoryPath: path,
+      effectivePriceCents: toCents(snapshot.effectivePrice),
+      currency: snapshot.currency,
+      stockQuantity: snapshot.stockQuantity,
+      dietaryTags: new Set(snapshot.dietaryTags),
+      sustainabilityScore: snapshot.sustainabilityScore,
+      carbonFootprintKg: snapshot.carbonFootprintKg === null ? null : Number(snapshot.carbonFootprintKg),
+      sustainabilityLabels: snapshot.sustainabilityLabels,
+      storeIds: snapshot.storeIds,
+      archived: snapshot.archived,
+      tokens: tokenize(snapshot.name, snapshot.brand, snapshot.tags.join(' ')),
+    };
+    this.facts[index] = facts;
+    for (const category of path) {
+      let members = this.inCategory.get(category);
+      if (!members) this.inCategory.set(category, (members = new Set()));
+      members.add(index);
+    }
+    return facts;
+  }
+
+  setStore(storeId: string, point: StorePoint | null, productIds?: readonly string[]): void {
+    if (point) this.stores.set(storeId, point);
+    else this.stores.delete(storeId);
+    if (!productIds) return;
+    const stocked = new Set(productIds);
+    for (const facts of this.facts) {
+      if (!facts) continue;
+      const has = facts.storeIds.includes(storeId);
+      const should = point !== null && stocked.has(facts.productId);
+      if (has !== should) {
+        facts.storeIds = should ? [...facts.storeIds, storeId] : facts.storeIds.filter((s) => s !== storeId);
+      }
+    }
+  }
+}

@@ -1,0 +1,242 @@
+import crypto from 'node:crypto';
+import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
+import { defaultEngineOptions, RecommendationEngine, type Interaction } from './recommendationEngine';
+
+// A small shop with known structure, so each rule can be checked exactly.
+
+const DAIRY = '00000000-0000-4000-8000-00000000d001';
+const MILK_CAT = '00000000-0000-4000-8000-00000000d002';
+const BAKERY = '00000000-0000-4000-8000-00000000b001';
+const SNACKS = '00000000-0000-4000-8000-00000000c001';
+
+let nextId = 1;
+function product(name: string, overrides: Partial<ProductSnapshot> = {}): ProductSnapshot {
+  const id = `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
+  return {
+    productId: id,
+    sku: name.toLowerCase().replace(/\W+/g, '-'),
+    name,
+    brand: null,
+    tags: [],
+    categoryId: DAIRY,
+    categoryPath: [DAIRY],
+    price: '2.00',
+    effectivePrice: '2.00',
+    currency: 'EUR',
+    stockQuantity: 10,
+    dietaryTags: [],
+    sustainabilityScore: 50,
+    carbonFootprintKg: '1.000',
+    sustainabilityLabels: [],
+    storeIds: [],
+    archived: false,
+    ...overrides,
+  };
+}
+
+const milk = product('Whole milk', { categoryId: MILK_CAT, categoryPath: [DAIRY, MILK_CAT], effectivePrice: '1.19', carbonFootprintKg: '3.000' });
+const oatMilk = product('Oat milk', { categoryId: MILK_CAT, categoryPath: [DAIRY, MILK_CAT], dietaryTags: ['VEGAN', 'LACTOSE_FREE'], sustainabilityScore: 85, carbonFootprintKg: '0.900', effectivePrice: '1.99' });
+const butter = product('Butter', { effectivePrice: '2.79' });
+const bread = product('Sourdough bread', { categoryId: BAKERY, categoryPath: [BAKERY], effectivePrice: '3.20', dietaryTags: ['VEGAN'] });
+const rolls = product('Bread rolls', { categoryId: BAKERY, categoryPath: [BAKERY], effectivePrice: '1.49', dietaryTags: ['VEGAN'] });
+const jam = product('Strawberry jam', { categoryId: SNACKS, categoryPath: [SNACKS], effectivePrice: '2.50', dietaryTags: ['VEGAN'], sustainabilityScore: 70 });
+const caviar = product('Caviar', { categoryId: SNACKS, categoryPath: [SNACKS], effectivePrice: '49.00', dietaryTags: ['VEGAN'] });
+const soldOut = product('Cream', { stockQuantity: 0 });
+const archived = product('Old cheese', { archived: true });
+const all = [milk, oatMilk, butter, bread, rolls, jam, caviar, soldOut, archived];
+
+function engineWith(baskets: ProductSnapshot[][], now = 1_000_000_000): { engine: RecommendationEngine; clock: { now: number } } {
+  const clock = { now };
+  const engine = new RecommendationEngine({ ...defaultEngineOptions, now: () => clock.now });
+  for (const p of all) engine.applyProduct(p);
+  for (const basket of baskets) purchase(engine, basket, clock.now);
+  engine.refit();
+  return { engine, clock };
+}
+
+function purchase(engine: RecommendationEngine, basket: ProductSnapshot[], at: number, shopperId: string = crypto.randomUUID()): void {
+  const basketId = crypto.randomUUID();
+  for (const p of basket) engine.ingest(event(shopperId, 'PURCHASE', p, at, basketId));
+}
+
+function event(shopperId: string, type: InteractionType, p: ProductSnapshot, at: number, basketId: string | null = null): Interaction {
+  return { eventId: crypto.randomUUID(), shopperId, type, productId: p.productId, basketId, occurredAt: at };
+}
+
+const ids = (list: { items: { productId: string }[] }) => list.items.map((r) => r.productId);
+
+// Milk and butter, and bread and jam, go together; milk is a staple.
+const history: ProductSnapshot[][] = [
+  ...Array.from({ length: 30 }, () => [milk, butter]),
+  ...Array.from({ length: 20 }, () => [bread, jam]),
+  ...Array.from({ length: 40 }, () => [milk]),
+  ...Array.from({ length: 10 }, () => [milk, bread]),
+  ...Array.from({ length: 5 }, () => [rolls, jam, caviar]),
+  ...Array.from({ length: 8 }, () => [oatMilk, bread]),
+];
+
+describe('cart suggestions', () => {
+  const { engine } = engineWith(history);
+
+  it('suggests what goes with the cart, explains it, and never repeats a cart item', () => {
+    const list = engine.cartSuggestions([milk.productId], { first: 3 });
+    expect(list.items[0]).toMatchObject({ productId: butter.productId, type: 'BOUGHT_TOGETHER', reason: 'Often bought with Whole milk' });
+    expect(list.items[0]!.confidence).toBeGreaterThan(0.2);
+    expect(list.items[0]!.confidence).toBeLessThanOrEqual(1);
+    expect(ids(list)).not.toContain(milk.productId);
+    expect(list.servedBy[0]).toBe('CART_COMPLETION');
+  });
+
+  it('never suggests items out of stock or archived', () => {
+    const list = engine.cartSuggestions([milk.productId], { first: 9 });
+    expect(ids(list)).not.toContain(soldOut.productId);
+    expect(ids(list)).not.toContain(archived.productId);
+  });
+
+  it('stays within the remaining budget and says so', () => {
+    const list = engine.cartSuggestions([jam.productId], {
+      first: 5,
+      shopper: { dietaryRestrictions: [], sustainability: 'NONE', remainingBudgetCents: 300, location: null },
+    });
+    expect(ids(list)).not.toContain(caviar.productId);
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const r of list.items) expect(Number(all.find((p) => p.productId === r.productId)!.effectivePrice)).toBeLessThanOrEqual(3);
+    expect(list.items[0]!.reason).toMatch(/remaining budget of €3\.00/);
+  });
+
+  it('obeys dietary restrictions strictly, fallbacks included', () => {
+    const list = engine.cartSuggestions([bread.productId], {
+      first: 8,
+      shopper: { dietaryRestrictions: ['VEGAN'], sustainability: 'NONE', remainingBudgetCents: null, location: null },
+    });
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const r of list.items) expect(all.find((p) => p.productId === r.productId)!.dietaryTags).toContain('VEGAN');
+  });
+
+  it('with sustainability ONLY, suggests only sustainable items, and offers a lower-carbon alternative', () => {
+    const list = engine.cartSuggestions([milk.productId], {
+      first: 4,
+      shopper: { dietaryRestrictions: [], sustainability: 'ONLY', remainingBudgetCents: null, location: null },
+    });
+    for (const r of list.items) expect(all.find((p) => p.productId === r.productId)!.sustainabilityScore).toBeGreaterThanOrEqual(60);
+    const alternative = list.items.find((r) => r.productId === oatMilk.productId);
+    expect(alternative).toMatchObject({ type: 'SUSTAINABILITY' });
+    expect(alternative!.reason).toMatch(/Lower-carbon alternative to Whole milk \(70% less CO2e\)/);
+  });
+
+  it('prefers items stocked near the shopper', () => {
+    const near = engineWith(history).engine;
+    near.applyStore('11111111-1111-4111-8111-111111111111', { latitude: 52.52, longitude: 13.405 }, [rolls.productId]);
+    const without = near.cartSuggestions([jam.productId], { first: 3 });
+    const withLocation = near.cartSuggestions([jam.productId], {
+      first: 3,
+      shopper: { dietaryRestrictions: [], sustainability: 'NONE', remainingBudgetCents: null, location: { latitude: 52.521, longitude: 13.41 } },
+    });
+    const scoreOf = (list: typeof without) => list.items.find((r) => r.productId === rolls.productId)!.score;
+    expect(scoreOf(withLocation)).toBeCloseTo(scoreOf(without) * 1.15, 5);
+  });
+
+  it('falls back to popular items when filters leave too few, unless strict', () => {
+    const filter = { categoryId: DAIRY };
+    const relaxed = engine.cartSuggestions([bread.productId], { first: 3, filter });
+    expect(relaxed.items).toHaveLength(3);
+    expect(relaxed.servedBy).toContain('POPULAR');
+    const strict = engine.cartSuggestions([bread.productId], { first: 3, filter, strict: true });
+    expect(strict.servedBy).toEqual(['CART_COMPLETION']);
+    expect(strict.items.length).toBeLessThan(3);
+  });
+});
+
+describe('frequently bought together', () => {
+  it('ranks a specific complement above a staple that is everywhere', () => {
+    // Jam is bought with bread 20 times; milk with bread only 10 times but milk is in 80 baskets.
+    const { engine } = engineWith(history);
+    const list = engine.frequentlyBoughtTogether(bread.productId, { first: 3 });
+    expect(ids(list).indexOf(jam.productId)).toBeLessThan(ids(list).indexOf(milk.productId));
+    expect(list.items[0]!.reason).toBe('Often bought with Sourdough bread');
+  });
+
+  it('changes as soon as new co-purchases arrive', () => {
+    const { engine, clock } = engineWith(history);
+    expect(ids(engine.frequentlyBoughtTogether(butter.productId, { first: 1, strict: true }))).toEqual([milk.productId]);
+    for (let i = 0; i < 60; i++) purchase(engine, [butter, rolls], clock.now);
+    expect(ids(engine.frequentlyBoughtTogether(butter.productId, { first: 1, strict: true }))).toEqual([rolls.productId]);
+  });
+});
+
+describe('trending and popular', () => {
+  it('puts a sudden burst on top of trending, not steady sellers', () => {
+    const { engine, clock } = engineWith(history);
+    clock.now += 6 * 3_600_000;
+    for (let i = 0; i < 30; i++) engine.ingest(event(crypto.randomUUID(), 'VIEW', caviar, clock.now));
+    const trending = engine.trending({ first: 3, strict: true });
+    expect(ids(trending)[0]).toBe(caviar.productId);
+    expect(trending.items[0]!.type).toBe('TRENDING');
+    expect(ids(engine.popular({ first: 1 }))).toEqual([milk.productId]);
+  });
+
+  it('filters popular lists by category, descendants included', () => {
+    const { engine } = engineWith(history);
+    const dairy = engine.popular({ first: 10, filter: { categoryId: DAIRY } });
+    expect(new Set(ids(dairy))).toEqual(new Set([milk.productId, butter.productId, oatMilk.productId]));
+  });
+});
+
+describe('per shopper', () => {
+  it('personalises from recent views, buys again, and lists recently viewed', () => {
+    const { engine, clock } = engineWith(history);
+    // Other shoppers who viewed milk also viewed butter.
+    for (let i = 0; i < 5; i++) {
+      const other = crypto.randomUUID();
+      engine.ingest(event(other, 'VIEW', milk, clock.now));
+      engine.ingest(event(other, 'VIEW', butter, clock.now));
+    }
+    const me = crypto.randomUUID();
+    engine.ingest(event(me, 'VIEW', milk, clock.now));
+    const personal = engine.personalized(me, { first: 1, strict: true });
+    expect(personal.items[0]).toMatchObject({ productId: butter.productId, type: 'PERSONALIZED', reason: 'Because you looked at Whole milk' });
+
+    purchase(engine, [jam, bread], clock.now, me);
+    purchase(engine, [jam], clock.now, me);
+    const again = engine.buyItAgain(me, { first: 5 });
+    expect(again.items[0]).toMatchObject({ productId: jam.productId, reason: 'You bought this 2 times' });
+
+    engine.ingest(event(me, 'VIEW', rolls, clock.now + 1));
+    expect(ids(engine.recentlyViewed(me, { first: 5 }))).toEqual([rolls.productId, milk.productId]);
+  });
+
+  it('AUTO serves a newcomer from trending and popular', () => {
+    const { engine } = engineWith(history);
+    const list = engine.auto(crypto.randomUUID(), { first: 4 });
+    expect(list.items).toHaveLength(4);
+    expect(list.servedBy).toContain('POPULAR');
+    expect(new Set(ids(list)).size).toBe(4);
+  });
+});
+
+describe('learning and persistence', () => {
+  it('ignores a re-delivered event', () => {
+    const { engine, clock } = engineWith([]);
+    const e = event(crypto.randomUUID(), 'PURCHASE', jam, clock.now, crypto.randomUUID());
+    engine.ingest(e);
+    engine.ingest({ ...e });
+    expect(engine.baskets.count(engine.items.indexOf(jam.productId)!)).toBe(1);
+  });
+
+  it('serves the same answers after a snapshot round trip', () => {
+    const { engine, clock } = engineWith(history);
+    const restored = RecommendationEngine.fromSnapshot(JSON.parse(JSON.stringify(engine.toSnapshot())), { ...defaultEngineOptions, now: () => clock.now });
+    for (const p of all) restored.applyProduct(p);
+    const strip = (list: { items: { productId: string; score: number }[] }) => list.items.map((r) => [r.productId, r.score]);
+    expect(strip(restored.cartSuggestions([milk.productId, bread.productId], { first: 5 }))).toEqual(strip(engine.cartSuggestions([milk.productId, bread.productId], { first: 5 })));
+    expect(strip(restored.frequentlyBoughtTogether(bread.productId, { first: 5 }))).toEqual(strip(engine.frequentlyBoughtTogether(bread.productId, { first: 5 })));
+  });
+
+  it('keeps one category from taking over a list', () => {
+    const { engine } = engineWith(history);
+    const list = engine.popular({ first: 4 });
+    const categories = list.items.map((r) => all.find((p) => p.productId === r.productId)!.categoryId);
+    const most = Math.max(...[...new Set(categories)].map((c) => categories.filter((x) => x === c).length));
+    expect(most).toBeLessThanOrEqual(2);
+  });
+});
