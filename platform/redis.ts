@@ -18,7 +18,16 @@ export async function createRedis(config: RedisConfig, options: { blocking?: boo
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // Reconnection is automatic; an unhandled 'error' event would crash the process.
-  client.on('error', () => undefined);
-  await client.connect();
+  let lastError: unknown;
+  client.on('error', (error) => (lastError = error));
+  try {
+    await client.connect();
+  } catch (error) {
+    // The caller never gets this client, so it must not go on reconnecting
+    // (and keeping the process alive) in the background.
+    client.disconnect();
+    // connect() only says "Connection is closed."; the 'error' event says why.
+    throw lastError ?? error;
+  }
   return client;
 }

@@ -1,14 +1,19 @@
 import type { BusEvent, ConsumeOptions, EventBus, EventHandler, Subscription } from './eventBus';
 
+/** An event as stored: the payload kept as JSON, as on a Redis stream. */
+interface StoredEvent extends Omit<BusEvent, 'payload'> {
+  payloadJson: string;
+}
+
 interface Group {
   /** Index into the stream's log of the next event never yet delivered. */
   next: number;
   /** Delivered but not acknowledged, by event id, with the time of delivery. */
-  pending: Map<string, { event: BusEvent; deliveredAt: number }>;
+  pending: Map<string, { event: StoredEvent; deliveredAt: number }>;
 }
 
 interface Stream {
-  log: BusEvent[];
+  log: StoredEvent[];
   groups: Map<string, Group>;
   wake: Set<() => void>;
 }
@@ -23,10 +28,11 @@ export class MemoryEventBus implements EventBus {
 
   async publish(streamName: string, type: string, payload: unknown): Promise<string> {
     const stream = this.stream(streamName);
-    const event: BusEvent = {
+    const event: StoredEvent = {
       id: `${Date.now()}-${++this.sequence}`,
       type,
-      payload: JSON.parse(JSON.stringify(payload)),
+      // undefined has no JSON text; the Redis bus stores null for it too.
+      payloadJson: JSON.stringify(payload) ?? 'null',
       occurredAt: new Date().toISOString(),
     };
     stream.log.push(event);
@@ -49,9 +55,9 @@ export class MemoryEventBus implements EventBus {
     let running = true;
     let wakeUp: (() => void) | undefined;
 
-    const take = (): BusEvent[] => {
+    const take = (): StoredEvent[] => {
       const now = Date.now();
-      const batch: BusEvent[] = [];
+      const batch: StoredEvent[] = [];
       for (const entry of g.pending.values()) {
         if (batch.length >= batchSize) break;
         if (now - entry.deliveredAt >= redeliverAfterMs) {
@@ -84,8 +90,12 @@ export class MemoryEventBus implements EventBus {
           });
           continue;
         }
-        for (const event of batch) {
+        for (const stored of batch) {
           if (!running) break;
+          // Decoded per delivery: a handler that mutates its event must not
+          // change what other groups, or a redelivery, are handed.
+          const { payloadJson, ...rest } = stored;
+          const event: BusEvent = { ...rest, payload: JSON.parse(payloadJson) };
           try {
             await handler(event);
             g.pending.delete(event.id);

@@ -37,7 +37,8 @@ export class RedisEventBus implements EventBus {
       'type',
       type,
       'payload',
-      JSON.stringify(payload),
+      // undefined has no JSON text; stored as '' it could never be decoded and would be redelivered forever.
+      JSON.stringify(payload) ?? 'null',
       'at',
       new Date().toISOString(),
     );
@@ -115,14 +116,18 @@ export class RedisEventBus implements EventBus {
       }
     })();
 
+    // Stopping twice must not disconnect twice: ioredis arms a 2 s timer on
+    // every disconnect, and on an already-closed socket nothing ever clears it.
+    let stopped: Promise<void> | undefined;
     const subscription: Subscription = {
-      stop: async () => {
-        running = false;
-        // Unblocks the pending XREADGROUP at once instead of waiting out BLOCK.
-        reader.disconnect();
-        await loop;
-        this.subscriptions.delete(subscription);
-      },
+      stop: () =>
+        (stopped ??= (async () => {
+          running = false;
+          // Unblocks the pending XREADGROUP at once instead of waiting out BLOCK.
+          reader.disconnect();
+          await loop;
+          this.subscriptions.delete(subscription);
+        })()),
     };
     this.subscriptions.add(subscription);
     return subscription;

@@ -7,7 +7,8 @@ export class MemoryPubSub implements PubSub {
     const handlers = this.channels.get(channel);
     if (!handlers) return;
     // Serialise like Redis does, so no subscriber can mutate what another sees.
-    const json = JSON.stringify(message);
+    // undefined has no JSON text; parsing the missing text would throw in every subscriber.
+    const json = JSON.stringify(message) ?? 'null';
     for (const handler of [...handlers]) queueMicrotask(() => handler(JSON.parse(json)));
   }
 

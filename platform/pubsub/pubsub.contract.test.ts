@@ -1,7 +1,7 @@
 import { createRedis } from '../redis';
 import { contractTargets, waitFor } from '../testing/contractTargets';
 import { MemoryPubSub } from './memoryPubSub';
-import type { PubSub } from './pubsub';
+import type { MessageHandler, PubSub } from './pubsub';
 import { RedisPubSub } from './redisPubSub';
 
 interface PubSubFixture {
@@ -60,14 +60,23 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
   });
   afterAll(() => fixture.close());
 
-  afterEach(() => {
+  // Unsubscribes whatever a failed case left behind, so one failure cannot
+  // cascade; what is still active after that is a leak.
+  const unsubscribers: (() => Promise<void>)[] = [];
+  async function subscribe(ch: string, handler: MessageHandler): Promise<() => Promise<void>> {
+    const off = await pubsub.subscribe(ch, handler);
+    unsubscribers.push(off);
+    return off;
+  }
+  afterEach(async () => {
+    await Promise.all(unsubscribers.splice(0).map((off) => off()));
     expect(pubsub.activeChannels()).toBe(0);
   });
 
   it('delivers messages published after subscribe resolves, in order, as copies', async () => {
     const ch = channel('ordered');
     const box = inbox();
-    const unsubscribe = await pubsub.subscribe(ch, box.handler);
+    const unsubscribe = await subscribe(ch, box.handler);
     const sent = Array.from({ length: 20 }, (_, i) => ({ seq: i, body: { text: `m${i}` } }));
 
     for (const message of sent) await pubsub.publish(ch, message);
@@ -82,7 +91,7 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
     const ch = channel('fanout');
     const first = inbox();
     const second = inbox();
-    const offs = [await pubsub.subscribe(ch, first.handler), await pubsub.subscribe(ch, second.handler)];
+    const offs = [await subscribe(ch, first.handler), await subscribe(ch, second.handler)];
     expect(pubsub.activeChannels()).toBe(1);
 
     await pubsub.publish(ch, { n: 1 });
@@ -96,12 +105,23 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
     for (const off of offs) await off();
   });
 
+  it('delivers undefined, which has no JSON form, as null', async () => {
+    const ch = channel('undefined');
+    const box = inbox();
+    const off = await subscribe(ch, box.handler);
+    await pubsub.publish(ch, undefined);
+    await pubsub.publish(ch, 'next');
+    await waitFor(() => box.messages.length >= 2, 'both messages');
+    expect(box.messages).toEqual([null, 'next']);
+    await off();
+  });
+
   it('keeps channels apart', async () => {
     const a = channel('a');
     const b = channel('b');
     const boxA = inbox();
     const boxB = inbox();
-    const offs = [await pubsub.subscribe(a, boxA.handler), await pubsub.subscribe(b, boxB.handler)];
+    const offs = [await subscribe(a, boxA.handler), await subscribe(b, boxB.handler)];
     expect(pubsub.activeChannels()).toBe(2);
 
     await pubsub.publish(b, 'for b');
@@ -119,8 +139,8 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
     const ch = channel('unsub');
     const leaving = inbox();
     const staying = inbox();
-    const leave = await pubsub.subscribe(ch, leaving.handler);
-    const stay = await pubsub.subscribe(ch, staying.handler);
+    const leave = await subscribe(ch, leaving.handler);
+    const stay = await subscribe(ch, staying.handler);
     await pubsub.publish(ch, 'before');
     await waitFor(() => leaving.messages.length >= 1 && staying.messages.length >= 1, 'first message');
 
@@ -139,7 +159,7 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
     // arrive before this marker on another channel, if it arrived at all.
     const marker = channel('marker');
     const markerBox = inbox();
-    const offMarker = await pubsub.subscribe(marker, markerBox.handler);
+    const offMarker = await subscribe(marker, markerBox.handler);
     await pubsub.publish(ch, 'too late');
     await pubsub.publish(marker, 'marker');
     await waitFor(() => markerBox.messages.length >= 1, 'marker');
@@ -150,7 +170,7 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
   it('leaves nothing subscribed after 1,000 sequential subscribe/unsubscribe cycles', async () => {
     const ch = channel('churn');
     for (let i = 0; i < 1000; i++) {
-      const off = await pubsub.subscribe(i % 2 === 0 ? ch : `${ch}-${i}`, () => undefined);
+      const off = await subscribe(i % 2 === 0 ? ch : `${ch}-${i}`, () => undefined);
       await off();
     }
     expect(pubsub.activeChannels()).toBe(0);
@@ -166,7 +186,7 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
         for (let round = 0; round < 20; round++) {
           const token = `${worker}:${round}`;
           let arrived = false;
-          const off = await pubsub.subscribe(`${ch}-${(worker + round) % 3}`, (message) => {
+          const off = await subscribe(`${ch}-${(worker + round) % 3}`, (message) => {
             if (message === token) arrived = true;
           });
           await pubsub.publish(`${ch}-${(worker + round) % 3}`, token);
@@ -183,11 +203,11 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
     const ch = channel('outage');
     const restore = await fixture.interrupt();
     // With no connection the subscribe may fail; the contract is only that a failure leaves nothing behind.
-    const attempt = await pubsub.subscribe(ch, () => undefined).catch(() => undefined);
+    const attempt = await subscribe(ch, () => undefined).catch(() => undefined);
     await restore();
 
     const box = inbox();
-    const off = await pubsub.subscribe(ch, box.handler);
+    const off = await subscribe(ch, box.handler);
     await pubsub.publish(ch, 'after the outage');
     await waitFor(() => box.messages.length >= 1, 'message after the outage');
     expect(box.messages).toEqual(['after the outage']);

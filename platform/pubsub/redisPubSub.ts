@@ -28,7 +28,8 @@ export class RedisPubSub implements PubSub {
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.publisher.publish(this.prefix + channel, JSON.stringify(message));
+    // undefined has no JSON text; sent as '' it would make every subscriber's parse throw.
+    await this.publisher.publish(this.prefix + channel, JSON.stringify(message) ?? 'null');
   }
 
   async subscribe(channel: string, handler: MessageHandler): Promise<() => Promise<void>> {
