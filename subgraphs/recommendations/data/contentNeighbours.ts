@@ -3,7 +3,12 @@ import type { Neighbour } from './similarityRepository';
 export interface CatalogItem {
   id: string;
   name: string;
+  /** The item's own (most specific) category. */
   category: string;
+  /** The category above it, when there is one: items of sibling categories are somewhat alike. */
+  parentCategory?: string | null;
+  /** Free tags and dietary tags. */
+  tags?: string[];
   price: number;
 }
 
@@ -11,24 +16,33 @@ function tokens(name: string): Set<string> {
   return new Set(name.toLowerCase().split(/[^a-z]+/).filter((t) => t.length > 2));
 }
 
+function jaccard(a: Set<string>, b: Set<string>): number {
+  const shared = [...a].filter((w) => b.has(w)).length;
+  return shared / (new Set([...a, ...b]).size || 1);
+}
+
 /**
  * Content neighbours from what a catalog item says about itself: same
- * category, shared name words, close price. A cold-start model, good enough
- * until behaviour (views, co-purchases) exists to learn from.
+ * category (or at least the same parent), shared name words and tags, close
+ * price. A cold-start model, good enough until behaviour (views,
+ * co-purchases) exists to learn from.
  */
 export function contentNeighbours(items: CatalogItem[], perItem = 10): Neighbour[] {
   const words = new Map(items.map((item) => [item.id, tokens(item.name)]));
+  const tags = new Map(items.map((item) => [item.id, new Set(item.tags ?? [])]));
   const rows: Neighbour[] = [];
   for (const item of items) {
-    const own = words.get(item.id)!;
     const scored = items
       .filter((other) => other.id !== item.id)
       .map((other) => {
-        const theirs = words.get(other.id)!;
-        const shared = [...own].filter((w) => theirs.has(w)).length;
-        const union = new Set([...own, ...theirs]).size || 1;
         const priceCloseness = 1 - Math.min(1, Math.abs(Math.log((other.price + 0.01) / (item.price + 0.01))));
-        const score = (other.category === item.category ? 0.6 : 0) + 0.25 * (shared / union) + 0.15 * priceCloseness;
+        const sameCategory = other.category === item.category;
+        const sameParent = !sameCategory && !!item.parentCategory && other.parentCategory === item.parentCategory;
+        const score =
+          (sameCategory ? 0.5 : sameParent ? 0.2 : 0) +
+          0.2 * jaccard(words.get(item.id)!, words.get(other.id)!) +
+          0.15 * jaccard(tags.get(item.id)!, tags.get(other.id)!) +
+          0.15 * priceCloseness;
         return { productId: item.id, similarId: other.id, score: Math.round(score * 1e4) / 1e4 };
       })
       .filter((row) => row.score > 0.15)

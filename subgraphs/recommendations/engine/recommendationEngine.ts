@@ -6,6 +6,7 @@ import { CoOccurrence } from './coOccurrence';
 import { compileConstraints, isSustainable, anonymousShopper, type CompiledConstraints, type RecommendationFilter, type ShopperContext } from './constraints';
 import { DecayingCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
+import { RecentMap } from './recentSet';
 import { fromCents } from './money';
 import { selectDiverse, type Candidate } from './selection';
 
@@ -90,6 +91,8 @@ const INTEREST: Record<InteractionType, number> = {
 };
 
 const RECENT_PER_SHOPPER = 50;
+/** Co-engagement links a new item to this many of the shopper's latest items: older ones say little. */
+const BEHAVIOUR_WINDOW = 15;
 const OPEN_BASKETS = 50_000;
 const SEEN_EVENTS = 200_000;
 
@@ -130,8 +133,9 @@ export class RecommendationEngine {
   private trendShort: DecayingCounters;
   private trendLong: DecayingCounters;
   private readonly shoppers = new Map<string, ShopperHistory>();
-  private readonly openBaskets = new Map<string, number[]>();
-  private readonly seenEvents = new Set<string>();
+  /** Baskets still receiving items (events arrive one item at a time). */
+  private readonly openBaskets = new RecentMap<string, number[]>(OPEN_BASKETS);
+  private readonly seenEvents = new RecentMap<string, true>(SEEN_EVENTS);
   /** Bumped by anything that can change an answer: part of every cache key. */
   private catalogVersion = 0;
   private behaviourVersion = 0;
@@ -183,9 +187,7 @@ export class RecommendationEngine {
         this.baskets.addToBasket(item, basket);
         basket.push(item);
       }
-      this.openBaskets.delete(event.basketId);
       this.openBaskets.set(event.basketId, basket);
-      if (this.openBaskets.size > OPEN_BASKETS) this.openBaskets.delete(this.openBaskets.keys().next().value!);
     }
     if (weight > 0) this.recordForShopper(event, item);
     this.behaviourVersion += 1;
@@ -436,8 +438,7 @@ export class RecommendationEngine {
   // ---- internals ----------------------------------------------------------
 
   private remember(eventId: string): void {
-    this.seenEvents.add(eventId);
-    if (this.seenEvents.size > SEEN_EVENTS) this.seenEvents.delete(this.seenEvents.values().next().value!);
+    this.seenEvents.set(eventId, true);
   }
 
   private recordForShopper(event: Interaction, item: number): void {
@@ -445,10 +446,10 @@ export class RecommendationEngine {
     if (!history) this.shoppers.set(event.shopperId, (history = { recent: [], purchases: new Map() }));
     const existing = history.recent.findIndex((r) => r.item === item);
     if (existing < 0) {
-      this.behaviour.addToBasket(
-        item,
-        history.recent.map((r) => r.item),
-      );
+      const window: number[] = [];
+      for (let k = history.recent.length - 1; k >= 0 && window.length < BEHAVIOUR_WINDOW; k--) window.push(history.recent[k]!.item);
+      // Each shopper counts as one "basket" of co-engagement, opened by its first item.
+      this.behaviour.addToBasket(item, history.recent.length === 0 ? [] : window);
     } else {
       history.recent.splice(existing, 1);
     }

@@ -1,0 +1,57 @@
+import type { PrismaClient } from '../../../platform/database/database';
+import type { InteractionEventPayload, InteractionType } from '../../../platform/events/topics';
+import type { Interaction } from '../engine/recommendationEngine';
+
+/** The engine's own log of interactions: what a full rebuild learns from. */
+export class InteractionRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Stores new events; ones already stored (re-deliveries) are skipped. */
+  async append(events: InteractionEventPayload[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const result = await this.prisma.interaction.createMany({
+      data: events.map((e) => ({
+        eventId: e.eventId,
+        shopperId: e.shopperId,
+        type: e.type,
+        productId: e.productId,
+        basketId: e.basketId,
+        recommendationId: e.recommendationId,
+        query: e.query,
+        occurredAt: new Date(e.occurredAt),
+      })),
+      skipDuplicates: true,
+    });
+    return result.count;
+  }
+
+  /** Every stored interaction in time order, a page at a time (a rebuild may read millions). */
+  async *all(after?: Date, pageSize = 20_000): AsyncGenerator<Interaction[]> {
+    let cursor: { occurredAt: Date; eventId: string } | undefined;
+    for (;;) {
+      const rows = await this.prisma.interaction.findMany({
+        where: {
+          ...(after ? { occurredAt: { gt: after } } : {}),
+          ...(cursor
+            ? { OR: [{ occurredAt: { gt: cursor.occurredAt } }, { occurredAt: cursor.occurredAt, eventId: { gt: cursor.eventId } }] }
+            : {}),
+        },
+        orderBy: [{ occurredAt: 'asc' }, { eventId: 'asc' }],
+        take: pageSize,
+        select: { eventId: true, shopperId: true, type: true, productId: true, basketId: true, occurredAt: true },
+      });
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        eventId: r.eventId,
+        shopperId: r.shopperId,
+        type: r.type as InteractionType,
+        productId: r.productId,
+        basketId: r.basketId,
+        occurredAt: r.occurredAt.getTime(),
+      }));
+      const last = rows[rows.length - 1]!;
+      cursor = { occurredAt: last.occurredAt, eventId: last.eventId };
+      if (rows.length < pageSize) return;
+    }
+  }
+}
