@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     }
     const subgraphUrls: Record<string, string> = {};
     for (const definition of subgraphs) {
-      const built = definition.build(infra);
+      // A subgraph calls its peers where this process started them, not at a configured address.
+      const built = definition.build(infra, { ...subgraphUrls });
       started.push(built);
       subgraphUrls[definition.name] = await built.service.listen(config.ports[definition.name], config.host);
     }

@@ -5,15 +5,30 @@ import { buildProductsService, productsSchemaPath } from './products/server';
 import { buildRecommendationsService, recommendationsSchemaPath } from './recommendations/server';
 import { buildUsersService, usersSchemaPath } from './users/server';
 
+export type SubgraphName = Exclude<ServiceName, 'gateway'>;
+
 export interface SubgraphDefinition {
-  name: Exclude<ServiceName, 'gateway'>;
+  name: SubgraphName;
   schemaPath: string;
-  build(infra: Infrastructure): BuiltService;
+  /**
+   * `peers` maps the name of each subgraph started before this one to its
+   * GraphQL URL, for the few facts a subgraph must ask another for at write time.
+   */
+  build(infra: Infrastructure, peers: Record<string, string>): BuiltService;
 }
 
-/** Every subgraph of the product: used by composition and by the all-in-one start. */
+function peer(peers: Record<string, string>, name: SubgraphName, by: SubgraphName): string {
+  const url = peers[name];
+  if (!url) throw new Error(`The ${by} subgraph needs the ${name} subgraph's URL: start ${name} first`);
+  return url;
+}
+
+/**
+ * Every subgraph of the product, in start order (a subgraph's peers come
+ * before it): used by composition and by the all-in-one start.
+ */
 export const subgraphs: SubgraphDefinition[] = [
   { name: 'products', schemaPath: productsSchemaPath, build: buildProductsService },
-  { name: 'users', schemaPath: usersSchemaPath, build: buildUsersService },
+  { name: 'users', schemaPath: usersSchemaPath, build: (infra, peers) => buildUsersService(infra, { productsUrl: peer(peers, 'products', 'users') }) },
   { name: 'recommendations', schemaPath: recommendationsSchemaPath, build: buildRecommendationsService },
 ];

@@ -70,7 +70,7 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
       const single = new Pool({ connectionString: config.url, max: 1, connectionTimeoutMillis: config.connectTimeoutMs });
       single.on('error', () => undefined);
       try {
-        return await fn(new PrismaPg(single));
+        return await fn(wholeScripts(new PrismaPg(single), single));
       } finally {
         await single.end();
       }
@@ -94,6 +94,36 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
       await pool.end();
     },
   };
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";",
+ * which cuts a function body (`$$ … $$`) apart. PostgreSQL itself runs a
+ * multi-statement script sent as one simple query, in order, stopping at the
+ * first error: send it whole.
+ */
+function wholeScripts(factory: PrismaPg, pool: Pool): SqlMigrationAwareDriverAdapterFactory {
+  const whole = <A extends { executeScript(script: string): Promise<void> }>(adapter: A): A =>
+    new Proxy(adapter, {
+      get(target, property, receiver) {
+        if (property === 'executeScript') {
+          return async (script: string) => {
+            await pool.query(script);
+          };
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if ((property === 'connect' || property === 'connectToShadowDb') && typeof value === 'function') {
+        return async () => whole(await value.call(target));
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export function openDatabase(driver: DatabaseDriver): Database {

@@ -1,13 +1,23 @@
 import type { Database } from '../../platform/database/database';
+import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
-import type { ShopperRepository } from './data/shopperRepository';
+import type { InteractionRepository } from './data/interactionRepository';
+import type { OrderRepository } from './data/orderRepository';
+import type { Shopper, ShopperRepository } from './data/shopperRepository';
+import type { CartService } from './domain/cartService';
 import type { UsersLoaders } from './loaders';
 
 export interface UsersContext {
   db: Database;
   shoppers: ShopperRepository;
+  orders: OrderRepository;
+  interactions: InteractionRepository;
+  carts: CartService;
+  events: EventBus;
   loaders: UsersLoaders;
   logger: Logger;
   /** The raw `x-session-token` header, if any. */
   sessionToken: string | undefined;
+  /** The shopper the token belongs to; looked up once per request. */
+  session(): Promise<Shopper | null>;
 }

@@ -1,14 +1,26 @@
 import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
+import type { Subscription } from '../../platform/events/eventBus';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
+import { CatalogClient } from './catalog/catalogClient';
+import { startCartPriceSync } from './catalog/cartPriceSync';
 import type { UsersContext } from './context';
-import { ShopperRepository } from './data/shopperRepository';
+import { CartRepository } from './data/cartRepository';
+import { InteractionRepository } from './data/interactionRepository';
+import { OrderRepository } from './data/orderRepository';
+import { ShopperRepository, type Shopper } from './data/shopperRepository';
+import { CartService } from './domain/cartService';
 import { createUsersLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
 export const usersSchemaPath = path.join(__dirname, 'schema.graphql');
+
+export interface UsersServiceOptions {
+  /** The products subgraph's GraphQL URL: the catalog facts a cart needs come from there. */
+  productsUrl: string;
+}
 
 export interface UsersService {
   service: GraphQLService<UsersContext>;
@@ -16,22 +28,38 @@ export interface UsersService {
   close(): Promise<void>;
 }
 
-export function buildUsersService(infra: Infrastructure): UsersService {
+export function buildUsersService(infra: Infrastructure, options: UsersServiceOptions): UsersService {
   const db = openDatabase(infra.database);
   const logger = infra.logger.child({ service: 'users' });
   const shoppers = new ShopperRepository(db.prisma);
+  const orders = new OrderRepository(db.prisma);
+  const interactions = new InteractionRepository(db.prisma);
+  const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
+  const catalog = new CatalogClient(options.productsUrl, logger);
+  const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
+    logger.error({ err: error }, 'cart price sync did not start');
+    return undefined;
+  });
+
   const service = new GraphQLService<UsersContext>({
     name: 'users',
     logger,
     apollo: { schema: subgraphSchema(usersSchemaPath, resolvers) },
     context: async (req) => {
-      const token = req.headers['x-session-token'];
+      const header = req.headers['x-session-token'];
+      const sessionToken = typeof header === 'string' && header.length > 0 ? header : undefined;
+      let session: Promise<Shopper | null> | undefined;
       return {
         db,
         logger,
         shoppers,
-        loaders: createUsersLoaders(shoppers),
-        sessionToken: typeof token === 'string' && token.length > 0 ? token : undefined,
+        orders,
+        interactions,
+        carts,
+        events: infra.events,
+        loaders: createUsersLoaders(shoppers, catalog),
+        sessionToken,
+        session: () => (session ??= sessionToken ? shoppers.findByToken(sessionToken) : Promise.resolve(null)),
       };
     },
     ready: async () => {
@@ -45,6 +73,7 @@ export function buildUsersService(infra: Infrastructure): UsersService {
     db,
     close: async () => {
       await service.stop();
+      await (await priceSync)?.stop();
       await db.close();
     },
   };

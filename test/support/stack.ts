@@ -48,7 +48,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const services: Stack['services'] = {};
   const subgraphUrls: Record<string, string> = {};
   for (const definition of subgraphs) {
-    const built = definition.build(infra);
+    // Each subgraph learns the URLs of those started before it.
+    const built = definition.build(infra, { ...subgraphUrls });
     services[definition.name] = built;
     subgraphUrls[definition.name] = await built.service.listen(0);
   }

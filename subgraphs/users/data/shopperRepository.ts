@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../../platform/database/database';
-import type { Shopper } from '../../../prisma/generated/client/client';
+import type { Prisma, Shopper } from '../../../prisma/generated/client/client';
 import { hashSessionToken, newSessionToken } from './sessionToken';
 
 export type { Shopper };
@@ -20,5 +20,9 @@ export class ShopperRepository {
     const token = newSessionToken();
     const shopper = await this.prisma.shopper.create({ data: { tokenHash: hashSessionToken(token) } });
     return { token, shopper };
+  }
+
+  updatePreferences(shopperId: string, data: Prisma.ShopperUpdateInput): Promise<Shopper> {
+    return this.prisma.shopper.update({ where: { id: shopperId }, data });
   }
 }

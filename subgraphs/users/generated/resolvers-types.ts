@@ -1,9 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Shopper as ShopperModel } from '../../../prisma/generated/client/client';
+import type { Shopper as ShopperModel, InteractionEvent as InteractionEventModel } from '../../../prisma/generated/client/client';
+import type { CartView as CartViewModel, CartItemView as CartItemViewModel } from '../domain/cartView';
+import type { OrderView as OrderViewModel, OrderItemView as OrderItemViewModel } from '../domain/orderView';
 import type { UsersContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -13,22 +16,288 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /**
+   * An exact decimal number sent as a string ("3.49"), so that money never passes
+   * through a binary float.
+   */
+  Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type BudgetStatus =
+  /** At 90 % of the limit or more. */
+  | 'NEAR'
+  | 'NO_BUDGET'
+  | 'OVER'
+  | 'UNDER';
+
+/** The shopper's open cart. Prices are the catalog's, kept current while the product stays in the cart. */
+export type Cart = {
+  __typename?: 'Cart';
+  budget: CartBudget;
+  currency: Scalars['String']['output'];
+  /** Money off thanks to discounts: `subtotal - total`. */
+  discount: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  /** Units in the cart (the sum of the quantities). */
+  itemCount: Scalars['Int']['output'];
+  items: Array<CartItem>;
+  /** At regular prices. */
+  subtotal: Scalars['Decimal']['output'];
+  /** Quantity-weighted average of the items' sustainability scores (0–100); null when no item is rated. */
+  sustainabilityScore?: Maybe<Scalars['Float']['output']>;
+  /** What the shopper would pay. */
+  total: Scalars['Decimal']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Goes up by one on every change; send it back as `expectedVersion` to refuse stale edits. */
+  version: Scalars['Int']['output'];
+};
+
+export type CartBudget = {
+  __typename?: 'CartBudget';
+  /** The shopper's budget limit; null without one. */
+  limit?: Maybe<Scalars['Decimal']['output']>;
+  /** `limit - total`: negative when over budget; null without a budget. */
+  remaining?: Maybe<Scalars['Decimal']['output']>;
+  status: BudgetStatus;
+};
+
+export type CartItem = {
+  __typename?: 'CartItem';
+  addedAt: Scalars['DateTime']['output'];
+  /** `unitPrice × quantity`. */
+  lineTotal: Scalars['Decimal']['output'];
+  /** The regular price of one unit. */
+  listPrice: Scalars['Decimal']['output'];
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  /** What one unit costs now (after any discount). */
+  unitPrice: Scalars['Decimal']['output'];
+};
+
+/** The same values as the products subgraph's DietaryTag. */
+export type DietaryTag =
+  | 'GLUTEN_FREE'
+  | 'HALAL'
+  | 'KOSHER'
+  | 'LACTOSE_FREE'
+  | 'NUT_FREE'
+  | 'VEGAN'
+  | 'VEGETARIAN';
+
+export type InteractionEvent = {
+  __typename?: 'InteractionEvent';
+  /** The order a PURCHASE belongs to. */
+  basketId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Null for SEARCH. */
+  product?: Maybe<Product>;
+  /** The search text of a SEARCH. */
+  query?: Maybe<Scalars['String']['output']>;
+  /** The recommendation this interaction is attributed to. */
+  recommendationId?: Maybe<Scalars['String']['output']>;
+  type: InteractionType;
+};
+
+export type InteractionEventConnection = {
+  __typename?: 'InteractionEventConnection';
+  edges: Array<InteractionEventEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InteractionEventEdge = {
+  __typename?: 'InteractionEventEdge';
+  cursor: Scalars['String']['output'];
+  node: InteractionEvent;
+};
+
+export type InteractionType =
+  | 'ADD_TO_CART'
+  | 'CLICK'
+  | 'PURCHASE'
+  | 'REMOVE_FROM_CART'
+  | 'SEARCH'
+  | 'VIEW';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds `quantity` (1–999) of a product to the cart, on top of what is already
+   * there. The product must exist, be on sale and have enough stock.
+   * With `idempotencyKey`, a retry replays the first answer; with
+   * `expectedVersion`, the change is refused (CONFLICT) when the cart has moved on.
+   */
+  addToCart: Cart;
+  /**
+   * Places an order for everything in the cart at the catalog's current prices,
+   * after checking stock again, and empties the cart.
+   */
+  checkout: Order;
+  /** Empties the cart. */
+  clearCart: Cart;
+  /** Removes a product from the cart; NOT_FOUND when it is not in the cart. */
+  removeFromCart: Cart;
   /**
    * Starts an anonymous shopping session. Send the returned token as the
    * `x-session-token` header on later requests; it is shown only once.
    */
   startSession: Session;
+  /** Records something the shopper did; the recommendation engine learns from it. */
+  trackEvent: InteractionEvent;
+  /** Records up to 100 events at once, all or nothing. */
+  trackEvents: Array<InteractionEvent>;
+  /** Sets the quantity (1–999) of a product already in the cart. */
+  updateCartItem: Cart;
+  /** Changes only the preferences given; `null` clears one (or resets it to its default). */
+  updatePreferences: Preferences;
+};
+
+
+export type MutationAddToCartArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+  quantity?: Scalars['Int']['input'];
+};
+
+
+export type MutationCheckoutArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationClearCartArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRemoveFromCartArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationTrackEventArgs = {
+  input: TrackEventInput;
+};
+
+
+export type MutationTrackEventsArgs = {
+  inputs: Array<TrackEventInput>;
+};
+
+
+export type MutationUpdateCartItemArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdatePreferencesArgs = {
+  input: PreferencesInput;
+};
+
+export type Order = {
+  __typename?: 'Order';
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  discount: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  itemCount: Scalars['Int']['output'];
+  items: Array<OrderItem>;
+  status: OrderStatus;
+  subtotal: Scalars['Decimal']['output'];
+  total: Scalars['Decimal']['output'];
+};
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Opaque; pass it as `after` to continue after this order. */
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+export type OrderItem = {
+  __typename?: 'OrderItem';
+  lineTotal: Scalars['Decimal']['output'];
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  /** What one unit cost when the order was placed. */
+  unitPrice: Scalars['Decimal']['output'];
+};
+
+export type OrderStatus =
+  | 'PLACED';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Preferences = {
+  __typename?: 'Preferences';
+  /** The most the shopper means to spend per cart; null when not set. */
+  budgetLimit?: Maybe<Scalars['Decimal']['output']>;
+  dietaryRestrictions: Array<DietaryTag>;
+  favouriteCategoryIds: Array<Scalars['ID']['output']>;
+  location?: Maybe<ShopperLocation>;
+  sustainabilityPreference: SustainabilityPreference;
+};
+
+/** Every field optional: only the fields given change; `null` clears one. */
+export type PreferencesInput = {
+  /** ≥ 0, at most 2 decimals; null removes the budget. */
+  budgetLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Replaces the list; null empties it. */
+  dietaryRestrictions?: InputMaybe<Array<DietaryTag>>;
+  /** Category ids (UUIDs), at most 20; replaces the list; null empties it. */
+  favouriteCategoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** null forgets the location. */
+  location?: InputMaybe<ShopperLocationInput>;
+  /** null resets it to NONE. */
+  sustainabilityPreference?: InputMaybe<SustainabilityPreference>;
+};
+
+/** A product of the catalog; its fields come from the products subgraph. */
+export type Product = {
+  __typename?: 'Product';
+  id: Scalars['ID']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** The session's cart (empty until something is added). UNAUTHENTICATED without a valid session. */
+  cart: Cart;
   /** The shopper holding the session token sent in the `x-session-token` header; null without one. */
   me?: Maybe<Shopper>;
+  /** One of the session's orders. NOT_FOUND when no order of this shopper has that id. */
+  order: Order;
+  /** The session's orders, newest first. `first` is 1–100; pass `pageInfo.endCursor` as `after` for the next page. */
+  orders: OrderConnection;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Session = {
@@ -37,11 +306,76 @@ export type Session = {
   token: Scalars['String']['output'];
 };
 
-/** An anonymous shopper: no login, known only by its session. */
+/**
+ * An anonymous shopper: no login, known only by its session. `id` and
+ * `createdAt` are public; every other field answers only to the session of this
+ * very shopper (UNAUTHENTICATED without a session, FORBIDDEN with another one).
+ */
 export type Shopper = {
   __typename?: 'Shopper';
+  cart?: Maybe<Cart>;
   createdAt: Scalars['DateTime']['output'];
+  /** The shopper's interactions, newest first, optionally of one type. */
+  events?: Maybe<InteractionEventConnection>;
   id: Scalars['ID']['output'];
+  orders?: Maybe<OrderConnection>;
+  preferences?: Maybe<Preferences>;
+};
+
+
+/**
+ * An anonymous shopper: no login, known only by its session. `id` and
+ * `createdAt` are public; every other field answers only to the session of this
+ * very shopper (UNAUTHENTICATED without a session, FORBIDDEN with another one).
+ */
+export type ShopperEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<InteractionType>;
+};
+
+
+/**
+ * An anonymous shopper: no login, known only by its session. `id` and
+ * `createdAt` are public; every other field answers only to the session of this
+ * very shopper (UNAUTHENTICATED without a session, FORBIDDEN with another one).
+ */
+export type ShopperOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ShopperLocation = {
+  __typename?: 'ShopperLocation';
+  city?: Maybe<Scalars['String']['output']>;
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type ShopperLocationInput = {
+  /** 1–120 characters. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** -180 to 180. */
+  longitude: Scalars['Float']['input'];
+};
+
+export type SustainabilityPreference =
+  | 'NONE'
+  /** Only sustainable products. */
+  | 'ONLY'
+  /** Rank sustainable products higher. */
+  | 'PREFER';
+
+export type TrackEventInput = {
+  /** Required for every type but SEARCH. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Required for SEARCH: 1–200 characters. */
+  query?: InputMaybe<Scalars['String']['input']>;
+  /** The `id` of the recommendation the shopper acted on (1–64 characters), for attribution. */
+  recommendationId?: InputMaybe<Scalars['String']['input']>;
+  type: InteractionType;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -139,38 +473,193 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BudgetStatus: BudgetStatus;
+  Cart: ResolverTypeWrapper<CartViewModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CartBudget: ResolverTypeWrapper<CartBudget>;
+  CartItem: ResolverTypeWrapper<CartItemViewModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DietaryTag: DietaryTag;
+  InteractionEvent: ResolverTypeWrapper<InteractionEventModel>;
+  InteractionEventConnection: ResolverTypeWrapper<Omit<InteractionEventConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEventEdge']> }>;
+  InteractionEventEdge: ResolverTypeWrapper<Omit<InteractionEventEdge, 'node'> & { node: ResolversTypes['InteractionEvent'] }>;
+  InteractionType: InteractionType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<OrderViewModel>;
+  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderItem: ResolverTypeWrapper<OrderItemViewModel>;
+  OrderStatus: OrderStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Preferences: ResolverTypeWrapper<ShopperModel>;
+  PreferencesInput: PreferencesInput;
+  Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Session: ResolverTypeWrapper<Omit<Session, 'shopper'> & { shopper: ResolversTypes['Shopper'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Shopper: ResolverTypeWrapper<ShopperModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
+  ShopperLocationInput: ShopperLocationInput;
+  SustainabilityPreference: SustainabilityPreference;
+  TrackEventInput: TrackEventInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Cart: CartViewModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
+  CartBudget: CartBudget;
+  CartItem: CartItemViewModel;
   DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  InteractionEvent: InteractionEventModel;
+  InteractionEventConnection: Omit<InteractionEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEventEdge']> };
+  InteractionEventEdge: Omit<InteractionEventEdge, 'node'> & { node: ResolversParentTypes['InteractionEvent'] };
   Mutation: Record<PropertyKey, never>;
+  Order: OrderViewModel;
+  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderItem: OrderItemViewModel;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Preferences: ShopperModel;
+  PreferencesInput: PreferencesInput;
+  Product: Product;
   Query: Record<PropertyKey, never>;
   Session: Omit<Session, 'shopper'> & { shopper: ResolversParentTypes['Shopper'] };
-  String: Scalars['String']['output'];
   Shopper: ShopperModel;
-  ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
+  ShopperLocation: ShopperLocation;
+  ShopperLocationInput: ShopperLocationInput;
+  TrackEventInput: TrackEventInput;
+}>;
+
+export type CartResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
+  budget?: Resolver<ResolversTypes['CartBudget'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['CartItem']>, ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  sustainabilityScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CartBudgetResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['CartBudget'] = ResolversParentTypes['CartBudget']> = ResolversObject<{
+  limit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType>;
+}>;
+
+export type CartItemResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['CartItem'] = ResolversParentTypes['CartItem']> = ResolversObject<{
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lineTotal?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  listPrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type InteractionEventResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['InteractionEvent'] = ResolversParentTypes['InteractionEvent']> = ResolversObject<{
+  basketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  query?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recommendationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['InteractionType'], ParentType, ContextType>;
+}>;
+
+export type InteractionEventConnectionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['InteractionEventConnection'] = ResolversParentTypes['InteractionEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InteractionEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type InteractionEventEdgeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['InteractionEventEdge'] = ResolversParentTypes['InteractionEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InteractionEvent'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addToCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationAddToCartArgs, 'productId' | 'quantity'>>;
+  checkout?: Resolver<ResolversTypes['Order'], ParentType, ContextType, Partial<MutationCheckoutArgs>>;
+  clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationClearCartArgs>>;
+  removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  trackEvent?: Resolver<ResolversTypes['InteractionEvent'], ParentType, ContextType, RequireFields<MutationTrackEventArgs, 'input'>>;
+  trackEvents?: Resolver<Array<ResolversTypes['InteractionEvent']>, ParentType, ContextType, RequireFields<MutationTrackEventsArgs, 'inputs'>>;
+  updateCartItem?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationUpdateCartItemArgs, 'productId' | 'quantity'>>;
+  updatePreferences?: Resolver<ResolversTypes['Preferences'], ParentType, ContextType, RequireFields<MutationUpdatePreferencesArgs, 'input'>>;
+}>;
+
+export type OrderResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type OrderConnectionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderItemResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderItem'] = ResolversParentTypes['OrderItem']> = ResolversObject<{
+  lineTotal?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PreferencesResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Preferences'] = ResolversParentTypes['Preferences']> = ResolversObject<{
+  budgetLimit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  dietaryRestrictions?: Resolver<Array<ResolversTypes['DietaryTag']>, ParentType, ContextType>;
+  favouriteCategoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['ShopperLocation']>, ParentType, ContextType>;
+  sustainabilityPreference?: Resolver<ResolversTypes['SustainabilityPreference'], ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Shopper']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
 }>;
 
 export type SessionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
@@ -180,15 +669,40 @@ export type SessionResolvers<ContextType = UsersContext, ParentType extends Reso
 
 export type ShopperResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Shopper'] = ResolversParentTypes['Shopper'], FederationReferenceType extends FederationReferenceTypes['Shopper'] = FederationReferenceTypes['Shopper']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shopper']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Maybe<ResolversTypes['InteractionEventConnection']>, ParentType, ContextType, RequireFields<ShopperEventsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<ShopperOrdersArgs, 'first'>>;
+  preferences?: Resolver<Maybe<ResolversTypes['Preferences']>, ParentType, ContextType>;
+}>;
+
+export type ShopperLocationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ShopperLocation'] = ResolversParentTypes['ShopperLocation']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  Cart?: CartResolvers<ContextType>;
+  CartBudget?: CartBudgetResolvers<ContextType>;
+  CartItem?: CartItemResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  InteractionEvent?: InteractionEventResolvers<ContextType>;
+  InteractionEventConnection?: InteractionEventConnectionResolvers<ContextType>;
+  InteractionEventEdge?: InteractionEventEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderItem?: OrderItemResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Preferences?: PreferencesResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
+  ShopperLocation?: ShopperLocationResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,3 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 
-export const me: QueryResolvers['me'] = (_parent, _args, { sessionToken, shoppers }) =>
-  sessionToken ? shoppers.findByToken(sessionToken) : null;
+export const me: QueryResolvers['me'] = (_parent, _args, context) => context.session();

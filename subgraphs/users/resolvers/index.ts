@@ -1,12 +1,42 @@
-import { DateTimeScalar } from '../../../platform/graphql/scalars';
+import { DateTimeScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
+import { CartItem } from './CartItem';
+import { InteractionEvent } from './InteractionEvent';
+import { addToCart } from './Mutation.addToCart';
+import { checkout } from './Mutation.checkout';
+import { clearCart } from './Mutation.clearCart';
+import { removeFromCart } from './Mutation.removeFromCart';
 import { startSession } from './Mutation.startSession';
+import { trackEvent } from './Mutation.trackEvent';
+import { trackEvents } from './Mutation.trackEvents';
+import { updateCartItem } from './Mutation.updateCartItem';
+import { updatePreferences } from './Mutation.updatePreferences';
+import { OrderItem } from './OrderItem';
+import { Preferences } from './Preferences';
+import { cart } from './Query.cart';
 import { me } from './Query.me';
+import { order } from './Query.order';
+import { orders } from './Query.orders';
 import { Shopper } from './Shopper';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { me },
-  Mutation: { startSession },
+  Decimal: DecimalScalar,
+  Query: { me, cart, orders, order },
+  Mutation: {
+    startSession,
+    updatePreferences,
+    addToCart,
+    updateCartItem,
+    removeFromCart,
+    clearCart,
+    checkout,
+    trackEvent,
+    trackEvents,
+  },
   Shopper,
+  Preferences,
+  CartItem,
+  OrderItem,
+  InteractionEvent,
 };

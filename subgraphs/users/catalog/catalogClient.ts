@@ -1,0 +1,93 @@
+import DataLoader from 'dataloader';
+import { withTimeout } from '../../../platform/http/graphqlService';
+import type { Logger } from '../../../platform/logger';
+import { serviceUnavailable } from '../domain/usersErrors';
+
+/** What the users subgraph needs to know about a product when the shopper puts it in the cart or buys it. */
+export interface CatalogProduct {
+  id: string;
+  name: string;
+  price: string;
+  effectivePrice: string;
+  currency: string;
+  stockQuantity: number;
+  archived: boolean;
+  sustainabilityScore: number | null;
+}
+
+interface EntityResponse {
+  data?: {
+    _entities?: ({
+      id: string;
+      name: string;
+      price: string;
+      effectivePrice: string;
+      currency: string;
+      stockQuantity: number;
+      archived: boolean;
+      sustainability: { score: number | null } | null;
+    } | null)[];
+  };
+  errors?: { message: string }[];
+}
+
+// The users subgraph never reads catalog tables: it asks the products
+// subgraph, the owner of these facts, the way the gateway would.
+const ENTITIES_QUERY = `query CatalogProducts($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Product { id name price effectivePrice currency stockQuantity archived sustainability { score } }
+  }
+}`;
+
+export class CatalogClient {
+  constructor(
+    private readonly url: string,
+    private readonly logger: Logger,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  /** One HTTP request for all the ids; null for a product the catalog does not know. */
+  async fetchProducts(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
+    const representations = ids.map((id) => ({ __typename: 'Product', id }));
+    let body: EntityResponse;
+    try {
+      const response = await withTimeout(
+        fetch(this.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: ENTITIES_QUERY, variables: { representations } }),
+        }),
+        this.timeoutMs,
+      );
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = (await response.json()) as EntityResponse;
+    } catch (error) {
+      this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
+      throw serviceUnavailable('The catalog is unavailable; try again shortly');
+    }
+    const entities = body.data?._entities;
+    if (body.errors?.length || !entities || entities.length !== ids.length) {
+      this.logger.warn({ errors: body.errors, url: this.url }, 'catalog answered with errors');
+      throw serviceUnavailable('The catalog is unavailable; try again shortly');
+    }
+    return entities.map((entity) =>
+      entity
+        ? {
+            id: entity.id,
+            name: entity.name,
+            price: entity.price,
+            effectivePrice: entity.effectivePrice,
+            currency: entity.currency,
+            stockQuantity: entity.stockQuantity,
+            archived: entity.archived,
+            sustainabilityScore: entity.sustainability?.score ?? null,
+          }
+        : null,
+    );
+  }
+
+  /** Per request: every product asked for in the same tick travels in one HTTP call. */
+  loader(): DataLoader<string, CatalogProduct | null> {
+    return new DataLoader((ids) => this.fetchProducts(ids), { maxBatchSize: 500 });
+  }
+}

@@ -1,0 +1,172 @@
+import type { PrismaClient } from '../../../platform/database/database';
+import { Prisma, type CartItem, type IdempotencyRecord, type Order, type OrderItem } from '../../../prisma/generated/client/client';
+
+export interface CartState {
+  id: string;
+  shopperId: string;
+  version: number;
+  updatedAt: Date;
+  budgetLimit: Prisma.Decimal | null;
+  items: CartItem[];
+}
+
+/** The catalog's facts copied onto a cart line. */
+export interface PriceSnapshot {
+  unitPrice: string;
+  listPrice: string;
+  currency: string;
+  sustainabilityScore: number | null;
+}
+
+export interface NewOrder {
+  id: string;
+  subtotal: Prisma.Decimal;
+  discount: Prisma.Decimal;
+  total: Prisma.Decimal;
+  currency: string;
+  items: { productId: string; quantity: number; unitPrice: Prisma.Decimal }[];
+}
+
+const CART_FIELDS = { id: true, shopperId: true, version: true, updatedAt: true } as const;
+
+const ITEM_ORDER = [{ addedAt: 'asc' }, { productId: 'asc' }] satisfies Prisma.CartItemOrderByWithRelationInput[];
+
+// Many shoppers' carts change at once and 50 requests may hit one cart: a
+// transaction may wait a while for the cart's row lock or a pooled connection.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+async function readState(client: Prisma.TransactionClient | PrismaClient, cart: { id: string; shopperId: string; version: number; updatedAt: Date }): Promise<CartState> {
+  const [items, shopper] = await Promise.all([
+    client.cartItem.findMany({ where: { cartId: cart.id }, orderBy: ITEM_ORDER }),
+    client.shopper.findUniqueOrThrow({ where: { id: cart.shopperId }, select: { budgetLimit: true } }),
+  ]);
+  return { ...cart, budgetLimit: shopper.budgetLimit, items };
+}
+
+/**
+ * A cart locked for one transaction. Every change to a cart goes through
+ * here, under the row lock, so concurrent requests queue instead of
+ * overwriting each other.
+ */
+export class LockedCart {
+  private changed = false;
+
+  constructor(
+    private readonly tx: Prisma.TransactionClient,
+    public state: CartState,
+  ) {}
+
+  item(productId: string): CartItem | undefined {
+    return this.state.items.find((item) => item.productId === productId);
+  }
+
+  idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.tx.idempotencyRecord.findUnique({ where: { shopperId_key: { shopperId: this.state.shopperId, key } } });
+  }
+
+  async saveIdempotencyRecord(key: string, operation: string, requestHash: string, response: Prisma.InputJsonValue): Promise<void> {
+    await this.tx.idempotencyRecord.create({ data: { shopperId: this.state.shopperId, key, operation, requestHash, response } });
+  }
+
+  async putItem(productId: string, quantity: number, snapshot: PriceSnapshot): Promise<void> {
+    await this.tx.cartItem.upsert({
+      where: { cartId_productId: { cartId: this.state.id, productId } },
+      create: { cartId: this.state.id, productId, quantity, ...snapshot },
+      update: { quantity, ...snapshot },
+    });
+    this.changed = true;
+  }
+
+  async setQuantity(productId: string, quantity: number): Promise<void> {
+    await this.tx.cartItem.update({ where: { cartId_productId: { cartId: this.state.id, productId } }, data: { quantity } });
+    this.changed = true;
+  }
+
+  /** Copies a newer catalog snapshot onto a line; false when it already matched. */
+  async refreshItem(productId: string, snapshot: PriceSnapshot): Promise<boolean> {
+    const item = this.item(productId);
+    if (
+      !item ||
+      (item.unitPrice.equals(snapshot.unitPrice) &&
+        item.listPrice.equals(snapshot.listPrice) &&
+        item.currency === snapshot.currency &&
+        item.sustainabilityScore === snapshot.sustainabilityScore)
+    ) {
+      return false;
+    }
+    await this.tx.cartItem.update({ where: { cartId_productId: { cartId: this.state.id, productId } }, data: snapshot });
+    this.changed = true;
+    return true;
+  }
+
+  async removeItem(productId: string): Promise<void> {
+    await this.tx.cartItem.delete({ where: { cartId_productId: { cartId: this.state.id, productId } } });
+    this.changed = true;
+  }
+
+  async removeAllItems(): Promise<void> {
+    if (this.state.items.length === 0) return;
+    await this.tx.cartItem.deleteMany({ where: { cartId: this.state.id } });
+    this.changed = true;
+  }
+
+  async recordInteractions(rows: Prisma.InteractionEventCreateManyInput[]): Promise<void> {
+    if (rows.length > 0) await this.tx.interactionEvent.createMany({ data: rows });
+  }
+
+  createOrder(order: NewOrder): Promise<Order & { items: OrderItem[] }> {
+    const { items, ...totals } = order;
+    return this.tx.order.create({
+      data: { ...totals, shopperId: this.state.shopperId, items: { createMany: { data: items } } },
+      include: { items: true },
+    });
+  }
+
+  /** After the changes: one version step for the lot, and the state re-read. */
+  async finish(): Promise<CartState> {
+    if (!this.changed) return this.state;
+    const cart = await this.tx.cart.update({
+      where: { id: this.state.id },
+      data: { version: { increment: 1 } },
+      select: CART_FIELDS,
+    });
+    this.state = await readState(this.tx, cart);
+    this.changed = false;
+    return this.state;
+  }
+}
+
+/** The users subgraph's carts: one per shopper, created on first use. */
+export class CartRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async load(shopperId: string): Promise<CartState> {
+    let cart = await this.prisma.cart.findUnique({ where: { shopperId }, select: CART_FIELDS });
+    if (!cart) {
+      await this.prisma.cart.createMany({ data: [{ shopperId }], skipDuplicates: true });
+      cart = await this.prisma.cart.findUniqueOrThrow({ where: { shopperId }, select: CART_FIELDS });
+    }
+    return readState(this.prisma, cart);
+  }
+
+  idempotencyRecord(shopperId: string, key: string): Promise<IdempotencyRecord | null> {
+    return this.prisma.idempotencyRecord.findUnique({ where: { shopperId_key: { shopperId, key } } });
+  }
+
+  /** Runs `fn` in a transaction holding the shopper's cart row lock (SELECT … FOR UPDATE). */
+  withLockedCart<T>(shopperId: string, fn: (cart: LockedCart) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.cart.createMany({ data: [{ shopperId }], skipDuplicates: true });
+      // Taken before anything is read, so what follows sees the last committed change.
+      await tx.$queryRaw`SELECT 1 FROM "shoppers"."cart" WHERE shopper_id = ${shopperId}::uuid FOR UPDATE`;
+      const cart = await tx.cart.findUniqueOrThrow({ where: { shopperId }, select: CART_FIELDS });
+      return fn(new LockedCart(tx, await readState(tx, cart)));
+    }, TRANSACTION_OPTIONS);
+  }
+
+  /** Shoppers whose cart holds the product: whom a catalog change concerns. */
+  async shopperIdsWithProduct(productId: string): Promise<string[]> {
+    const carts = await this.prisma.cart.findMany({ where: { items: { some: { productId } } }, select: { shopperId: true } });
+    return carts.map((cart) => cart.shopperId);
+  }
+}

@@ -1,0 +1,34 @@
+import { publishEvent } from '../../../platform/events/publish';
+import { budgetAlert } from './budget';
+import type { CartView } from './cartView';
+import type { PendingEvent } from './pendingEvents';
+
+/** cart.updated for every new version, and cart.budget_alert when the change pushed the cart into NEAR or OVER. */
+export function cartChangeEvents(before: CartView, after: CartView): PendingEvent[] {
+  if (after.version === before.version) return [];
+  const events: PendingEvent[] = [
+    (bus) =>
+      publishEvent(bus, 'carts', 'cart.updated', {
+        cartId: after.id,
+        shopperId: after.shopperId,
+        version: after.version,
+        items: after.items.map(({ productId, quantity, unitPrice }) => ({ productId, quantity, unitPrice })),
+        total: after.total,
+        budgetStatus: after.budget.status,
+      }),
+  ];
+  const alert = budgetAlert(before.budget.status, after.budget.status);
+  if (alert && after.budget.limit !== null) {
+    const budgetLimit = after.budget.limit;
+    events.push((bus) =>
+      publishEvent(bus, 'carts', 'cart.budget_alert', {
+        cartId: after.id,
+        shopperId: after.shopperId,
+        budgetStatus: alert,
+        total: after.total,
+        budgetLimit,
+      }),
+    );
+  }
+  return events;
+}

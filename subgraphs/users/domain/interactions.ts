@@ -1,0 +1,53 @@
+import crypto from 'node:crypto';
+import { publishEvent } from '../../../platform/events/publish';
+import type { InteractionEventPayload, InteractionType } from '../../../platform/events/topics';
+import type { InteractionEvent } from '../../../prisma/generated/client/client';
+import type { PendingEvent } from './pendingEvents';
+
+export const INTERACTION_TYPES = ['VIEW', 'CLICK', 'ADD_TO_CART', 'REMOVE_FROM_CART', 'PURCHASE', 'SEARCH'] as const satisfies readonly InteractionType[];
+
+export interface Interaction {
+  shopperId: string;
+  type: InteractionType;
+  productId?: string | null;
+  query?: string | null;
+  recommendationId?: string | null;
+  basketId?: string | null;
+  /** Units added, removed or bought; published, not stored. */
+  quantity?: number | null;
+}
+
+export interface NewInteraction {
+  row: InteractionEvent;
+  publish: PendingEvent;
+}
+
+export function interactionPayload(row: InteractionEvent, quantity: number | null): InteractionEventPayload {
+  return {
+    eventId: row.id,
+    shopperId: row.shopperId,
+    type: row.type as InteractionType,
+    productId: row.productId,
+    query: row.query,
+    recommendationId: row.recommendationId,
+    basketId: row.basketId,
+    quantity,
+    occurredAt: row.occurredAt.toISOString(),
+  };
+}
+
+/** The row to store and the event to publish for one interaction; the id is ours, so both agree. */
+export function newInteraction(interaction: Interaction, occurredAt = new Date()): NewInteraction {
+  const row: InteractionEvent = {
+    id: crypto.randomUUID(),
+    shopperId: interaction.shopperId,
+    type: interaction.type,
+    productId: interaction.productId ?? null,
+    query: interaction.query ?? null,
+    recommendationId: interaction.recommendationId ?? null,
+    basketId: interaction.basketId ?? null,
+    occurredAt,
+  };
+  const payload = interactionPayload(row, interaction.quantity ?? null);
+  return { row, publish: (bus) => publishEvent(bus, 'interactions', 'interaction', payload) };
+}

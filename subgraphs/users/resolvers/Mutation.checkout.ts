@@ -1,0 +1,9 @@
+import { parseInput } from '../../../platform/validation';
+import { cartOptionsArgs } from '../domain/inputs';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { requireShopper } from '../session';
+
+export const checkout: MutationResolvers['checkout'] = async (_parent, args, context) => {
+  const shopper = await requireShopper(context);
+  return context.carts.checkout(shopper.id, parseInput(cartOptionsArgs, args, ''), context.loaders.catalogProduct);
+};

@@ -1,0 +1,5 @@
+import type { OrderItemResolvers } from '../generated/resolvers-types';
+
+export const OrderItem: OrderItemResolvers = {
+  product: (item) => ({ id: item.productId }),
+};
