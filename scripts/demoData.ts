@@ -1,7 +1,8 @@
 import type { Infrastructure } from '../platform/infrastructure';
 import { openDatabase } from '../platform/database/database';
-import { ProductRepository } from '../subgraphs/products/data/productRepository';
-import { demoCatalog } from '../subgraphs/products/seed/demoCatalog';
+import { catalogData } from '../subgraphs/products/data/catalogData';
+import { CatalogEvents } from '../subgraphs/products/domain/catalogEvents';
+import { seedDemoCatalog } from '../subgraphs/products/seed/seedDemoCatalog';
 import { contentNeighbours } from '../subgraphs/recommendations/data/contentNeighbours';
 import { SimilarityRepository } from '../subgraphs/recommendations/data/similarityRepository';
 
@@ -13,11 +14,19 @@ export async function seedDemoDataIfEmpty(infra: Infrastructure): Promise<number
   const productsDb = openDatabase(infra.database);
   const recsDb = openDatabase(infra.database);
   try {
-    const products = new ProductRepository(productsDb.prisma);
-    if ((await products.count()) > 0) return 0;
-    const catalog = demoCatalog();
-    const inserted = await products.insertMissing(catalog.map(({ id, sku, name, price }) => ({ id, sku, name, price })));
-    const neighbours = contentNeighbours(catalog.map((p) => ({ ...p, price: Number(p.price) })));
+    const data = catalogData(productsDb.prisma);
+    if ((await data.products.count()) > 0) return 0;
+    const { inserted, products } = await seedDemoCatalog(data, new CatalogEvents(infra.events, data));
+    const neighbours = contentNeighbours(
+      products.map(({ product, categorySlug, parentSlug }) => ({
+        id: product.id,
+        name: product.name,
+        category: categorySlug,
+        parentCategory: parentSlug,
+        tags: [...product.tags, ...product.dietaryTags],
+        price: Number(product.price),
+      })),
+    );
     await new SimilarityRepository(recsDb.prisma).replaceAll(neighbours);
     return inserted;
   } finally {

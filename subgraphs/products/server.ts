@@ -1,10 +1,12 @@
 import path from 'node:path';
+import { verifyApiKey, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import type { ProductsContext } from './context';
-import { ProductRepository } from './data/productRepository';
+import { catalogData } from './data/catalogData';
+import { CatalogEvents } from './domain/catalogEvents';
 import { createProductsLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -20,12 +22,24 @@ export interface ProductsService {
 export function buildProductsService(infra: Infrastructure): ProductsService {
   const db = openDatabase(infra.database);
   const logger = infra.logger.child({ service: 'products' });
-  const repository = new ProductRepository(db.prisma);
+  const data = catalogData(db.prisma);
+  const events = new CatalogEvents(infra.events, data);
   const service = new GraphQLService<ProductsContext>({
     name: 'products',
     logger,
     apollo: { schema: subgraphSchema(productsSchemaPath, resolvers) },
-    context: async () => ({ db, logger, loaders: createProductsLoaders(repository) }),
+    context: async (req) => {
+      const header = req.headers['x-api-key'];
+      let principal: Promise<ApiKeyPrincipal | null> | undefined;
+      return {
+        db,
+        logger,
+        data,
+        events,
+        loaders: createProductsLoaders(data),
+        principal: () => (principal ??= verifyApiKey(db.prisma, typeof header === 'string' ? header : undefined)),
+      };
+    },
     ready: async () => {
       await db.ping();
       await infra.ping();

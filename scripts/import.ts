@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfigOrExit } from '../platform/config';
+import { openDatabase } from '../platform/database/database';
+import { migrate } from '../platform/database/migrate';
+import { createInfrastructure, type Infrastructure } from '../platform/infrastructure';
+import { createLogger } from '../platform/logger';
+import { catalogData } from '../subgraphs/products/data/catalogData';
+import { CatalogEvents } from '../subgraphs/products/domain/catalogEvents';
+import { importBaskets } from '../subgraphs/products/import/importBaskets';
+import type { ImportError } from '../subgraphs/products/import/importRows';
+import { importProducts } from '../subgraphs/products/import/importProducts';
+import { importPurchaseHistory } from '../subgraphs/users/import/purchaseHistory';
+
+// `npm run import -- <file> [--format csv|json|baskets]`: a product CSV or
+// JSON file, or a headerless baskets file (one purchase per line, such as
+// ../shared/data/groceries.csv), whose items become products and whose
+// baskets become purchase history. See docs/catalog.md.
+
+export type FileFormat = 'csv' | 'json' | 'baskets';
+
+export interface ImportReport {
+  format: FileFormat;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+  /** Baskets files only. */
+  baskets?: { handedOver: number; shoppers: number; orders: number; events: number };
+}
+
+/** .json (or a document starting with [) is JSON; a first line with a sku column is a product CSV; anything else is baskets. */
+export function detectFormat(file: string, text: string): FileFormat {
+  if (path.extname(file).toLowerCase() === '.json' || /^\s*\[/.test(text)) return 'json';
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, '').split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
+  return header.includes('sku') ? 'csv' : 'baskets';
+}
+
+export async function runImport(infra: Infrastructure, file: string, format?: FileFormat): Promise<ImportReport> {
+  const text = fs.readFileSync(file, 'utf8');
+  const chosen = format ?? detectFormat(file, text);
+  const productsDb = openDatabase(infra.database);
+  try {
+    const data = catalogData(productsDb.prisma);
+    const deps = { data, events: new CatalogEvents(infra.events, data) };
+    if (chosen !== 'baskets') {
+      const { created, updated, unchanged, errors } = await importProducts(deps, chosen === 'csv' ? 'CSV' : 'JSON', text);
+      return { format: chosen, created, updated, unchanged, errors };
+    }
+    const source = path.basename(file, path.extname(file));
+    const { products, baskets } = await importBaskets(deps, text, source);
+    const report: ImportReport = { format: chosen, created: products.created, updated: products.updated, unchanged: products.unchanged, errors: products.errors };
+    if (products.errors.length > 0) return report;
+    // Purchase history belongs to the users subgraph: written through its own code and its own connection.
+    const usersDb = openDatabase(infra.database);
+    try {
+      const history = await importPurchaseHistory(usersDb.prisma, infra.events, baskets);
+      return { ...report, baskets: { handedOver: baskets.length, ...history } };
+    } finally {
+      await usersDb.close();
+    }
+  } finally {
+    await productsDb.close();
+  }
+}
+
+function usage(): never {
+  process.stderr.write('usage: npm run import -- <file> [--format csv|json|baskets]\n');
+  process.exit(2);
+}
+
+function parseArguments(argv: string[]): { file: string; format?: FileFormat } {
+  let file: string | undefined;
+  let format: FileFormat | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--format') {
+      const value = argv[++i];
+      if (value !== 'csv' && value !== 'json' && value !== 'baskets') usage();
+      format = value;
+    } else if (arg.startsWith('--format=')) {
+      const value = arg.slice('--format='.length);
+      if (value !== 'csv' && value !== 'json' && value !== 'baskets') usage();
+      format = value;
+    } else if (!file && !arg.startsWith('--')) file = arg;
+    else usage();
+  }
+  if (!file) usage();
+  return { file, format };
+}
+
+async function main(): Promise<void> {
+  const { file, format } = parseArguments(process.argv.slice(2));
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`No such file: ${file}\n`);
+    process.exit(2);
+  }
+  const config = loadConfigOrExit();
+  const infra = await createInfrastructure(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  try {
+    await migrate(infra.database);
+    const report = await runImport(infra, file, format);
+    const out = process.stdout;
+    out.write(`Format: ${report.format}\n`);
+    if (report.errors.length > 0) {
+      out.write(`Nothing imported: ${report.errors.length} problem(s)\n`);
+      for (const e of report.errors) out.write(`  line ${e.line}  ${e.field}: ${e.reason}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    out.write(`Products: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged\n`);
+    if (report.baskets) {
+      const b = report.baskets;
+      out.write(`Baskets: ${b.handedOver} handed over; ${b.shoppers} shoppers, ${b.orders} orders, ${b.events} purchase events created\n`);
+    }
+  } finally {
+    await infra.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Import failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,109 @@
+import type { EventBus } from '../../../platform/events/eventBus';
+import { publishEvent } from '../../../platform/events/publish';
+import type { ProductSnapshot } from '../../../platform/events/topics';
+import type { Product, Store } from '../../../prisma/generated/client/client';
+import type { CatalogData } from '../data/catalogData';
+import { effectivePrice, formatMoney } from './pricing';
+
+/** What a snapshot needs beyond the product row: where its category sits and who stocks it. */
+export interface SnapshotFacts {
+  /** Category id → ids from the root down to it (inclusive). */
+  categoryPaths: Map<string, string[]>;
+  /** Product id → ids of the stores stocking it. */
+  storeIds: Map<string, string[]>;
+}
+
+export function productSnapshot(product: Product, facts: SnapshotFacts): ProductSnapshot {
+  return {
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    brand: product.brand,
+    tags: product.tags,
+    categoryId: product.categoryId,
+    categoryPath: product.categoryId ? (facts.categoryPaths.get(product.categoryId) ?? [product.categoryId]) : [],
+    price: formatMoney(product.price),
+    effectivePrice: formatMoney(effectivePrice(product.price, product.discountPercent)),
+    currency: product.currency,
+    stockQuantity: product.stockQuantity,
+    dietaryTags: product.dietaryTags,
+    sustainabilityScore: product.sustainabilityScore,
+    carbonFootprintKg: product.carbonFootprintKg?.toFixed(3) ?? null,
+    sustainabilityLabels: product.sustainabilityLabels,
+    storeIds: facts.storeIds.get(product.id) ?? [],
+    archived: product.archivedAt !== null,
+  };
+}
+
+export interface ProductChangeEvent {
+  before: Product;
+  after: Product;
+  changed: string[];
+}
+
+/**
+ * The catalog's announcements on the bus, carrying whole product snapshots.
+ * Callers publish only after their transaction has committed, so no consumer
+ * ever hears of a change that was rolled back.
+ */
+export class CatalogEvents {
+  constructor(
+    private readonly bus: EventBus,
+    private readonly data: CatalogData,
+  ) {}
+
+  /** The snapshots of these products as stored now: two statements for any number of them. */
+  async snapshots(products: Product[]): Promise<ProductSnapshot[]> {
+    const facts = await this.facts(products);
+    return products.map((product) => productSnapshot(product, facts));
+  }
+
+  async productsCreated(products: Product[]): Promise<void> {
+    for (const snapshot of await this.snapshots(products)) await publishEvent(this.bus, 'catalog', 'product.created', snapshot);
+  }
+
+  /** product.updated naming the changed fields, plus price_changed / stock_changed when those moved. Nothing when nothing changed. */
+  async productsUpdated(changes: ProductChangeEvent[]): Promise<void> {
+    const real = changes.filter((change) => change.changed.length > 0);
+    const snapshots = await this.snapshots(real.map((change) => change.after));
+    for (const [index, { before, changed }] of real.entries()) {
+      const snapshot = snapshots[index]!;
+      await publishEvent(this.bus, 'catalog', 'product.updated', { ...snapshot, changed });
+      const previousEffectivePrice = formatMoney(effectivePrice(before.price, before.discountPercent));
+      if (previousEffectivePrice !== snapshot.effectivePrice) {
+        await publishEvent(this.bus, 'catalog', 'product.price_changed', { ...snapshot, previousEffectivePrice });
+      }
+      if (before.stockQuantity !== snapshot.stockQuantity) {
+        await publishEvent(this.bus, 'catalog', 'product.stock_changed', { ...snapshot, previousStockQuantity: before.stockQuantity });
+      }
+    }
+  }
+
+  async productArchived(product: Product): Promise<void> {
+    const [snapshot] = await this.snapshots([product]);
+    await publishEvent(this.bus, 'catalog', 'product.archived', snapshot!);
+  }
+
+  async categoryChanged(categoryId: string, parentId: string | null, deleted = false): Promise<void> {
+    await publishEvent(this.bus, 'catalog', 'category.changed', { categoryId, parentId, deleted });
+  }
+
+  /** The store as it is now, with its whole stock list (empty once deleted). */
+  async storeChanged(store: Store, productIds: string[], deleted = false): Promise<void> {
+    await publishEvent(this.bus, 'catalog', 'store.changed', {
+      storeId: store.id,
+      latitude: store.latitude,
+      longitude: store.longitude,
+      productIds: deleted ? [] : productIds,
+      deleted,
+    });
+  }
+
+  private async facts(products: Product[]): Promise<SnapshotFacts> {
+    const categoryIds = [...new Set(products.flatMap((p) => (p.categoryId ? [p.categoryId] : [])))];
+    const ancestors = categoryIds.length > 0 ? await this.data.categories.ancestors(categoryIds) : new Map<string, { id: string }[]>();
+    const categoryPaths = new Map(categoryIds.map((id) => [id, [...(ancestors.get(id) ?? [])].reverse().map((c) => c.id).concat(id)]));
+    const storeIds = products.length > 0 ? await this.data.stores.storeIdsOf(products.map((p) => p.id)) : new Map<string, string[]>();
+    return { categoryPaths, storeIds };
+  }
+}

@@ -1,0 +1,82 @@
+import type { CatalogData } from '../data/catalogData';
+import { SkuTakenError, type NewProduct, type Product, type UpsertOutcome } from '../data/productRepository';
+import type { CatalogEvents } from '../domain/catalogEvents';
+import { toColumns } from '../domain/productChanges';
+import { csvColumn, parseProductCsv } from './csvRows';
+import { validateRows, type ImportError, type ParsedRows } from './importRows';
+import { jsonField, parseProductJson } from './jsonRows';
+
+export type ImportFormat = 'CSV' | 'JSON';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+  /** Every product the import named, by sku, as stored afterwards (empty when it failed). */
+  products: Map<string, Product>;
+}
+
+/** The most rows one import takes: a bigger catalog is imported in several files. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface ImportDependencies {
+  data: CatalogData;
+  events: CatalogEvents;
+}
+
+function failed(errors: ImportError[]): ImportResult {
+  return { created: 0, updated: 0, unchanged: 0, errors: [...errors].sort((a, b) => a.line - b.line), products: new Map() };
+}
+
+/**
+ * Validates every row, then creates or updates all of them by sku in one
+ * transaction, or, when any row is invalid, writes nothing and reports every
+ * problem. Rows equal to the stored product are left alone (no write, no
+ * event), so importing the same file twice changes nothing the second time.
+ * Events are published once the transaction has committed.
+ */
+export async function importRows(deps: ImportDependencies, parsed: ParsedRows, fieldName: (path: string[]) => string): Promise<ImportResult> {
+  if (parsed.rows.length > MAX_IMPORT_ROWS) {
+    return failed([{ line: 0, field: 'file', reason: `has ${parsed.rows.length} rows; at most ${MAX_IMPORT_ROWS} per import` }]);
+  }
+  const { valid, errors } = validateRows(parsed.rows, fieldName);
+  errors.push(...parsed.errors);
+
+  const slugs = [...new Set(valid.flatMap((row) => (row.fields.categorySlug ? [row.fields.categorySlug] : [])))];
+  const ids = [...new Set(valid.flatMap((row) => (row.fields.categoryId ? [row.fields.categoryId] : [])))];
+  const bySlug = new Map((slugs.length > 0 ? await deps.data.categories.findBySlugs(slugs) : []).map((c) => [c.slug, c.id]));
+  const knownIds = new Set((ids.length > 0 ? await deps.data.categories.findByIds(ids) : []).map((c) => c.id));
+  const products: NewProduct[] = [];
+  for (const { line, fields } of valid) {
+    const { categorySlug, ...input } = fields;
+    if (categorySlug && !bySlug.has(categorySlug)) errors.push({ line, field: fieldName(['categorySlug']), reason: 'no category has this slug' });
+    if (input.categoryId && !knownIds.has(input.categoryId)) errors.push({ line, field: fieldName(['categoryId']), reason: 'no category has this id' });
+    products.push(toColumns(categorySlug ? { ...input, categoryId: bySlug.get(categorySlug) ?? null } : input) as NewProduct);
+  }
+  if (errors.length > 0) return failed(errors);
+  if (products.length === 0) return failed([{ line: 0, field: 'file', reason: 'has no products' }]);
+
+  let outcome: UpsertOutcome;
+  try {
+    outcome = await deps.data.products.upsertBySku(products);
+  } catch (error) {
+    if (!(error instanceof SkuTakenError)) throw error;
+    return failed([{ line: 0, field: 'sku', reason: 'another writer created some of these skus meanwhile; run the import again' }]);
+  }
+  await deps.events.productsCreated(outcome.created);
+  await deps.events.productsUpdated(outcome.updated);
+  const stored = [...outcome.created, ...outcome.updated.map((change) => change.after), ...outcome.unchanged];
+  return {
+    created: outcome.created.length,
+    updated: outcome.updated.length,
+    unchanged: outcome.unchanged.length,
+    errors: [],
+    products: new Map(stored.map((product) => [product.sku, product])),
+  };
+}
+
+/** Imports a CSV or JSON document (see docs/catalog.md for both shapes). */
+export function importProducts(deps: ImportDependencies, format: ImportFormat, text: string): Promise<ImportResult> {
+  return format === 'CSV' ? importRows(deps, parseProductCsv(text), csvColumn) : importRows(deps, parseProductJson(text), jsonField);
+}

@@ -1,0 +1,13 @@
+import { notFound } from '../../../platform/errors';
+import { requireUuid } from '../../../platform/graphql/ids';
+import { requireAdmin } from '../admin';
+import type { MutationResolvers } from '../generated/resolvers-types';
+
+export const archiveProduct: MutationResolvers['archiveProduct'] = async (_parent, { id }, context) => {
+  await requireAdmin(context);
+  const productId = requireUuid(id);
+  const result = await context.data.products.archive(productId);
+  if (!result) throw notFound('Product', productId);
+  if (result.archivedNow) await context.events.productArchived(result.product);
+  return result.product;
+};

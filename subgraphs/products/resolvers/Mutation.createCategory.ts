@@ -1,0 +1,23 @@
+import { badUserInput } from '../../../platform/errors';
+import { parseInput } from '../../../platform/validation';
+import { requireAdmin } from '../admin';
+import { CategoryWriteError } from '../data/categoryRepository';
+import { createCategorySchema } from '../domain/placeInput';
+import { slugify } from '../domain/slug';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { categoryProblem } from '../writeErrors';
+
+export const createCategory: MutationResolvers['createCategory'] = async (_parent, { input }, context) => {
+  await requireAdmin(context);
+  const fields = parseInput(createCategorySchema, input, 'input');
+  const slug = fields.slug ?? slugify(fields.name);
+  if (!slug) throw badUserInput('input.slug', 'cannot be derived from the name; give one');
+  try {
+    const category = await context.data.categories.create({ name: fields.name, slug, parentId: fields.parentId ?? null });
+    await context.events.categoryChanged(category.id, category.parentId);
+    return category;
+  } catch (error) {
+    if (error instanceof CategoryWriteError) throw categoryProblem(error.problem);
+    throw error;
+  }
+};

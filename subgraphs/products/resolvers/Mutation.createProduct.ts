@@ -1,0 +1,24 @@
+import { badUserInput } from '../../../platform/errors';
+import { parseInput } from '../../../platform/validation';
+import { requireAdmin } from '../admin';
+import { SkuTakenError, type NewProduct } from '../data/productRepository';
+import { toColumns } from '../domain/productChanges';
+import { createProductSchema } from '../domain/productInput';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { skuTaken } from '../writeErrors';
+
+export const createProduct: MutationResolvers['createProduct'] = async (_parent, { input }, context) => {
+  await requireAdmin(context);
+  const fields = parseInput(createProductSchema, input, 'input');
+  if (fields.categoryId && !(await context.loaders.categoryById.load(fields.categoryId))) {
+    throw badUserInput('input.categoryId', 'no category has this id');
+  }
+  try {
+    const product = await context.data.products.create(toColumns(fields) as NewProduct);
+    await context.events.productsCreated([product]);
+    return product;
+  } catch (error) {
+    if (error instanceof SkuTakenError) throw skuTaken();
+    throw error;
+  }
+};

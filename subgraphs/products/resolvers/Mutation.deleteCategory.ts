@@ -1,0 +1,20 @@
+import { notFound } from '../../../platform/errors';
+import { requireUuid } from '../../../platform/graphql/ids';
+import { requireAdmin } from '../admin';
+import { CategoryWriteError } from '../data/categoryRepository';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { categoryProblem } from '../writeErrors';
+
+export const deleteCategory: MutationResolvers['deleteCategory'] = async (_parent, { id }, context) => {
+  await requireAdmin(context);
+  const categoryId = requireUuid(id);
+  try {
+    const deleted = await context.data.categories.delete(categoryId);
+    if (!deleted) throw notFound('Category', categoryId);
+    await context.events.categoryChanged(deleted.id, deleted.parentId, true);
+    return deleted.id;
+  } catch (error) {
+    if (error instanceof CategoryWriteError) throw categoryProblem(error.problem);
+    throw error;
+  }
+};

@@ -1,0 +1,27 @@
+import { badUserInput, notFound } from '../../../platform/errors';
+import { requireUuid } from '../../../platform/graphql/ids';
+import { parseInput } from '../../../platform/validation';
+import { requireAdmin } from '../admin';
+import { SkuTakenError } from '../data/productRepository';
+import { toColumns } from '../domain/productChanges';
+import { updateProductSchema } from '../domain/productInput';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { skuTaken } from '../writeErrors';
+
+export const updateProduct: MutationResolvers['updateProduct'] = async (_parent, { id, input }, context) => {
+  await requireAdmin(context);
+  const productId = requireUuid(id);
+  const fields = parseInput(updateProductSchema, input, 'input');
+  if (fields.categoryId && !(await context.loaders.categoryById.load(fields.categoryId))) {
+    throw badUserInput('input.categoryId', 'no category has this id');
+  }
+  try {
+    const change = await context.data.products.update(productId, toColumns(fields));
+    if (!change) throw notFound('Product', productId);
+    await context.events.productsUpdated([change]);
+    return change.after;
+  } catch (error) {
+    if (error instanceof SkuTakenError) throw skuTaken();
+    throw error;
+  }
+};
