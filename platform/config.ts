@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -54,6 +55,8 @@ const envSchema = z.object({
   GATEWAY_FORWARD_HEADERS: z.string().default('x-session-token,x-api-key,x-request-id'),
   GATEWAY_READY_POLL_MS: positiveInt.default(2000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
+  RECS_TRAIN_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(600),
 });
 
 export type DatabaseConfig =
@@ -88,6 +91,9 @@ export interface Config {
     readyPollMs: number;
   };
   shutdownGraceMs: number;
+  /** Names this process among replicas (its own event consumer groups); the host name by default. */
+  instanceId: string;
+  recommendations: { trainIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -146,6 +152,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       readyPollMs: e.GATEWAY_READY_POLL_MS,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    instanceId: e.INSTANCE_ID ?? os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),
+    recommendations: { trainIntervalMs: e.RECS_TRAIN_INTERVAL_SECONDS * 1000 },
   };
 }
 

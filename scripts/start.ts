@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const subgraphUrls: Record<string, string> = {};
     for (const definition of subgraphs) {
       // A subgraph calls its peers where this process started them, not at a configured address.
-      const built = definition.build(infra, { ...subgraphUrls });
+      const built = await definition.build(infra, { ...subgraphUrls });
       started.push(built);
       subgraphUrls[definition.name] = await built.service.listen(config.ports[definition.name], config.host);
     }

@@ -14,7 +14,7 @@ export interface SubgraphDefinition {
    * `peers` maps the name of each subgraph started before this one to its
    * GraphQL URL, for the few facts a subgraph must ask another for at write time.
    */
-  build(infra: Infrastructure, peers: Record<string, string>): BuiltService;
+  build(infra: Infrastructure, peers: Record<string, string>): Promise<BuiltService> | BuiltService;
 }
 
 function peer(peers: Record<string, string>, name: SubgraphName, by: SubgraphName): string {
@@ -30,5 +30,9 @@ function peer(peers: Record<string, string>, name: SubgraphName, by: SubgraphNam
 export const subgraphs: SubgraphDefinition[] = [
   { name: 'products', schemaPath: productsSchemaPath, build: buildProductsService },
   { name: 'users', schemaPath: usersSchemaPath, build: (infra, peers) => buildUsersService(infra, { productsUrl: peer(peers, 'products', 'users') }) },
-  { name: 'recommendations', schemaPath: recommendationsSchemaPath, build: buildRecommendationsService },
+  {
+    name: 'recommendations',
+    schemaPath: recommendationsSchemaPath,
+    build: (infra, peers) => buildRecommendationsService(infra, { productsUrl: peer(peers, 'products', 'recommendations') }),
+  },
 ];

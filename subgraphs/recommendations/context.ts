@@ -1,9 +1,15 @@
 import type { Database } from '../../platform/database/database';
 import type { Logger } from '../../platform/logger';
+import type { CategoryVocabulary } from './catalog/categoryVocabulary';
+import type { EngineHost } from './learning/engineHost';
 import type { RecommendationsLoaders } from './loaders';
+import type { RecommendationCache } from './recommendationCache';
 
 export interface RecommendationsContext {
   db: Database;
   loaders: RecommendationsLoaders;
   logger: Logger;
+  host: EngineHost;
+  cache: RecommendationCache;
+  vocabulary: CategoryVocabulary;
 }

@@ -3,9 +3,12 @@ import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
+import { CategoryVocabulary } from './catalog/categoryVocabulary';
 import type { RecommendationsContext } from './context';
 import { SimilarityRepository } from './data/similarityRepository';
+import { EngineHost } from './learning/engineHost';
 import { createRecommendationsLoaders } from './loaders';
+import { RecommendationCache } from './recommendationCache';
 import { resolvers } from './resolvers';
 
 export const recommendationsSchemaPath = path.join(__dirname, 'schema.graphql');
@@ -13,18 +16,35 @@ export const recommendationsSchemaPath = path.join(__dirname, 'schema.graphql');
 export interface RecommendationsService {
   service: GraphQLService<RecommendationsContext>;
   db: Database;
+  host: EngineHost;
   close(): Promise<void>;
 }
 
-export function buildRecommendationsService(infra: Infrastructure): RecommendationsService {
+export interface RecommendationsOptions {
+  /** The products subgraph, asked for category names (free-text intents). */
+  productsUrl: string;
+}
+
+/** The recommendations subgraph: loads its engine (snapshot or rebuild), starts learning, then serves. */
+export async function buildRecommendationsService(infra: Infrastructure, options: RecommendationsOptions): Promise<RecommendationsService> {
   const db = openDatabase(infra.database);
   const logger = infra.logger.child({ service: 'recommendations' });
   const similarity = new SimilarityRepository(db.prisma);
+  const host = new EngineHost({
+    db,
+    events: infra.events,
+    logger,
+    instanceId: infra.config.instanceId,
+    trainIntervalMs: infra.config.recommendations.trainIntervalMs,
+  });
+  await host.start();
+  const cache = new RecommendationCache(infra.cache, infra.config.instanceId, infra.config.cache.ttlSeconds);
+  const vocabulary = new CategoryVocabulary(options.productsUrl, logger);
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
     apollo: { schema: subgraphSchema(recommendationsSchemaPath, resolvers) },
-    context: async () => ({ db, logger, loaders: createRecommendationsLoaders(similarity) }),
+    context: async () => ({ db, logger, host, cache, vocabulary, loaders: createRecommendationsLoaders(similarity) }),
     ready: async () => {
       await db.ping();
       await infra.ping();
@@ -34,8 +54,10 @@ export function buildRecommendationsService(infra: Infrastructure): Recommendati
   return {
     service,
     db,
+    host,
     close: async () => {
       await service.stop();
+      await host.stop();
       await db.close();
     },
   };

@@ -43,7 +43,7 @@ it('starts from the static supergraph with no subgraph running, is not ready, th
 
   infra = await createInfrastructure(config, createLogger('silent'));
   for (const s of subgraphs) {
-    const built = s.build(infra, subgraphUrls);
+    const built = await s.build(infra, subgraphUrls);
     started.push(built);
     await built.service.listen(ports[s.name]!);
   }

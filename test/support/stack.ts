@@ -49,7 +49,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const subgraphUrls: Record<string, string> = {};
   for (const definition of subgraphs) {
     // Each subgraph learns the URLs of those started before it.
-    const built = definition.build(infra, { ...subgraphUrls });
+    const built = await definition.build(infra, { ...subgraphUrls });
     services[definition.name] = built;
     subgraphUrls[definition.name] = await built.service.listen(0);
   }

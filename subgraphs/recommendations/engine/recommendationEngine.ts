@@ -31,7 +31,8 @@ export type Strategy =
   | 'POPULAR_IN_CATEGORY'
   | 'TRENDING'
   | 'BUY_IT_AGAIN'
-  | 'RECENTLY_VIEWED';
+  | 'RECENTLY_VIEWED'
+  | 'INTENT';
 
 export interface Recommendation {
   productId: string;
@@ -290,8 +291,9 @@ export class RecommendationEngine {
     const constraints = this.constraintsFor(request, []);
     const now = this.options.now();
     const label = request.filter?.categoryId ? 'Popular in this category' : 'Popular with shoppers';
-    const items = this.rankAll(constraints, request.first, (i) => this.popularity.valueAt(i, now)).map(({ item, score }, _, all) =>
-      this.recommendation(item, score, this.share(score, all), 'POPULAR', label, 'POP'),
+    // A tiny floor keeps a new shop (no interactions yet) from answering with nothing.
+    const items = this.rankAll(constraints, request.first, (i) => this.popularity.valueAt(i, now) + 1e-6).map(({ item, score }, _, all) =>
+      this.recommendation(item, score, this.popularityConfidence(score, all), 'POPULAR', label, 'POP'),
     );
     return { items, servedBy: [request.filter?.categoryId ? 'POPULAR_IN_CATEGORY' : 'POPULAR'] };
   }
@@ -378,6 +380,29 @@ export class RecommendationEngine {
       if (items.length >= request.first) break;
     }
     return { items, servedBy: ['RECENTLY_VIEWED'] };
+  }
+
+  /**
+   * Free-text keywords (from an intent) matched against names, brands and
+   * tags; popularity breaks ties, and a budget intent puts cheaper first.
+   */
+  matchKeywords(keywords: readonly string[], request: ListRequest & { cheapFirst?: boolean }): RecommendationList {
+    const constraints = this.constraintsFor(request, []);
+    const now = this.options.now();
+    const wanted = [...new Set(keywords.map((k) => k.toLowerCase()))];
+    const ranked = this.rankAll(constraints, request.first, (i) => {
+      const item = this.catalog.get(i)!;
+      let matched = 0;
+      for (const word of wanted) if (item.tokens.has(word) || [...item.tokens].some((t) => t.startsWith(word))) matched += 1;
+      if (matched === 0) return 0;
+      const price = request.cheapFirst ? 1 / (1 + item.effectivePriceCents / 500) : 1;
+      return (matched / wanted.length) * (1 + Math.log1p(this.popularity.valueAt(i, now))) * price;
+    });
+    const label = `Matches “${wanted.join(' ')}”`;
+    const items = ranked.map(({ item, score }, _, all) =>
+      this.recommendation(item, score, this.share(score, all), request.cheapFirst ? 'BUDGET' : 'POPULAR', label, 'TXT'),
+    );
+    return this.withFallback({ items, servedBy: ['INTENT'] }, [], request, constraints);
   }
 
   /** The hybrid: personalised when the shopper has history, then trending and popular. */
@@ -486,6 +511,15 @@ export class RecommendationEngine {
     return top > 0 ? Math.min(1, score / top) : 0;
   }
 
+  /**
+   * Popularity says little about fit: at most 0.5, and near 0 while the shop
+   * has too little activity to tell items apart.
+   */
+  private popularityConfidence(score: number, all: readonly Candidate[]): number {
+    const top = all[0]?.score ?? 0;
+    return top > 0.01 ? 0.5 * Math.min(1, score / top) : 0.05;
+  }
+
   private contentSimilarity(anchor: CatalogFacts, item: CatalogFacts, sameLeaf: boolean): number {
     let shared = 0;
     for (const token of anchor.tokens) if (item.tokens.has(token)) shared += 1;
@@ -574,7 +608,7 @@ export class RecommendationEngine {
       );
       for (const { item, score } of ranked) {
         taken.add(item.productId);
-        items.push(this.recommendation(item, score, this.share(score, ranked), 'POPULAR', reason, 'POP'));
+        items.push(this.recommendation(item, score, this.popularityConfidence(score, ranked), 'POPULAR', reason, 'POP'));
       }
       if (items.length > before) servedBy.push(strategy);
     };
@@ -593,8 +627,9 @@ export class RecommendationEngine {
       confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000,
       type,
       reason,
-      // Opaque to clients; says which list served the item, for attribution.
-      recommendationId: `${code}.${item.productId.slice(0, 8)}.${crypto.randomBytes(6).toString('base64url')}`,
+      // Opaque to clients: which list served which item from which model
+      // version. Deterministic, so a cached answer equals a fresh one.
+      recommendationId: `${code}.${crypto.createHash('sha1').update(`${code}|${item.productId}|${this.version}`).digest('base64url').slice(0, 16)}`,
     };
   }
 }

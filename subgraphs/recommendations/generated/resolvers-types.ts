@@ -1,8 +1,12 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ProductReference as ProductReferenceModel } from '../data/productReference';
+import type { ShopperRepresentation as ShopperRepresentationModel, CartRepresentation as CartRepresentationModel, ListModel as ListModelModel } from '../representations';
+import type { Recommendation as RecommendationModel } from '../engine/recommendationEngine';
+import type { Intent as IntentModel } from '../intent/intent';
 import type { RecommendationsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -11,20 +15,262 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An exact decimal number sent as a string ("3.49"). */
+  Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type Cart = {
+  __typename?: 'Cart';
+  budget: CartBudget;
+  id: Scalars['ID']['output'];
+  items: Array<CartItem>;
+  shopper: Shopper;
+  /**
+   * Completes the cart: never an item already in it or out of stock, within the
+   * remaining budget, obeying dietary restrictions strictly, preferring (or, for
+   * ONLY, requiring) sustainable items, and items stocked near the shopper.
+   */
+  suggestions: RecommendationList;
+};
+
+
+export type CartSuggestionsArgs = {
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CartBudget = {
+  __typename?: 'CartBudget';
+  remaining?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type CartItem = {
+  __typename?: 'CartItem';
+  product: Product;
+};
+
+export type DietaryTag =
+  | 'GLUTEN_FREE'
+  | 'HALAL'
+  | 'KOSHER'
+  | 'LACTOSE_FREE'
+  | 'NUT_FREE'
+  | 'VEGAN'
+  | 'VEGETARIAN';
+
+export type Intent = {
+  __typename?: 'Intent';
+  categoryIds: Array<Scalars['ID']['output']>;
+  /** 0–1: how much of the text was understood. */
+  confidence: Scalars['Float']['output'];
+  dietaryTags: Array<DietaryTag>;
+  healthy: Scalars['Boolean']['output'];
+  keywords: Array<Scalars['String']['output']>;
+  maxPrice?: Maybe<Scalars['Decimal']['output']>;
+  minPrice?: Maybe<Scalars['Decimal']['output']>;
+  nearMe: Scalars['Boolean']['output'];
+  priceSensitivity?: Maybe<PriceSensitivity>;
+  sustainability?: Maybe<SustainabilityPreference>;
+  text: Scalars['String']['output'];
+};
+
+export type Preferences = {
+  __typename?: 'Preferences';
+  dietaryRestrictions: Array<DietaryTag>;
+  location?: Maybe<ShopperLocation>;
+  sustainabilityPreference: SustainabilityPreference;
+};
+
+export type PriceSensitivity =
+  | 'BUDGET'
+  | 'PREMIUM';
+
 export type Product = {
   __typename?: 'Product';
+  /** Complements bought in the same baskets, staples discounted. */
+  frequentlyBoughtTogether: RecommendationList;
   id: Scalars['ID']['output'];
-  /** Products like this one, most similar first. */
+  /** Products like this one, most similar first (the plain list; `similarItems` explains each). */
   similar: Array<Product>;
+  /** Products like this one, with reason and confidence. */
+  similarItems: RecommendationList;
+};
+
+
+export type ProductFrequentlyBoughtTogetherArgs = {
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
 export type ProductSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+export type ProductSimilarItemsArgs = {
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** What a free-text request is understood as; the same parser `recommend(context: { text })` uses. */
+  detectIntent: Intent;
+  /** Most engaged-with items, recent activity weighing more. */
+  popular: RecommendationList;
+  /**
+   * Recommendations for a page without a shopper: from products (what goes with
+   * them), a category, free text ("cheap vegan snacks under $5"), or any mix.
+   */
+  recommend: RecommendationList;
+  /** What shoppers engage with more and more right now (rising over the last hours). */
+  trending: RecommendationList;
+};
+
+
+export type QueryDetectIntentArgs = {
+  text: Scalars['String']['input'];
+};
+
+
+export type QueryPopularArgs = {
+  category?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryRecommendArgs = {
+  context: RecommendationContext;
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryTrendingArgs = {
+  category?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type RecommendationContext = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Products the page shows (at most 50): recommends what goes with them. */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Free text, at most 500 characters. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Filters every recommendation field accepts. */
+export type RecommendationFilter = {
+  /** A category id; items in it or below it. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** All must be present on the item. */
+  dietaryTags?: InputMaybe<Array<DietaryTag>>;
+  /** At most 100 ids. */
+  excludeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Defaults to true. */
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  maxPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  minPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  /** 0–100. */
+  minSustainabilityScore?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecommendationList = {
+  __typename?: 'RecommendationList';
+  /** Present when the request had free text: how it was understood. */
+  intent?: Maybe<Intent>;
+  items: Array<RecommendedItem>;
+  /** The strategies that produced the items, primary first; fallbacks follow when filters left too few. */
+  servedBy: Array<ServedBy>;
+};
+
+export type RecommendationStrategy =
+  /** Personalised when the shopper has history, then trending, then popular. */
+  | 'AUTO'
+  | 'BUY_IT_AGAIN'
+  | 'PERSONALIZED'
+  | 'POPULAR'
+  | 'RECENTLY_VIEWED'
+  | 'TRENDING';
+
+export type RecommendationType =
+  | 'BOUGHT_TOGETHER'
+  | 'BUDGET'
+  | 'BUY_IT_AGAIN'
+  | 'HEALTH'
+  | 'PERSONALIZED'
+  | 'POPULAR'
+  | 'RECENTLY_VIEWED'
+  | 'SIMILAR'
+  | 'SUSTAINABILITY'
+  | 'TRENDING';
+
+export type RecommendedItem = {
+  __typename?: 'RecommendedItem';
+  /** 0–1: how sure the engine is that this item fits. */
+  confidence: Scalars['Float']['output'];
+  product: Product;
+  /** Why, in words a shopper understands. */
+  reason: Scalars['String']['output'];
+  /** Send it with trackEvent (click, add to cart, purchase) to attribute the outcome. */
+  recommendationId: Scalars['ID']['output'];
+  /** Relative to the other items of the list. */
+  score: Scalars['Float']['output'];
+  type: RecommendationType;
+};
+
+/** Which model actually produced the items (fallbacks included). */
+export type ServedBy =
+  | 'BUY_IT_AGAIN'
+  | 'CART_COMPLETION'
+  | 'FREQUENTLY_BOUGHT_TOGETHER'
+  | 'INTENT'
+  | 'PERSONALIZED'
+  | 'POPULAR'
+  | 'POPULAR_IN_CATEGORY'
+  | 'RECENTLY_VIEWED'
+  | 'SIMILAR'
+  | 'TRENDING';
+
+export type Shopper = {
+  __typename?: 'Shopper';
+  id: Scalars['ID']['output'];
+  preferences?: Maybe<Preferences>;
+  /**
+   * Recommendations for this shopper, within its dietary restrictions and
+   * sustainability preference. Needs the shopper's own session.
+   */
+  recommendations: RecommendationList;
+};
+
+
+export type ShopperRecommendationsArgs = {
+  filter?: InputMaybe<RecommendationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: InputMaybe<RecommendationStrategy>;
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ShopperLocation = {
+  __typename?: 'ShopperLocation';
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type SustainabilityPreference =
+  | 'NONE'
+  | 'ONLY'
+  | 'PREFER';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -107,43 +353,150 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Cart: Cart;
   Product: Product;
+  Shopper: Shopper;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Cart:
+    ( { __typename: 'Cart' }
+    & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"items":{"product":{"id":true}},"budget":{"remaining":true},"shopper":{"preferences":{"sustainabilityPreference":true,"dietaryRestrictions":true,"location":{"latitude":true,"longitude":true}}}}> ) );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
+  Shopper:
+    ( { __typename: 'Shopper' }
+    & GraphQLRecursivePick<FederationTypes['Shopper'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Shopper'], {"preferences":{"sustainabilityPreference":true,"dietaryRestrictions":true,"location":{"latitude":true,"longitude":true}}}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Product: ResolverTypeWrapper<ProductReferenceModel>;
+  Cart: ResolverTypeWrapper<CartRepresentationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CartBudget: ResolverTypeWrapper<CartBudget>;
+  CartItem: ResolverTypeWrapper<Omit<CartItem, 'product'> & { product: ResolversTypes['Product'] }>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DietaryTag: DietaryTag;
+  Intent: ResolverTypeWrapper<IntentModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Preferences: ResolverTypeWrapper<Preferences>;
+  PriceSensitivity: PriceSensitivity;
+  Product: ResolverTypeWrapper<ProductReferenceModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecommendationContext: RecommendationContext;
+  RecommendationFilter: RecommendationFilter;
+  RecommendationList: ResolverTypeWrapper<ListModelModel>;
+  RecommendationStrategy: RecommendationStrategy;
+  RecommendationType: RecommendationType;
+  RecommendedItem: ResolverTypeWrapper<RecommendationModel>;
+  ServedBy: ServedBy;
+  Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
+  ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
+  SustainabilityPreference: SustainabilityPreference;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Product: ProductReferenceModel;
+  Cart: CartRepresentationModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
+  CartBudget: CartBudget;
+  CartItem: Omit<CartItem, 'product'> & { product: ResolversParentTypes['Product'] };
+  Decimal: Scalars['Decimal']['output'];
+  Intent: IntentModel;
+  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  Preferences: Preferences;
+  Product: ProductReferenceModel;
+  Query: Record<PropertyKey, never>;
+  RecommendationContext: RecommendationContext;
+  RecommendationFilter: RecommendationFilter;
+  RecommendationList: ListModelModel;
+  RecommendedItem: RecommendationModel;
+  Shopper: ShopperRepresentationModel;
+  ShopperLocation: ShopperLocation;
+}>;
+
+export type CartResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  suggestions?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<CartSuggestionsArgs, 'first' | 'strict'>>;
+}>;
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type IntentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Intent'] = ResolversParentTypes['Intent']> = ResolversObject<{
+  categoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  dietaryTags?: Resolver<Array<ResolversTypes['DietaryTag']>, ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  maxPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  minPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  nearMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  priceSensitivity?: Resolver<Maybe<ResolversTypes['PriceSensitivity']>, ParentType, ContextType>;
+  sustainability?: Resolver<Maybe<ResolversTypes['SustainabilityPreference']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  frequentlyBoughtTogether?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ProductFrequentlyBoughtTogetherArgs, 'first' | 'strict'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   similar?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ProductSimilarArgs, 'first'>>;
+  similarItems?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ProductSimilarItemsArgs, 'first' | 'strict'>>;
+}>;
+
+export type QueryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  detectIntent?: Resolver<ResolversTypes['Intent'], ParentType, ContextType, RequireFields<QueryDetectIntentArgs, 'text'>>;
+  popular?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryPopularArgs, 'first' | 'strict'>>;
+  recommend?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryRecommendArgs, 'context' | 'first' | 'strict'>>;
+  trending?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryTrendingArgs, 'first' | 'strict'>>;
+}>;
+
+export type RecommendationListResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationList'] = ResolversParentTypes['RecommendationList']> = ResolversObject<{
+  intent?: Resolver<Maybe<ResolversTypes['Intent']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['RecommendedItem']>, ParentType, ContextType>;
+  servedBy?: Resolver<Array<ResolversTypes['ServedBy']>, ParentType, ContextType>;
+}>;
+
+export type RecommendedItemResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendedItem'] = ResolversParentTypes['RecommendedItem']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recommendationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RecommendationType'], ParentType, ContextType>;
+}>;
+
+export type ShopperResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Shopper'] = ResolversParentTypes['Shopper'], FederationReferenceType extends FederationReferenceTypes['Shopper'] = FederationReferenceTypes['Shopper']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shopper']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recommendations?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
+  Cart?: CartResolvers<ContextType>;
+  Decimal?: GraphQLScalarType;
+  Intent?: IntentResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RecommendationList?: RecommendationListResolvers<ContextType>;
+  RecommendedItem?: RecommendedItemResolvers<ContextType>;
+  Shopper?: ShopperResolvers<ContextType>;
 }>;
 

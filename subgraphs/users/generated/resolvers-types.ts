@@ -31,7 +31,11 @@ export type BudgetStatus =
   | 'OVER'
   | 'UNDER';
 
-/** The shopper's open cart. Prices are the catalog's, kept current while the product stays in the cart. */
+/**
+ * The shopper's open cart. Prices are the catalog's, kept current while the
+ * product stays in the cart. An entity, so that other subgraphs can extend it
+ * (cart suggestions); only the owner's session can read it.
+ */
 export type Cart = {
   __typename?: 'Cart';
   budget: CartBudget;
@@ -42,6 +46,8 @@ export type Cart = {
   /** Units in the cart (the sum of the quantities). */
   itemCount: Scalars['Int']['output'];
   items: Array<CartItem>;
+  /** The cart's owner. */
+  shopper: Shopper;
   /** At regular prices. */
   subtotal: Scalars['Decimal']['output'];
   /** Quantity-weighted average of the items' sustainability scores (0–100); null when no item is rated. */
@@ -459,11 +465,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Cart: Cart;
   Shopper: Shopper;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Cart:
+    ( { __typename: 'Cart' }
+    & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}> );
   Shopper:
     ( { __typename: 'Shopper' }
     & GraphQLRecursivePick<FederationTypes['Shopper'], {"id":true}> );
@@ -540,13 +550,15 @@ export type ResolversParentTypes = ResolversObject<{
   TrackEventInput: TrackEventInput;
 }>;
 
-export type CartResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
+export type CartResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
   budget?: Resolver<ResolversTypes['CartBudget'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['CartItem']>, ParentType, ContextType>;
+  shopper?: Resolver<ResolversTypes['Shopper'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   sustainabilityScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;

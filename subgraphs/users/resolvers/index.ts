@@ -1,5 +1,6 @@
 import { DateTimeScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
+import { Cart } from './Cart';
 import { CartItem } from './CartItem';
 import { InteractionEvent } from './InteractionEvent';
 import { addToCart } from './Mutation.addToCart';
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
   },
   Shopper,
   Preferences,
+  Cart,
   CartItem,
   OrderItem,
   InteractionEvent,

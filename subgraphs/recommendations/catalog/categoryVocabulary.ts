@@ -1,0 +1,62 @@
+import type { Logger } from '../../../platform/logger';
+import type { VocabularyCategory } from '../intent/intent';
+
+interface CategoryNode {
+  id: string;
+  name: string;
+  slug: string;
+  children?: CategoryNode[];
+}
+
+const QUERY = `{ categories { id name slug children { id name slug children { id name slug children { id name slug } } } } }`;
+
+/**
+ * The catalog's category names, for understanding free text. Asked of the
+ * products subgraph through the graph (recommendations own no category
+ * table) and kept for a few minutes; a failed fetch keeps the last answer.
+ */
+export class CategoryVocabulary {
+  private categories: VocabularyCategory[] = [];
+  private fetchedAt = 0;
+  private pending: Promise<void> | undefined;
+
+  constructor(
+    private readonly productsUrl: string,
+    private readonly logger: Logger,
+    private readonly maxAgeMs = 5 * 60_000,
+  ) {}
+
+  async current(): Promise<VocabularyCategory[]> {
+    if (Date.now() - this.fetchedAt > this.maxAgeMs) {
+      this.pending ??= this.refresh().finally(() => (this.pending = undefined));
+      await this.pending;
+    }
+    return this.categories;
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const response = await fetch(this.productsUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query: QUERY }),
+        signal: AbortSignal.timeout(2000),
+      });
+      const body = (await response.json()) as { data?: { categories?: CategoryNode[] } };
+      const flat: VocabularyCategory[] = [];
+      const walk = (nodes: CategoryNode[] | undefined) => {
+        for (const node of nodes ?? []) {
+          flat.push({ id: node.id, name: node.name, slug: node.slug });
+          walk(node.children);
+        }
+      };
+      walk(body.data?.categories);
+      // A new array: detectIntent caches what it derives per array.
+      this.categories = flat;
+      this.fetchedAt = Date.now();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not refresh category names; keeping the previous ones');
+      this.fetchedAt = Date.now() - this.maxAgeMs + 10_000;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { CartResolvers } from '../generated/resolvers-types';
+import { toFilter, toFirst, toShopperContext } from '../requestArgs';
+import { cachedList } from './cachedList';
+
+export const Cart: CartResolvers = {
+  // The representation carries the cart's items, budget and the owner's
+  // preferences, fetched by the gateway from the users subgraph (@requires).
+  __resolveReference: (cart) => cart,
+  suggestions: (cart, args, context) => {
+    const productIds = (cart.items ?? []).map((item) => item.product.id);
+    const request = {
+      first: toFirst(args.first, 5),
+      filter: toFilter(args.filter),
+      strict: args.strict ?? false,
+      shopper: toShopperContext(cart.shopper?.preferences, cart.budget?.remaining),
+    };
+    return cachedList(context, ['cart', productIds, request], (engine) => engine.cartSuggestions(productIds, request));
+  },
+};

@@ -1,0 +1,5 @@
+import type { RecommendationListResolvers } from '../generated/resolvers-types';
+
+export const RecommendationList: RecommendationListResolvers = {
+  intent: (list) => list.intent ?? null,
+};

@@ -1,0 +1,33 @@
+import type { ShopperResolvers } from '../generated/resolvers-types';
+import { toFilter, toFirst, toShopperContext } from '../requestArgs';
+import { cachedList } from './cachedList';
+
+export const Shopper: ShopperResolvers = {
+  // The representation carries the preferences the gateway fetched (@requires).
+  __resolveReference: (shopper) => shopper,
+  recommendations: (shopper, args, context) => {
+    const request = {
+      first: toFirst(args.first, 10),
+      filter: toFilter(args.filter),
+      strict: args.strict ?? false,
+      shopper: toShopperContext(shopper.preferences),
+    };
+    const strategy = args.strategy ?? 'AUTO';
+    return cachedList(context, ['shopper', shopper.id, strategy, request], (engine) => {
+      switch (strategy) {
+        case 'PERSONALIZED':
+          return engine.personalized(shopper.id, request);
+        case 'POPULAR':
+          return engine.popular(request);
+        case 'TRENDING':
+          return engine.trending(request);
+        case 'BUY_IT_AGAIN':
+          return engine.buyItAgain(shopper.id, request);
+        case 'RECENTLY_VIEWED':
+          return engine.recentlyViewed(shopper.id, request);
+        default:
+          return engine.auto(shopper.id, request);
+      }
+    });
+  },
+};

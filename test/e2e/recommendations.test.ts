@@ -1,0 +1,196 @@
+import crypto from 'node:crypto';
+import { createApiKey } from '../../platform/auth/apiKeys';
+import { waitFor } from '../support/freePort';
+import { startStack, type Stack } from '../support/stack';
+
+// The recommendation engine through the gateway, learning from real shopper
+// flows (sessions, carts, checkouts, tracked events) within seconds.
+
+let stack: Stack;
+let admin: Record<string, string>;
+const tag = crypto.randomBytes(3).toString('hex');
+const p: Record<string, { id: string; name: string }> = {};
+
+const CREATE = `mutation ($input: CreateProductInput!) { createProduct(input: $input) { id name } }`;
+
+async function product(key: string, input: Record<string, unknown>): Promise<void> {
+  const response = await stack.query(CREATE, { input: { sku: `rec-${tag}-${key}`, name: `${key} ${tag}`, stockQuantity: 50, ...input } }, admin);
+  expect(response.errors).toBeUndefined();
+  p[key] = response.data.createProduct;
+}
+
+async function session(): Promise<Record<string, string>> {
+  const response = await stack.query(`mutation { startSession { token } }`);
+  return { 'x-session-token': response.data.startSession.token };
+}
+
+async function buy(...keys: string[]): Promise<void> {
+  const shopper = await session();
+  for (const key of keys) {
+    const added = await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: p[key]!.id }, shopper);
+    expect(added.errors).toBeUndefined();
+  }
+  const order = await stack.query(`mutation { checkout { id } }`, undefined, shopper);
+  expect(order.errors).toBeUndefined();
+}
+
+const FBT = `query ($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 3, strict: true) { servedBy items { product { id name } reason confidence type recommendationId } } } }`;
+
+async function fbt(key: string): Promise<{ product: { id: string; name: string }; reason: string; confidence: number }[]> {
+  const response = await stack.query(FBT, { id: p[key]!.id });
+  expect(response.errors).toBeUndefined();
+  return response.data.product.frequentlyBoughtTogether.items;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  const { key } = await createApiKey(stack.services.products!.db!.prisma, `recs test ${tag}`, ['admin']);
+  admin = { 'x-api-key': key };
+  await product('pasta', { price: '1.20', dietaryTags: ['VEGAN'], sustainability: { score: 40, carbonFootprintKg: 1.2 } });
+  await product('sauce', { price: '2.10', dietaryTags: ['VEGAN'], sustainability: { score: 70, carbonFootprintKg: 0.8 } });
+  await product('parmesan', { price: '4.50', sustainability: { score: 30, carbonFootprintKg: 8 } });
+  await product('basil', { price: '1.00', dietaryTags: ['VEGAN'], sustainability: { score: 90, carbonFootprintKg: 0.2 } });
+  await product('truffle', { price: '39.00', dietaryTags: ['VEGAN'], sustainability: { score: 80, carbonFootprintKg: 0.5 } });
+  await product('wine', { price: '6.00', dietaryTags: ['VEGAN'], stockQuantity: 0 });
+  // The catalog reaches the recommendations subgraph as events.
+  await waitFor(async () => stack.query(`{ popular(first: 50, filter: { inStock: false }) { items { product { id } } } }`).then((r) =>
+    r.data.popular.items.filter((i: { product: { id: string } }) => Object.values(p).some((x) => x.id === i.product.id)).length === 6,
+  ), 10_000, 'catalog projection');
+  for (let i = 0; i < 4; i++) await buy('pasta', 'sauce');
+  await buy('pasta', 'parmesan');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('frequently bought together', () => {
+  it('learns from checkouts and explains itself', async () => {
+    const items = await waitFor(async () => {
+      const list = await fbt('pasta');
+      return list[0]?.product.id === p.sauce!.id ? list : undefined;
+    }, 10_000, 'sauce to go with pasta');
+    expect(items[0]!.reason).toBe(`Often bought with ${p.pasta!.name}`);
+    expect(items[0]!.confidence).toBeGreaterThan(0);
+    expect(items[0]!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('changes within seconds when a burst of co-purchases arrives', async () => {
+    await waitFor(async () => (await fbt('pasta'))[0]?.product.id === p.sauce!.id, 10_000, 'baseline');
+    const started = Date.now();
+    for (let i = 0; i < 8; i++) await buy('pasta', 'basil');
+    await waitFor(async () => (await fbt('pasta'))[0]?.product.id === p.basil!.id, 10_000, 'basil to overtake sauce');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('drops an item the moment it goes out of stock', async () => {
+    await waitFor(async () => (await fbt('pasta')).some((i) => i.product.id === p.parmesan!.id), 10_000, 'parmesan listed');
+    const set = await stack.query(`mutation ($id: ID!) { setStock(id: $id, quantity: 0) { id } }`, { id: p.parmesan!.id }, admin);
+    expect(set.errors).toBeUndefined();
+    await waitFor(async () => !(await fbt('pasta')).some((i) => i.product.id === p.parmesan!.id), 5_000, 'parmesan gone');
+    await stack.query(`mutation ($id: ID!) { setStock(id: $id, quantity: 20) { id } }`, { id: p.parmesan!.id }, admin);
+  });
+});
+
+describe('trending', () => {
+  it('lists an item within seconds of a burst of views', async () => {
+    const TRENDING = `{ trending(first: 20, strict: true) { servedBy items { product { id } type reason } } }`;
+    const before = await stack.query(TRENDING);
+    expect(before.data.trending.items.map((i: { product: { id: string } }) => i.product.id)).not.toContain(p.truffle!.id);
+
+    const shopper = await session();
+    const inputs = Array.from({ length: 40 }, () => ({ type: 'VIEW', productId: p.truffle!.id }));
+    const tracked = await stack.query(`mutation ($inputs: [TrackEventInput!]!) { trackEvents(inputs: $inputs) { id } }`, { inputs }, shopper);
+    expect(tracked.errors).toBeUndefined();
+    const item = await waitFor(async () => {
+      const response = await stack.query(TRENDING);
+      return response.data.trending.items.find((i: { product: { id: string } }) => i.product.id === p.truffle!.id);
+    }, 10_000, 'truffle trending');
+    expect(item).toMatchObject({ type: 'TRENDING', reason: 'Trending now' });
+  });
+});
+
+describe('cart suggestions', () => {
+  const SUGGESTIONS = `{ me { cart { total budget { remaining status } suggestions(first: 5) { servedBy items { product { id name effectivePrice dietaryTags } type reason confidence } } } } }`;
+
+  it('completes the cart within budget, diet and stock, never repeating a cart item', async () => {
+    const shopper = await session();
+    const prefs = await stack.query(
+      `mutation { updatePreferences(input: { budgetLimit: "6.00", dietaryRestrictions: [VEGAN], sustainabilityPreference: PREFER }) { budgetLimit } }`,
+      undefined,
+      shopper,
+    );
+    expect(prefs.errors).toBeUndefined();
+    await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: p.pasta!.id }, shopper);
+
+    const response = await stack.query(SUGGESTIONS, undefined, shopper);
+    expect(response.errors).toBeUndefined();
+    const cart = response.data.me.cart;
+    expect(cart.budget.remaining).toBe('4.80');
+    const items = cart.suggestions.items as { product: { id: string; effectivePrice: string; dietaryTags: string[] }; reason: string; type: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.product.id).not.toBe(p.pasta!.id);
+      expect(item.product.id).not.toBe(p.wine!.id);
+      expect(item.product.id).not.toBe(p.truffle!.id);
+      expect(Number(item.product.effectivePrice)).toBeLessThanOrEqual(4.8);
+      expect(item.product.dietaryTags).toContain('VEGAN');
+    }
+    expect(items.map((i) => i.product.id)).not.toContain(p.parmesan!.id);
+    expect(items.some((i) => i.product.id === p.sauce!.id || i.product.id === p.basil!.id)).toBe(true);
+  });
+
+  it('answers the same from the cache as computed fresh', async () => {
+    const shopper = await session();
+    await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 2) { version } }`, { id: p.sauce!.id }, shopper);
+    const get = jest.spyOn(stack.infra.cache, 'get');
+    const first = await stack.query(SUGGESTIONS, undefined, shopper);
+    const hitsBefore = (await Promise.all(get.mock.results.map((r) => r.value))).filter((v) => v !== undefined).length;
+    const second = await stack.query(SUGGESTIONS, undefined, shopper);
+    const hitsAfter = (await Promise.all(get.mock.results.map((r) => r.value))).filter((v) => v !== undefined).length;
+    get.mockRestore();
+    expect(second).toEqual(first);
+    expect(hitsAfter).toBeGreaterThan(hitsBefore);
+  });
+
+  it('needs the cart owner session', async () => {
+    const response = await stack.query(`{ me { cart { suggestions { items { product { id } } } } } }`);
+    expect(response.data?.me ?? null).toBeNull();
+  });
+});
+
+describe('per shopper and free text', () => {
+  it('offers what the shopper bought before', async () => {
+    const shopper = await session();
+    for (const key of ['sauce', 'basil']) await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: p[key]!.id }, shopper);
+    await stack.query(`mutation { checkout { id } }`, undefined, shopper);
+    const list = await waitFor(async () => {
+      const response = await stack.query(`{ me { recommendations(strategy: BUY_IT_AGAIN, first: 5) { servedBy items { product { id } reason type } } } }`, undefined, shopper);
+      const recs = response.data.me.recommendations;
+      return recs.items.length === 2 ? recs : undefined;
+    }, 10_000, 'purchases learned');
+    expect(new Set(list.items.map((i: { product: { id: string } }) => i.product.id))).toEqual(new Set([p.sauce!.id, p.basil!.id]));
+    expect(list.items[0]).toMatchObject({ type: 'BUY_IT_AGAIN', reason: 'You bought this before' });
+  });
+
+  it('understands free text and applies it as filters', async () => {
+    const response = await stack.query(`{ recommend(context: { text: "vegan ${tag} under 3 euros" }, first: 10) { servedBy intent { maxPrice dietaryTags keywords } items { product { id effectivePrice dietaryTags } reason } } }`);
+    expect(response.errors).toBeUndefined();
+    const { intent, items } = response.data.recommend;
+    expect(intent).toMatchObject({ maxPrice: '3.00', dietaryTags: ['VEGAN'] });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(Number(item.product.effectivePrice)).toBeLessThanOrEqual(3);
+      expect(item.product.dietaryTags).toContain('VEGAN');
+    }
+  });
+
+  it('rejects bad arguments with the field and the reason', async () => {
+    const tooMany = await stack.query(`{ popular(first: 500) { items { reason } } }`);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badCategory = await stack.query(`{ trending(category: "dairy") { items { reason } } }`);
+    expect(badCategory.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category' });
+    const emptyText = await stack.query(`{ detectIntent(text: "   ") { confidence } }`);
+    expect(emptyText.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+  });
+});
