@@ -17,7 +17,18 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Free ports can be taken by a parallel test between choosing and binding them: try again with others. */
 async function start(): Promise<{ process: ChildProcess; url: string; output: () => string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<{ process: ChildProcess; url: string; output: () => string }> {
   const ports = { GATEWAY_PORT: await freePort(), PRODUCTS_PORT: await freePort(), USERS_PORT: await freePort(), RECOMMENDATIONS_PORT: await freePort() };
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   for (const [key, value] of Object.entries(ports)) env[key] = String(value);

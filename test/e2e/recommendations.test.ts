@@ -8,13 +8,15 @@ import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
 let admin: Record<string, string>;
+/** This file's own aisle: in the services run every test file shares one database. */
+let aisle: string;
 const tag = crypto.randomBytes(3).toString('hex');
 const p: Record<string, { id: string; name: string }> = {};
 
 const CREATE = `mutation ($input: CreateProductInput!) { createProduct(input: $input) { id name } }`;
 
 async function product(key: string, input: Record<string, unknown>): Promise<void> {
-  const response = await stack.query(CREATE, { input: { sku: `rec-${tag}-${key}`, name: `${key} ${tag}`, stockQuantity: 50, ...input } }, admin);
+  const response = await stack.query(CREATE, { input: { sku: `rec-${tag}-${key}`, name: `${key} ${tag}`, stockQuantity: 50, categoryId: aisle, ...input } }, admin);
   expect(response.errors).toBeUndefined();
   p[key] = response.data.createProduct;
 }
@@ -46,6 +48,9 @@ beforeAll(async () => {
   stack = await startStack();
   const { key } = await createApiKey(stack.services.products!.db!.prisma, `recs test ${tag}`, ['admin']);
   admin = { 'x-api-key': key };
+  const category = await stack.query(`mutation ($name: String!) { createCategory(input: { name: $name }) { id } }`, { name: `Recs aisle ${tag}` }, admin);
+  expect(category.errors).toBeUndefined();
+  aisle = category.data.createCategory.id;
   await product('pasta', { price: '1.20', dietaryTags: ['VEGAN'], sustainability: { score: 40, carbonFootprintKg: 1.2 } });
   await product('sauce', { price: '2.10', dietaryTags: ['VEGAN'], sustainability: { score: 70, carbonFootprintKg: 0.8 } });
   await product('parmesan', { price: '4.50', sustainability: { score: 30, carbonFootprintKg: 8 } });
@@ -53,7 +58,7 @@ beforeAll(async () => {
   await product('truffle', { price: '39.00', dietaryTags: ['VEGAN'], sustainability: { score: 80, carbonFootprintKg: 0.5 } });
   await product('wine', { price: '6.00', dietaryTags: ['VEGAN'], stockQuantity: 0 });
   // The catalog reaches the recommendations subgraph as events.
-  await waitFor(async () => stack.query(`{ popular(first: 50, filter: { inStock: false }) { items { product { id } } } }`).then((r) =>
+  await waitFor(async () => stack.query(`query ($aisle: ID!) { popular(category: $aisle, first: 50, filter: { inStock: false }) { items { product { id } } } }`, { aisle }).then((r) =>
     r.data.popular.items.filter((i: { product: { id: string } }) => Object.values(p).some((x) => x.id === i.product.id)).length === 6,
   ), 10_000, 'catalog projection');
   for (let i = 0; i < 4; i++) await buy('pasta', 'sauce');
@@ -94,8 +99,8 @@ describe('frequently bought together', () => {
 
 describe('trending', () => {
   it('lists an item within seconds of a burst of views', async () => {
-    const TRENDING = `{ trending(first: 20, strict: true) { servedBy items { product { id } type reason } } }`;
-    const before = await stack.query(TRENDING);
+    const TRENDING = `query ($aisle: ID!) { trending(category: $aisle, first: 20, strict: true) { servedBy items { product { id } type reason } } }`;
+    const before = await stack.query(TRENDING, { aisle });
     expect(before.data.trending.items.map((i: { product: { id: string } }) => i.product.id)).not.toContain(p.truffle!.id);
 
     const shopper = await session();
@@ -103,7 +108,7 @@ describe('trending', () => {
     const tracked = await stack.query(`mutation ($inputs: [TrackEventInput!]!) { trackEvents(inputs: $inputs) { id } }`, { inputs }, shopper);
     expect(tracked.errors).toBeUndefined();
     const item = await waitFor(async () => {
-      const response = await stack.query(TRENDING);
+      const response = await stack.query(TRENDING, { aisle });
       return response.data.trending.items.find((i: { product: { id: string } }) => i.product.id === p.truffle!.id);
     }, 10_000, 'truffle trending');
     expect(item).toMatchObject({ type: 'TRENDING', reason: 'Trending now' });
