@@ -1,17 +1,27 @@
 import { loadConfigOrExit } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
+import { createMessaging } from '../platform/infrastructure';
 import { buildGateway } from './server';
 
-// The gateway is stateless: no database. It needs only the supergraph and the subgraphs' URLs.
+// The gateway keeps no data: it needs the supergraph, the subgraphs' URLs and,
+// for subscriptions, the bus (cart events) and pub/sub (fan-out to every replica).
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, 'gateway');
   try {
-    const gateway = buildGateway({ config, logger });
+    const messaging = await createMessaging(config);
+    const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events });
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     logger.info({ url, subgraphs: gateway.subgraphs }, 'gateway ready');
-    runUntilSignalled(() => gateway.close(), logger, config.shutdownGraceMs);
+    runUntilSignalled(
+      async () => {
+        await gateway.close();
+        await messaging.close();
+      },
+      logger,
+      config.shutdownGraceMs,
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);

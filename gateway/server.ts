@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../platform/config';
+import type { EventBus } from '../platform/events/eventBus';
 import { GraphQLService, withTimeout } from '../platform/http/graphqlService';
 import type { Logger } from '../platform/logger';
+import type { PubSub } from '../platform/pubsub/pubsub';
+import { apolloExecutor } from './subscriptions/gatewayExecutor';
+import { buildSubscriptionSchema } from './subscriptions/subscriptionSchema';
+import { SubscriptionServer, type SubscriptionLimits } from './subscriptions/subscriptionServer';
 import { HeaderForwardingDataSource, type GatewayContext } from './headerForwardingDataSource';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 
@@ -11,11 +17,21 @@ export interface GatewayOptions {
   logger: Logger;
   /** Supergraph SDL to serve; read from config.gateway.supergraphPath when omitted. */
   supergraphSdl?: string;
+  /**
+   * With both, the gateway also serves GraphQL subscriptions over WebSocket
+   * (graphql-ws) at its /graphql URL, fed by the bus's cart stream and fanned
+   * out to every replica through the pub/sub.
+   */
+  pubsub?: PubSub;
+  events?: EventBus;
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 export interface GatewayService {
   service: GraphQLService<GatewayContext>;
   subgraphs: SubgraphEndpoint[];
+  /** Present when the gateway was given a pub/sub and an event bus. */
+  subscriptions?: SubscriptionServer;
   close(): Promise<void>;
 }
 
@@ -38,7 +54,7 @@ async function probe(endpoint: SubgraphEndpoint): Promise<void> {
  * static supergraph file (no subgraph needs to be up to start); development
  * can compose from the running subgraphs named by SUBGRAPH_<NAME>_URL.
  */
-export function buildGateway({ config, logger, supergraphSdl }: GatewayOptions): GatewayService {
+export function buildGateway({ config, logger, supergraphSdl, pubsub, events, subscriptionLimits }: GatewayOptions): GatewayService {
   const gatewayConfig = config.gateway;
   const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url });
   let gateway: ApolloGateway;
@@ -80,5 +96,34 @@ export function buildGateway({ config, logger, supergraphSdl }: GatewayOptions):
       await Promise.all(subgraphs.map(probe));
     },
   });
-  return { service, subgraphs, close: () => service.stop() };
+  if (!pubsub || !events) return { service, subgraphs, close: () => service.stop() };
+
+  let subscriptionSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    // The gateway swallows what its listeners throw; a broken schema must at least be visible.
+    try {
+      subscriptionSchema = buildSubscriptionSchema(apiSchema);
+    } catch (error) {
+      logger.error({ err: error }, 'subscription schema not built; subscriptions keep the previous one');
+    }
+  });
+  const subscriptions = new SubscriptionServer({
+    httpServer: service.httpServer,
+    pubsub,
+    events,
+    logger,
+    execute: apolloExecutor(service.apollo),
+    schema: () => subscriptionSchema,
+    limits: subscriptionLimits,
+  });
+  return {
+    service,
+    subgraphs,
+    subscriptions,
+    async close() {
+      // Sockets first: Apollo's HTTP drain would otherwise cut upgraded connections without a close frame.
+      await subscriptions.close();
+      await service.stop();
+    },
+  };
 }

@@ -74,3 +74,46 @@ export async function createInfrastructure(config: Config, logger = createLogger
     throw error;
   }
 }
+
+/** The pub/sub and event bus alone, for a process that needs no database or cache (the gateway). */
+export interface Messaging {
+  readonly pubsub: PubSub;
+  readonly events: EventBus;
+  close(): Promise<void>;
+}
+
+export async function createMessaging(config: Config): Promise<Messaging> {
+  if (!config.redis) {
+    const pubsub = new MemoryPubSub();
+    const events = new MemoryEventBus();
+    return {
+      pubsub,
+      events,
+      async close() {
+        await events.close();
+        await pubsub.close();
+      },
+    };
+  }
+  const redis = await createRedis(config.redis);
+  let subscriber: Redis | undefined;
+  try {
+    subscriber = await createRedis(config.redis, { blocking: true });
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  const clients = [redis, subscriber];
+  const prefix = config.redis.keyPrefix;
+  const pubsub = new RedisPubSub(redis, subscriber, `${prefix}pubsub:`);
+  const events = new RedisEventBus(redis, config.redis, `${prefix}stream:`);
+  return {
+    pubsub,
+    events,
+    async close() {
+      await events.close();
+      await pubsub.close();
+      for (const client of clients) client.disconnect();
+    },
+  };
+}

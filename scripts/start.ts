@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     const gateway = buildGateway({
       config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls: { ...subgraphUrls, ...config.gateway.subgraphUrls } } },
       logger,
+      pubsub: infra.pubsub,
+      events: infra.events,
     });
     started.push(gateway);
     const url = await gateway.service.listen(config.ports.gateway, config.host);

@@ -1,0 +1,216 @@
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { GraphQLError, print, subscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { LRUCache } from 'lru-cache';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventBus, Subscription } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import type { PubSub } from '../../platform/pubsub/pubsub';
+import { startCartEventBridge } from './cartEventBridge';
+import { CartChannels } from './cartChannels';
+import { responseKeyResolver } from './forwardedData';
+import type { GatewayExecutor } from './gatewayExecutor';
+import type { SubscriberShopper, SubscriptionContext } from './subscriptionSchema';
+
+export interface SubscriptionLimits {
+  /** Largest message a client may send; ws defaults to 100 MiB. */
+  maxPayloadBytes: number;
+  maxSubscriptionsPerConnection: number;
+  maxConnectionsPerAddress: number;
+  /** A connection that sends no connection_init within this is closed (4408). */
+  connectionInitWaitTimeoutMs: number;
+  keepAliveMs: number;
+  /** How long shutdown waits for payloads being resolved before closing sockets. */
+  drainTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: SubscriptionLimits = {
+  maxPayloadBytes: 64 * 1024,
+  maxSubscriptionsPerConnection: 10,
+  maxConnectionsPerAddress: 50,
+  connectionInitWaitTimeoutMs: 3000,
+  keepAliveMs: 12_000,
+  drainTimeoutMs: 2000,
+};
+
+export interface SubscriptionServerOptions {
+  httpServer: http.Server;
+  pubsub: PubSub;
+  events: EventBus;
+  logger: Logger;
+  execute: GatewayExecutor;
+  /** The schema to serve now (the gateway's may be recomposed at run time); undefined before the first load. */
+  schema: () => GraphQLSchema | undefined;
+  limits?: Partial<SubscriptionLimits>;
+  path?: string;
+}
+
+export interface SubscriptionStats {
+  connections: number;
+  /** Client addresses holding at least one connection. */
+  addresses: number;
+  /** Carts with at least one subscriber in this process (one pub/sub subscription each). */
+  carts: number;
+  subscriptions: number;
+  authenticated: number;
+  inFlight: number;
+}
+
+const ME = 'query SubscriptionSession { me { id cart { id } } }';
+
+function timeout(ms: number): { promise: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * graphql-ws (graphql-transport-ws) on the gateway's own HTTP server and
+ * path. Payloads are resolved by running ordinary queries through the gateway,
+ * triggered by cart signals that one bridge per process republishes from the bus.
+ */
+export class SubscriptionServer {
+  readonly channels: CartChannels;
+  private readonly limits: SubscriptionLimits;
+  private readonly wss: WebSocketServer;
+  private readonly disposer: { dispose(): void | Promise<void> };
+  private readonly perAddress = new Map<string, number>();
+  private readonly shoppers = new WeakMap<WebSocket, SubscriberShopper>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly sessions: LRUCache<string, SubscriberShopper>;
+  private readonly bridge: Promise<Subscription | undefined>;
+  private closing: Promise<void> | undefined;
+  private readonly onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head);
+
+  constructor(private readonly options: SubscriptionServerOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.channels = new CartChannels(options.pubsub);
+    // A session's shopper and cart never change: a reconnect storm need not ask the users subgraph again.
+    this.sessions = new LRUCache({ max: 10_000, ttl: 60_000 });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxPayloadBytes });
+    this.disposer = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: http.IncomingMessage }>(
+      {
+        schema: () => {
+          const schema = options.schema();
+          if (!schema) throw new Error('the supergraph is not loaded yet');
+          return schema;
+        },
+        connectionInitWaitTimeout: this.limits.connectionInitWaitTimeoutMs,
+        onConnect: async (ctx) => {
+          const token = ctx.connectionParams?.sessionToken;
+          if (typeof token !== 'string' || token === '') return false;
+          const shopper = await this.authenticate(token);
+          if (!shopper) return false;
+          this.shoppers.set(ctx.extra.socket, shopper);
+          return true;
+        },
+        onSubscribe: (ctx) => {
+          // graphql-ws has already registered this operation, hence `>`.
+          if (Object.keys(ctx.subscriptions).length > this.limits.maxSubscriptionsPerConnection) {
+            return [
+              new GraphQLError(`At most ${this.limits.maxSubscriptionsPerConnection} subscriptions per connection`, {
+                extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+              }),
+            ];
+          }
+          return undefined;
+        },
+        context: (ctx): SubscriptionContext => ({
+          shopper: this.shoppers.get(ctx.extra.socket) as SubscriberShopper,
+          channels: this.channels,
+          execute: options.execute,
+          track: (work) => this.track(work),
+        }),
+        // Queries and mutations sent over the socket take the gateway's ordinary path.
+        execute: async (args) => {
+          const shopper = (args.contextValue as SubscriptionContext).shopper;
+          const result = await this.track(
+            options.execute(print(args.document), args.variableValues ?? undefined, shopper.sessionToken, args.operationName),
+          );
+          return result as ExecutionResult;
+        },
+        subscribe: (args) => subscribe({ ...args, fieldResolver: responseKeyResolver }),
+      },
+      this.wss,
+      this.limits.keepAliveMs,
+    );
+    options.httpServer.on('upgrade', this.onUpgrade);
+    const consumer = `gateway-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    this.bridge = startCartEventBridge(options.events, options.pubsub, options.logger, consumer).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'cart event bridge failed to start; subscriptions will get no updates');
+      return undefined;
+    });
+  }
+
+  stats(): SubscriptionStats {
+    return {
+      connections: this.wss.clients.size,
+      addresses: this.perAddress.size,
+      carts: this.channels.size(),
+      subscriptions: this.channels.listenerCount(),
+      authenticated: this.sessions.size,
+      inFlight: this.inFlight.size,
+    };
+  }
+
+  /** Stops accepting sockets, lets payloads being resolved go out, then closes every socket with 1001. */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.options.httpServer.off('upgrade', this.onUpgrade);
+    await (await this.bridge)?.stop();
+    const drain = timeout(this.limits.drainTimeoutMs);
+    await Promise.race([Promise.allSettled([...this.inFlight]), drain.promise]);
+    drain.cancel();
+    // dispose() sends 1001 and waits for the close handshakes; a peer that never answers is cut off.
+    const handshake = timeout(this.limits.drainTimeoutMs);
+    await Promise.race([Promise.resolve(this.disposer.dispose()), handshake.promise]);
+    handshake.cancel();
+    for (const client of this.wss.clients) client.terminate();
+    this.sessions.clear();
+  }
+
+  private upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(request.url ?? '/', 'http://gateway').pathname;
+    if (path !== (this.options.path ?? '/graphql') || this.closing) {
+      socket.end(`HTTP/1.1 ${this.closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const open = this.perAddress.get(address) ?? 0;
+    if (open >= this.limits.maxConnectionsPerAddress) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    this.perAddress.set(address, open + 1);
+    socket.once('close', () => {
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    });
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
+  }
+
+  private async authenticate(sessionToken: string): Promise<SubscriberShopper | undefined> {
+    const known = this.sessions.get(sessionToken);
+    if (known) return known;
+    const result = await this.options.execute(ME, undefined, sessionToken, 'SubscriptionSession');
+    const me = result.data?.me as { id: string; cart: { id: string } | null } | null | undefined;
+    if (!me?.cart) return undefined;
+    const shopper = { id: me.id, cartId: me.cart.id, sessionToken };
+    this.sessions.set(sessionToken, shopper);
+    return shopper;
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+}
