@@ -158,6 +158,45 @@ describe('cart suggestions', () => {
     expect(hitsAfter).toBeGreaterThan(hitsBefore);
   });
 
+  it('with sustainability ONLY suggests only sustainable items', async () => {
+    const shopper = await session();
+    await stack.query(`mutation { updatePreferences(input: { sustainabilityPreference: ONLY }) { budgetLimit } }`, undefined, shopper);
+    await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: p.pasta!.id }, shopper);
+    const response = await stack.query(
+      `{ me { cart { suggestions(first: 5) { items { product { id sustainability { score labels } } type } } } } }`,
+      undefined,
+      shopper,
+    );
+    expect(response.errors).toBeUndefined();
+    const items = response.data.me.cart.suggestions.items as { product: { id: string; sustainability: { score: number | null; labels: string[] } } }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const { score, labels } = item.product.sustainability;
+      expect((score ?? 0) >= 60 || labels.includes('ORGANIC') || labels.includes('FAIR_TRADE')).toBe(true);
+    }
+    expect(items.map((i) => i.product.id)).not.toContain(p.parmesan!.id);
+  });
+
+  it('boosts items stocked near the shopper', async () => {
+    const store = await stack.query(`mutation { createStore(input: { name: "Recs ${tag}", city: "Lisbon", latitude: 38.7223, longitude: -9.1393 }) { id } }`, undefined, admin);
+    expect(store.errors).toBeUndefined();
+    const stocked = await stack.query(`mutation ($s: ID!, $p: [ID!]!) { setStoreProducts(storeId: $s, productIds: $p) { id } }`, { s: store.data.createStore.id, p: [p.sauce!.id] }, admin);
+    expect(stocked.errors).toBeUndefined();
+    const scoreFor = async (location: string) => {
+      const shopper = await session();
+      if (location) await stack.query(`mutation { updatePreferences(input: { location: ${location} }) { budgetLimit } }`, undefined, shopper);
+      await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: p.pasta!.id }, shopper);
+      const response = await stack.query(`{ me { cart { suggestions(first: 10) { items { product { id } score } } } } }`, undefined, shopper);
+      return response.data.me.cart.suggestions.items.find((i: { product: { id: string } }) => i.product.id === p.sauce!.id)?.score as number;
+    };
+    const far = await scoreFor('');
+    const near = await waitFor(async () => {
+      const score = await scoreFor('{ latitude: 38.7200, longitude: -9.1400 }');
+      return score > far ? score : undefined;
+    }, 10_000, 'store stock learned');
+    expect(near).toBeCloseTo(far * 1.15, 4);
+  });
+
   it('needs the cart owner session', async () => {
     const response = await stack.query(`{ me { cart { suggestions { items { product { id } } } } } }`);
     expect(response.data?.me ?? null).toBeNull();
@@ -176,6 +215,39 @@ describe('per shopper and free text', () => {
     }, 10_000, 'purchases learned');
     expect(new Set(list.items.map((i: { product: { id: string } }) => i.product.id))).toEqual(new Set([p.sauce!.id, p.basil!.id]));
     expect(list.items[0]).toMatchObject({ type: 'BUY_IT_AGAIN', reason: 'You bought this before' });
+  });
+
+  it('personalises from views and lists what was viewed', async () => {
+    const shopper = await session();
+    // Other shoppers who viewed pasta also viewed sauce.
+    for (let i = 0; i < 3; i++) {
+      const other = await session();
+      await stack.query(`mutation ($inputs: [TrackEventInput!]!) { trackEvents(inputs: $inputs) { id } }`, { inputs: [{ type: 'VIEW', productId: p.pasta!.id }, { type: 'VIEW', productId: p.sauce!.id }] }, other);
+    }
+    await stack.query(`mutation ($id: ID!) { trackEvent(input: { type: VIEW, productId: $id }) { id } }`, { id: p.pasta!.id }, shopper);
+    const personal = await waitFor(async () => {
+      const response = await stack.query(`{ me { recommendations(strategy: PERSONALIZED, first: 3, strict: true) { items { product { id } type reason } } } }`, undefined, shopper);
+      const items = response.data.me.recommendations.items;
+      return items.length > 0 ? items : undefined;
+    }, 10_000, 'personal recommendations');
+    // Earlier tests' shoppers also bought pasta with basil and sauce: either is what pasta viewers engage with.
+    expect([p.sauce!.id, p.basil!.id]).toContain(personal[0].product.id);
+    expect(personal[0]).toMatchObject({ type: 'PERSONALIZED', reason: `Because you looked at ${p.pasta!.name}` });
+    const viewed = await stack.query(`{ me { recommendations(strategy: RECENTLY_VIEWED) { items { product { id } } servedBy } } }`, undefined, shopper);
+    expect(viewed.data.me.recommendations).toEqual({ items: [{ product: { id: p.pasta!.id } }], servedBy: ['RECENTLY_VIEWED'] });
+  });
+
+  it('lists similar items with reasons', async () => {
+    const response = await stack.query(`query ($id: ID!) { product(id: $id) { similarItems(first: 3) { servedBy items { product { id } type reason confidence } } } }`, { id: p.pasta!.id });
+    expect(response.errors).toBeUndefined();
+    const list = response.data.product.similarItems;
+    expect(list.servedBy[0]).toBe('SIMILAR');
+    expect(list.items[0]).toMatchObject({ type: 'SIMILAR', reason: `Similar to ${p.pasta!.name}` });
+  });
+
+  it('explains how it understood free text', async () => {
+    const response = await stack.query(`{ detectIntent(text: "cheap gluten free snacks under $4 near me") { maxPrice dietaryTags priceSensitivity nearMe confidence } }`);
+    expect(response.data.detectIntent).toMatchObject({ maxPrice: '4.00', dietaryTags: ['GLUTEN_FREE'], priceSensitivity: 'BUDGET', nearMe: true });
   });
 
   it('understands free text and applies it as filters', async () => {
