@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { createApiKey } from '../../platform/auth/apiKeys';
+import type { RecommendationsService } from '../../subgraphs/recommendations/server';
 import { waitFor } from '../support/freePort';
 import { startStack, type Stack } from '../support/stack';
 
@@ -148,6 +149,14 @@ describe('cart suggestions', () => {
   it('answers the same from the cache as computed fresh', async () => {
     const shopper = await session();
     await stack.query(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 2) { version } }`, { id: p.sauce!.id }, shopper);
+    // The add-to-cart event changes the engine (and so the cache key) when it arrives: let it.
+    const host = (stack.services.recommendations as RecommendationsService).host;
+    let seen = '';
+    await waitFor(async () => {
+      const settled = host.engine.version === seen;
+      seen = host.engine.version;
+      return settled;
+    }, 10_000, 'learning to settle');
     const get = jest.spyOn(stack.infra.cache, 'get');
     const first = await stack.query(SUGGESTIONS, undefined, shopper);
     const hitsBefore = (await Promise.all(get.mock.results.map((r) => r.value))).filter((v) => v !== undefined).length;
