@@ -33,6 +33,7 @@ export const subgraphs: SubgraphDefinition[] = [
   {
     name: 'recommendations',
     schemaPath: recommendationsSchemaPath,
-    build: (infra, peers) => buildRecommendationsService(infra, { productsUrl: peer(peers, 'products', 'recommendations') }),
+    build: (infra, peers) =>
+      buildRecommendationsService(infra, { productsUrl: peer(peers, 'products', 'recommendations'), usersUrl: peer(peers, 'users', 'recommendations') }),
   },
 ];

@@ -4,6 +4,8 @@ import { GraphQLService } from '../../platform/http/graphqlService';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { CategoryVocabulary } from './catalog/categoryVocabulary';
+import { sessionShopperId } from './catalog/sessionShopper';
+import { IntentRepository } from './data/intentRepository';
 import type { RecommendationsContext } from './context';
 import { SimilarityRepository } from './data/similarityRepository';
 import { EngineHost } from './learning/engineHost';
@@ -23,6 +25,8 @@ export interface RecommendationsService {
 export interface RecommendationsOptions {
   /** The products subgraph, asked for category names (free-text intents). */
   productsUrl: string;
+  /** The users subgraph, asked who holds a session token (to keep a shopper's intents). */
+  usersUrl: string;
 }
 
 /** The recommendations subgraph: loads its engine (snapshot or rebuild), starts learning, then serves. */
@@ -40,11 +44,25 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   await host.start();
   const cache = new RecommendationCache(infra.cache, infra.config.instanceId, infra.config.cache.ttlSeconds);
   const vocabulary = new CategoryVocabulary(options.productsUrl, logger);
+  const intents = new IntentRepository(db.prisma);
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
     apollo: { schema: subgraphSchema(recommendationsSchemaPath, resolvers) },
-    context: async () => ({ db, logger, host, cache, vocabulary, loaders: createRecommendationsLoaders(similarity) }),
+    context: async (req) => {
+      const token = req.headers['x-session-token'];
+      let shopper: Promise<string | null> | undefined;
+      return {
+        db,
+        logger,
+        host,
+        cache,
+        vocabulary,
+        intents,
+        loaders: createRecommendationsLoaders(similarity),
+        sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined)),
+      };
+    },
     ready: async () => {
       await db.ping();
       await infra.ping();

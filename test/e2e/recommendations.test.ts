@@ -254,6 +254,17 @@ describe('per shopper and free text', () => {
     expect(list.items[0]).toMatchObject({ type: 'SIMILAR', reason: `Similar to ${p.pasta!.name}` });
   });
 
+  it('keeps a shopper\'s free-text requests in its history', async () => {
+    const shopper = await session();
+    const asked = await stack.query(`{ recommend(context: { text: "organic ${tag} under 2 euros" }) { intent { maxPrice } } }`, undefined, shopper);
+    expect(asked.errors).toBeUndefined();
+    const history = await stack.query(`{ me { intents(first: 5) { text maxPrice sustainability } } }`, undefined, shopper);
+    expect(history.errors).toBeUndefined();
+    expect(history.data.me.intents).toEqual([{ text: `organic ${tag} under 2 euros`, maxPrice: '2.00', sustainability: 'PREFER' }]);
+    const stranger = await stack.query(`{ me { intents { text } } }`, undefined, await session());
+    expect(stranger.data.me.intents).toEqual([]);
+  });
+
   it('explains how it understood free text', async () => {
     const response = await stack.query(`{ detectIntent(text: "cheap gluten free snacks under $4 near me") { maxPrice dietaryTags priceSensitivity nearMe confidence } }`);
     expect(response.data.detectIntent).toMatchObject({ maxPrice: '4.00', dietaryTags: ['GLUTEN_FREE'], priceSensitivity: 'BUDGET', nearMe: true });

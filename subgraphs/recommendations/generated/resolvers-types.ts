@@ -245,12 +245,19 @@ export type ServedBy =
 export type Shopper = {
   __typename?: 'Shopper';
   id: Scalars['ID']['output'];
+  /** Free-text requests this shopper made (recommend with a session), newest first, as understood. Needs the shopper's own session. */
+  intents: Array<Intent>;
   preferences?: Maybe<Preferences>;
   /**
    * Recommendations for this shopper, within its dietary restrictions and
    * sustainability preference. Needs the shopper's own session.
    */
   recommendations: RecommendationList;
+};
+
+
+export type ShopperIntentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -372,6 +379,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Shopper' }
     & GraphQLRecursivePick<FederationTypes['Shopper'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Shopper'], {"preferences":{"sustainabilityPreference":true}}>
+        | GraphQLRecursivePick<FederationTypes['Shopper'], {"preferences":{"sustainabilityPreference":true,"dietaryRestrictions":true,"location":{"latitude":true,"longitude":true}}}>
         | GraphQLRecursivePick<FederationTypes['Shopper'], {"preferences":{"sustainabilityPreference":true,"dietaryRestrictions":true,"location":{"latitude":true,"longitude":true}}}> ) );
 }>;
 
@@ -486,6 +495,7 @@ export type RecommendedItemResolvers<ContextType = RecommendationsContext, Paren
 export type ShopperResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Shopper'] = ResolversParentTypes['Shopper'], FederationReferenceType extends FederationReferenceTypes['Shopper'] = FederationReferenceTypes['Shopper']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shopper']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intents?: Resolver<Array<ResolversTypes['Intent']>, ParentType, ContextType, RequireFields<ShopperIntentsArgs, 'first'>>;
   recommendations?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 

@@ -18,6 +18,8 @@ const contextSchema = z.object({
 export const recommend: QueryResolvers['recommend'] = async (_parent, args, context) => {
   const input = parseInput(contextSchema, args.context, 'context');
   const intent = input.text ? detectIntent(input.text, { categories: await context.vocabulary.current() }) : null;
+  // Kept in the shopper's history when the request carries a session (see Shopper.intents).
+  if (intent) await context.intents.record(await context.sessionShopperId(), intent);
   const filter = toFilter(args.filter, { categoryId: input.categoryId ?? intent?.categoryIds[0] ?? null });
   if (intent) {
     filter.maxPriceCents ??= intent.maxPrice ? toCents(intent.maxPrice) : null;

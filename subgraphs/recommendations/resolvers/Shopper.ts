@@ -1,8 +1,14 @@
+import { forbidden } from '../../../platform/errors';
 import type { ShopperResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst, toShopperContext } from '../requestArgs';
 import { cachedList } from './cachedList';
 
 export const Shopper: ShopperResolvers = {
+  // Requiring a private field makes the gateway prove the session owns this shopper first.
+  intents: (shopper, { first }, { intents }) => {
+    if (!shopper.preferences) throw forbidden("Only the shopper's own session can read its intents");
+    return intents.forShopper(shopper.id, toFirst(first, 10));
+  },
   // The representation carries the preferences the gateway fetched (@requires).
   __resolveReference: (shopper) => shopper,
   recommendations: (shopper, args, context) => {
