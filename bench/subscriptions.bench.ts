@@ -16,13 +16,14 @@ import { subgraphs } from '../subgraphs';
 import { mb, percentile } from './percentiles';
 
 // `npm run bench:subscriptions [-- 1000 5000]`: N graphql-ws subscribers of
-// cartSuggestions, 10 per cart, on loopback. The subscribers live in a child
-// process so that the gateway's heap is measured alone. Every round changes
-// every cart at once; latency runs from the cart.updated event leaving the
-// users subgraph to the payload arriving at the subscriber.
+// cartSuggestions on at most 100 carts (10 or more subscribers each), on
+// loopback. The subscribers live in a child process so that the gateway's heap
+// is measured alone. First single carts change one at a time, then rounds in
+// which every cart changes at once; latency runs from the cart.updated event
+// leaving the users subgraph to the payload arriving at the subscriber.
 
-const SUBSCRIBERS_PER_CART = 10;
 const ROUNDS = 3;
+const SINGLE_CHANGES = 30;
 const DEADLINE_MS = 300_000;
 const QUERY = `subscription { cartSuggestions { cart { id version total items { quantity product { name } } suggestions(first: 3) { items { product { name } } } } } }`;
 
@@ -116,7 +117,9 @@ async function server(counts: number[]): Promise<void> {
 
   try {
     for (const count of counts) {
-      const carts = Math.ceil(count / SUBSCRIBERS_PER_CART);
+      // At most 100 carts: beyond that the embedded database, not the fan-out, sets the pace.
+      const perCart = Math.max(10, Math.ceil(count / 100));
+      const carts = Math.ceil(count / perCart);
       const tokens: string[] = [];
       for (let i = 0; i < carts; i++) tokens.push((await post(`mutation { startSession { token } }`, {})).startSession.token);
       global.gc?.();
@@ -142,6 +145,22 @@ async function server(counts: number[]): Promise<void> {
       const perConnection = (process.memoryUsage().heapUsed - heapBefore) / count;
       const rssPerConnection = (process.memoryUsage().rss - rssBefore) / count;
 
+      const change = (token: string) =>
+        post(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: productId }, { 'x-session-token': token });
+      const delivered = async (expected: number) => {
+        while (latencies.length < expected) {
+          if (failure) throw failure;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      };
+      // One cart changes at a time: the path of a single event to its subscribers.
+      for (let i = 0; i < SINGLE_CHANGES; i++) {
+        const expected = latencies.length + perCart;
+        await change(tokens[(i * 7) % carts]!);
+        await delivered(expected);
+      }
+      const single = latencies.splice(0);
+      // Every cart changes at once (20 mutations in flight): every subscriber gets a payload.
       const roundMs: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const expected = latencies.length + count;
@@ -149,27 +168,24 @@ async function server(counts: number[]): Promise<void> {
         const queue = [...tokens];
         await Promise.all(
           Array.from({ length: 20 }, async () => {
-            for (let token = queue.shift(); token; token = queue.shift()) {
-              await post(`mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { version } }`, { id: productId }, { 'x-session-token': token });
-            }
+            for (let token = queue.shift(); token; token = queue.shift()) await change(token);
           }),
         );
-        while (latencies.length < expected) {
-          if (failure) throw failure;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        await delivered(expected);
         roundMs.push(Date.now() - start);
       }
       child.kill();
       await exited(child);
       console.log(
-        `${count} subscribers (${carts} carts × ${SUBSCRIBERS_PER_CART}): connected in ${connectMs} ms; ` +
-          `event→client p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${percentile(latencies, 100).toFixed(1)} ms ` +
-          `(${latencies.length} payloads, rounds of ${carts} cart changes took ${roundMs.join('/')} ms); ` +
-          `gateway heap ${(perConnection / 1024).toFixed(1)} KiB/connection, RSS ${(rssPerConnection / 1024).toFixed(1)} KiB/connection ` +
+        `${count} subscribers (${carts} carts × ${perCart}), connected in ${connectMs} ms\n` +
+          `  single change → its ${perCart} subscribers: p50 ${percentile(single, 50).toFixed(1)} ms, p99 ${percentile(single, 99).toFixed(1)} ms (${single.length} payloads)\n` +
+          `  all ${carts} carts change at once → all ${count} subscribers: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms ` +
+          `(${latencies.length} payloads; rounds took ${roundMs.join('/')} ms)\n` +
+          `  gateway heap ${(perConnection / 1024).toFixed(1)} KiB/connection, RSS ${(rssPerConnection / 1024).toFixed(1)} KiB/connection ` +
           `(${stats.connections} connections, ${stats.carts} cart channels)`,
       );
       await waitUntil(() => gateway.subscriptions!.stats().connections === 0);
+      global.gc?.();
       console.log(`  after disconnect: ${JSON.stringify(gateway.subscriptions!.stats())}, pub/sub channels ${infra.pubsub.activeChannels()}, heap ${mb(process.memoryUsage().heapUsed)}`);
     }
   } finally {

@@ -6,8 +6,10 @@ type Listener = (signal: CartSignal) => void;
 interface Hub {
   listeners: Set<Listener>;
   subscribed: Promise<() => Promise<void>>;
-  /** Payload resolutions of the newest version, by selection: one execution per selection, however many subscribers. */
-  resolutions: { version: number; bySelection: Map<string, Promise<unknown>> };
+  /** Counts the cart's changes seen since the channel went live. */
+  generation: number;
+  /** The newest resolution of each selection, with the generation it started in. */
+  resolutions: Map<string, { generation: number; result: Promise<unknown> }>;
 }
 
 /**
@@ -27,9 +29,11 @@ export class CartChannels {
         listeners: new Set(),
         subscribed: this.pubsub.subscribe(cartChannel(cartId), (message) => {
           if (!isCartSignal(message)) return;
+          if (message.kind === 'updated') created.generation++;
           for (const each of [...created.listeners]) each(message);
         }),
-        resolutions: { version: -1, bySelection: new Map() },
+        generation: 0,
+        resolutions: new Map(),
       };
       created.subscribed.catch(() => {
         if (this.hubs.get(cartId) === created) this.hubs.delete(cartId);
@@ -57,20 +61,24 @@ export class CartChannels {
   }
 
   /**
-   * Runs `resolve` once per (cart, version, selection key); concurrent and
-   * later callers for the same triple share the result. Only the newest
-   * version is remembered, so memory stays one entry per live selection.
+   * The cart as `resolve` sees it now, shared by every subscriber of the cart
+   * with the same selection key: a resolution started after the channel went
+   * live stays current until the cart's next change arrives on the channel
+   * (any later change would have been signalled), so one execution serves a
+   * burst of new subscribers and all the subscribers of one change.
    */
-  resolveOnce<T>(cartId: string, version: number, selectionKey: string, resolve: () => Promise<T>): Promise<T> {
+  resolveCurrent<T>(cartId: string, selectionKey: string, resolve: () => Promise<T>): Promise<T> {
     const hub = this.hubs.get(cartId);
-    if (!hub || version < hub.resolutions.version) return resolve();
-    if (version > hub.resolutions.version) hub.resolutions = { version, bySelection: new Map() };
-    let pending = hub.resolutions.bySelection.get(selectionKey) as Promise<T> | undefined;
-    if (!pending) {
-      pending = resolve();
-      hub.resolutions.bySelection.set(selectionKey, pending);
-    }
-    return pending;
+    if (!hub) return resolve();
+    const known = hub.resolutions.get(selectionKey);
+    if (known && known.generation === hub.generation) return known.result as Promise<T>;
+    const result = resolve();
+    hub.resolutions.set(selectionKey, { generation: hub.generation, result });
+    // A failure is not shared with subscribers who arrive later.
+    result.catch(() => {
+      if (hub.resolutions.get(selectionKey)?.result === result) hub.resolutions.delete(selectionKey);
+    });
+    return result;
   }
 
   /** Carts with at least one local subscriber. */

@@ -115,11 +115,8 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema
     const query = cartQuery(info);
     const variables: Record<string, unknown> = {};
     for (const name of query.variableNames) variables[name] = info.variableValues[name];
-    const run = () => context.track(forwardCart(context, query.text, variables));
-    const resolved =
-      tick.kind === 'initial'
-        ? await run()
-        : await context.channels.resolveOnce(tick.cartId, tick.version, `${context.shopper.id}\n${query.text}\n${JSON.stringify(variables)}`, run);
+    const key = `${context.shopper.id}\n${query.text}\n${JSON.stringify(variables)}`;
+    const resolved = await context.channels.resolveCurrent(tick.cartId, key, () => context.track(forwardCart(context, query.text, variables)));
     tick.subscriber.lastVersion = Math.max(tick.subscriber.lastVersion, resolved.version);
     if (resolved.error) throw resolved.error;
     return resolved.cart;

@@ -79,7 +79,7 @@ export class SubscriptionServer {
   private readonly perAddress = new Map<string, number>();
   private readonly shoppers = new WeakMap<WebSocket, SubscriberShopper>();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly sessions: LRUCache<string, SubscriberShopper>;
+  private readonly sessions: LRUCache<string, Promise<SubscriberShopper | undefined>>;
   private readonly bridge: Promise<Subscription | undefined>;
   private closing: Promise<void> | undefined;
   private readonly onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head);
@@ -196,15 +196,20 @@ export class SubscriptionServer {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
   }
 
-  private async authenticate(sessionToken: string): Promise<SubscriberShopper | undefined> {
+  /** Concurrent connections of one session share one lookup; only a found shopper is remembered. */
+  private authenticate(sessionToken: string): Promise<SubscriberShopper | undefined> {
     const known = this.sessions.get(sessionToken);
     if (known) return known;
-    const result = await this.options.execute(ME, undefined, sessionToken, 'SubscriptionSession');
-    const me = result.data?.me as { id: string; cart: { id: string } | null } | null | undefined;
-    if (!me?.cart) return undefined;
-    const shopper = { id: me.id, cartId: me.cart.id, sessionToken };
-    this.sessions.set(sessionToken, shopper);
-    return shopper;
+    const lookup = this.options.execute(ME, undefined, sessionToken, 'SubscriptionSession').then((result) => {
+      const me = result.data?.me as { id: string; cart: { id: string } | null } | null | undefined;
+      return me?.cart ? { id: me.id, cartId: me.cart.id, sessionToken } : undefined;
+    });
+    this.sessions.set(sessionToken, lookup);
+    const forget = () => {
+      if (this.sessions.get(sessionToken) === lookup) this.sessions.delete(sessionToken);
+    };
+    lookup.then((shopper) => shopper ?? forget(), forget);
+    return lookup;
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

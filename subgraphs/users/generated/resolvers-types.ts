@@ -24,6 +24,14 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type BudgetAlert = {
+  __typename?: 'BudgetAlert';
+  budgetLimit: Scalars['Decimal']['output'];
+  cartId: Scalars['ID']['output'];
+  status: BudgetStatus;
+  total: Scalars['Decimal']['output'];
+};
+
 export type BudgetStatus =
   /** At 90 % of the limit or more. */
   | 'NEAR'
@@ -79,6 +87,11 @@ export type CartItem = {
   quantity: Scalars['Int']['output'];
   /** What one unit costs now (after any discount). */
   unitPrice: Scalars['Decimal']['output'];
+};
+
+export type CartSuggestionsPayload = {
+  __typename?: 'CartSuggestionsPayload';
+  cart: Cart;
 };
 
 /** The same values as the products subgraph's DietaryTag. */
@@ -367,6 +380,43 @@ export type ShopperLocationInput = {
   longitude: Scalars['Float']['input'];
 };
 
+/**
+ * Live cart updates. Declared here so that the supergraph (and the playground
+ * and code generators) show them; the gateway serves them itself over
+ * graphql-ws at the same URL (see docs/subscriptions.md).
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Pushed when a change takes the session's cart to NEAR (90 % of its budget) or OVER its budget. */
+  budgetAlerts: BudgetAlert;
+  /**
+   * The session's cart, with whatever of it (and of the other subgraphs' fields
+   * on it) the subscription selects: first as it is now, then again after every
+   * change. `cartId`, when given, must be the session's own cart (FORBIDDEN otherwise).
+   */
+  cartSuggestions: CartSuggestionsPayload;
+};
+
+
+/**
+ * Live cart updates. Declared here so that the supergraph (and the playground
+ * and code generators) show them; the gateway serves them itself over
+ * graphql-ws at the same URL (see docs/subscriptions.md).
+ */
+export type SubscriptionBudgetAlertsArgs = {
+  cartId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live cart updates. Declared here so that the supergraph (and the playground
+ * and code generators) show them; the gateway serves them itself over
+ * graphql-ws at the same URL (see docs/subscriptions.md).
+ */
+export type SubscriptionCartSuggestionsArgs = {
+  cartId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type SustainabilityPreference =
   | 'NONE'
   /** Only sustainable products. */
@@ -483,14 +533,16 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BudgetAlert: ResolverTypeWrapper<BudgetAlert>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BudgetStatus: BudgetStatus;
   Cart: ResolverTypeWrapper<CartViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CartBudget: ResolverTypeWrapper<CartBudget>;
   CartItem: ResolverTypeWrapper<CartItemViewModel>;
+  CartSuggestionsPayload: ResolverTypeWrapper<Omit<CartSuggestionsPayload, 'cart'> & { cart: ResolversTypes['Cart'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DietaryTag: DietaryTag;
@@ -514,19 +566,22 @@ export type ResolversTypes = ResolversObject<{
   Shopper: ResolverTypeWrapper<ShopperModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
   ShopperLocationInput: ShopperLocationInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SustainabilityPreference: SustainabilityPreference;
   TrackEventInput: TrackEventInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BudgetAlert: BudgetAlert;
+  ID: Scalars['ID']['output'];
   Cart: CartViewModel;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   CartBudget: CartBudget;
   CartItem: CartItemViewModel;
+  CartSuggestionsPayload: Omit<CartSuggestionsPayload, 'cart'> & { cart: ResolversParentTypes['Cart'] };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   InteractionEvent: InteractionEventModel;
@@ -547,7 +602,15 @@ export type ResolversParentTypes = ResolversObject<{
   Shopper: ShopperModel;
   ShopperLocation: ShopperLocation;
   ShopperLocationInput: ShopperLocationInput;
+  Subscription: Record<PropertyKey, never>;
   TrackEventInput: TrackEventInput;
+}>;
+
+export type BudgetAlertResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['BudgetAlert'] = ResolversParentTypes['BudgetAlert']> = ResolversObject<{
+  budgetLimit?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export type CartResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
@@ -579,6 +642,10 @@ export type CartItemResolvers<ContextType = UsersContext, ParentType extends Res
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type CartSuggestionsPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['CartSuggestionsPayload'] = ResolversParentTypes['CartSuggestionsPayload']> = ResolversObject<{
+  cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -695,10 +762,17 @@ export type ShopperLocationResolvers<ContextType = UsersContext, ParentType exte
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  budgetAlerts?: SubscriptionResolver<ResolversTypes['BudgetAlert'], "budgetAlerts", ParentType, ContextType, Partial<SubscriptionBudgetAlertsArgs>>;
+  cartSuggestions?: SubscriptionResolver<ResolversTypes['CartSuggestionsPayload'], "cartSuggestions", ParentType, ContextType, Partial<SubscriptionCartSuggestionsArgs>>;
+}>;
+
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  BudgetAlert?: BudgetAlertResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CartBudget?: CartBudgetResolvers<ContextType>;
   CartItem?: CartItemResolvers<ContextType>;
+  CartSuggestionsPayload?: CartSuggestionsPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   InteractionEvent?: InteractionEventResolvers<ContextType>;
@@ -716,5 +790,6 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   Session?: SessionResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
   ShopperLocation?: ShopperLocationResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 
