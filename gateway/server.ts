@@ -9,6 +9,7 @@ import type { PubSub } from '../platform/pubsub/pubsub';
 import { apolloExecutor } from './subscriptions/gatewayExecutor';
 import { buildSubscriptionSchema } from './subscriptions/subscriptionSchema';
 import { SubscriptionServer, type SubscriptionLimits } from './subscriptions/subscriptionServer';
+import { limitRules } from './queryLimits';
 import { HeaderForwardingDataSource, type GatewayContext } from './headerForwardingDataSource';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 
@@ -83,7 +84,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   const service = new GraphQLService<GatewayContext>({
     name: 'gateway',
     logger,
-    apollo: { gateway },
+    apollo: { gateway, validationRules: limitRules(gatewayConfig.limits), parseOptions: { maxTokens: gatewayConfig.limits.maxTokens } },
     context: async (req) => {
       const forwardedHeaders: Record<string, string> = {};
       for (const name of forward) {
@@ -115,6 +116,8 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     execute: apolloExecutor(service.apollo),
     schema: () => subscriptionSchema,
     limits: subscriptionLimits,
+    validationRules: limitRules(gatewayConfig.limits),
+    maxTokens: gatewayConfig.limits.maxTokens,
   });
   return {
     service,

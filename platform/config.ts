@@ -54,6 +54,10 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).default('gateway/supergraph.graphql'),
   GATEWAY_FORWARD_HEADERS: z.string().default('x-session-token,x-api-key,x-request-id'),
   GATEWAY_READY_POLL_MS: positiveInt.default(2000),
+  GATEWAY_MAX_DEPTH: positiveInt.max(100, 'must be at most 100').default(15),
+  GATEWAY_MAX_ALIASES: positiveInt.max(1000, 'must be at most 1000').default(100),
+  GATEWAY_MAX_DIRECTIVES: positiveInt.max(1000, 'must be at most 1000').default(50),
+  GATEWAY_MAX_TOKENS: positiveInt.max(1_000_000, 'must be at most 1000000').default(10_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
   RECS_TRAIN_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(600),
@@ -89,6 +93,8 @@ export interface Config {
     subgraphUrls: Record<string, string>;
     forwardHeaders: string[];
     readyPollMs: number;
+    /** Per operation, over HTTP and WebSocket alike. */
+    limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   };
   shutdownGraceMs: number;
   /** Names this process among replicas (its own event consumer groups); the host name by default. */
@@ -150,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphUrls,
       forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
       readyPollMs: e.GATEWAY_READY_POLL_MS,
+      limits: { maxDepth: e.GATEWAY_MAX_DEPTH, maxAliases: e.GATEWAY_MAX_ALIASES, maxDirectives: e.GATEWAY_MAX_DIRECTIVES, maxTokens: e.GATEWAY_MAX_TOKENS },
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     instanceId: e.INSTANCE_ID ?? os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),

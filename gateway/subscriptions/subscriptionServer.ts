@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, print, subscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, print, specifiedRules, subscribe, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -45,6 +45,10 @@ export interface SubscriptionServerOptions {
   schema: () => GraphQLSchema | undefined;
   limits?: Partial<SubscriptionLimits>;
   path?: string;
+  /** The HTTP endpoint's operation limits (depth, aliases, directives), applied to socket operations too. */
+  validationRules?: ValidationRule[];
+  /** The HTTP endpoint's token limit per document. */
+  maxTokens?: number;
 }
 
 export interface SubscriptionStats {
@@ -106,7 +110,15 @@ export class SubscriptionServer {
           this.shoppers.set(ctx.extra.socket, shopper);
           return true;
         },
-        onSubscribe: (ctx) => {
+        validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
+        onSubscribe: (ctx, _id, payload) => {
+          if (options.maxTokens !== undefined) {
+            try {
+              parse(payload.query, { maxTokens: options.maxTokens });
+            } catch (error) {
+              return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+            }
+          }
           // graphql-ws has already registered this operation, hence `>`.
           if (Object.keys(ctx.subscriptions).length > this.limits.maxSubscriptionsPerConnection) {
             return [

@@ -13,7 +13,7 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   name: string;
   logger: Logger;
   /** A schema (subgraphs) or a gateway: exactly one. */
-  apollo: Pick<ApolloServerOptions<TContext>, 'schema' | 'gateway'>;
+  apollo: Pick<ApolloServerOptions<TContext>, 'schema' | 'gateway' | 'validationRules' | 'parseOptions'>;
   context: (req: Request) => Promise<TContext>;
   /** Throws when a dependency is unreachable; drives GET /readyz. */
   ready: () => Promise<void>;

@@ -26,11 +26,20 @@ interface Replica {
 }
 
 /** A subscription-serving gateway on the stack's subgraphs. */
-async function replica(messaging: Pick<Messaging, 'pubsub' | 'events'>, limits: Partial<SubscriptionLimits> = {}): Promise<Replica> {
+async function replica(
+  messaging: Pick<Messaging, 'pubsub' | 'events'>,
+  limits: Partial<SubscriptionLimits> = {},
+  queryLimits: Partial<typeof stack.config.gateway.limits> = {},
+): Promise<Replica> {
   const gateway = buildGateway({
     config: {
       ...stack.config,
-      gateway: { ...stack.config.gateway, supergraphSource: 'file', subgraphUrls: Object.fromEntries(stack.gateway.subgraphs.map((s) => [s.name, s.url])) },
+      gateway: {
+        ...stack.config.gateway,
+        supergraphSource: 'file',
+        subgraphUrls: Object.fromEntries(stack.gateway.subgraphs.map((s) => [s.name, s.url])),
+        limits: { ...stack.config.gateway.limits, ...queryLimits },
+      },
     },
     logger: createLogger(stack.config.logLevel),
     supergraphSdl: fs.readFileSync(stack.config.gateway.supergraphPath, 'utf8'),
@@ -305,6 +314,20 @@ describe('connections', () => {
     });
     return { leave: () => socket.terminate() };
   }
+
+  it('applies the HTTP depth and token limits to socket operations', async () => {
+    const strict = await replica(stack.infra, {}, { maxDepth: 3, maxTokens: 40 });
+    const { token } = await session();
+    const client = connect(strict.ws, token);
+    try {
+      const deep = client.iterate({ query: 'subscription { cartSuggestions { cart { items { product { id } } } } }' });
+      await expect(deep.next()).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/depth limit of 3/) })]);
+      const long = client.iterate({ query: `subscription { cartSuggestions { cart { ${'id '.repeat(40)} } } }` });
+      await expect(long.next()).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/more that 40 tokens/) })]);
+    } finally {
+      await client.dispose();
+    }
+  });
 
   it('leaves nothing behind after 1,000 connections open and close', async () => {
     const shoppers = await Promise.all(Array.from({ length: 10 }, () => session()));
