@@ -72,7 +72,7 @@ async function clients(url: string, tokens: string[]): Promise<void> {
 
 async function server(counts: number[]): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-bench-subs-'));
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', MIGRATE_ON_START: 'false' });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', MIGRATE_ON_START: 'false' });
   const logger = createLogger(config.logLevel);
   const infra = await createInfrastructure(config, logger);
   await migrate(infra.database);

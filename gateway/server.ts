@@ -13,6 +13,8 @@ import { limitRules } from './queryLimits';
 import { HeaderForwardingDataSource, type GatewayContext } from './headerForwardingDataSource';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
+
 export interface GatewayOptions {
   config: Config;
   logger: Logger;
@@ -57,7 +59,10 @@ async function probe(endpoint: SubgraphEndpoint): Promise<void> {
  */
 export function buildGateway({ config, logger, supergraphSdl, pubsub, events, subscriptionLimits }: GatewayOptions): GatewayService {
   const gatewayConfig = config.gateway;
-  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url });
+  // Node's own fetch (undici) honours the subgraphs' Keep-Alive timeout, so it
+  // never reuses a socket the subgraph is closing (the default fetcher does,
+  // which surfaces as ECONNRESET under load).
+  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url, fetcher: fetch as unknown as Fetcher });
   let gateway: ApolloGateway;
   let subgraphs: SubgraphEndpoint[];
 
