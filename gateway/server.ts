@@ -3,7 +3,8 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../platform/config';
 import type { EventBus } from '../platform/events/eventBus';
-import { GraphQLService, withTimeout } from '../platform/http/graphqlService';
+import { GraphQLService } from '../platform/http/graphqlService';
+import { postGraphQL } from '../platform/http/postGraphQL';
 import type { Logger } from '../platform/logger';
 import type { PubSub } from '../platform/pubsub/pubsub';
 import { apolloExecutor } from './subscriptions/gatewayExecutor';
@@ -39,17 +40,9 @@ export interface GatewayService {
 }
 
 async function probe(endpoint: SubgraphEndpoint): Promise<void> {
-  const response = await withTimeout(
-    fetch(endpoint.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    }),
-    2000,
-  ).catch((error: Error) => {
+  await postGraphQL(endpoint.url, '{ __typename }').catch((error: Error) => {
     throw new Error(`subgraph ${endpoint.name} unreachable at ${endpoint.url}: ${error.message}`);
   });
-  if (!response.ok) throw new Error(`subgraph ${endpoint.name} answered HTTP ${response.status}`);
 }
 
 /**

@@ -31,54 +31,42 @@ export interface Infrastructure {
 
 export async function createInfrastructure(config: Config, logger = createLogger(config.logLevel)): Promise<Infrastructure> {
   const database = await createDatabaseDriver(config.database);
-  const redisClients: Redis[] = [];
+  let messaging: Messaging;
   try {
-    let cache: Cache;
-    let pubsub: PubSub;
-    let events: EventBus;
-    if (config.redis) {
-      const redis = await createRedis(config.redis);
-      const subscriber = await createRedis(config.redis, { blocking: true });
-      redisClients.push(redis, subscriber);
-      const prefix = config.redis.keyPrefix;
-      cache = new RedisCache(redis, config.cache.ttlSeconds, `${prefix}cache:`);
-      pubsub = new RedisPubSub(redis, subscriber, `${prefix}pubsub:`);
-      events = new RedisEventBus(redis, config.redis, `${prefix}stream:`);
-    } else {
-      cache = new MemoryCache(config.cache.ttlSeconds);
-      pubsub = new MemoryPubSub();
-      events = new MemoryEventBus();
-    }
-    const redis = redisClients[0];
-    return {
-      config,
-      logger,
-      database,
-      cache,
-      pubsub,
-      events,
-      async ping() {
-        if (redis) await redis.ping();
-      },
-      async close() {
-        await events.close();
-        await pubsub.close();
-        await cache.close();
-        for (const client of redisClients) client.disconnect();
-        await database.close();
-      },
-    };
+    messaging = await createMessaging(config);
   } catch (error) {
-    for (const client of redisClients) client.disconnect();
     await database.close();
     throw error;
   }
+  const { pubsub, events, redis } = messaging;
+  // The cache shares the messaging's command connection.
+  const cache: Cache = redis && config.redis
+    ? new RedisCache(redis, config.cache.ttlSeconds, `${config.redis.keyPrefix}cache:`)
+    : new MemoryCache(config.cache.ttlSeconds);
+  return {
+    config,
+    logger,
+    database,
+    cache,
+    pubsub,
+    events,
+    async ping() {
+      if (redis) await redis.ping();
+    },
+    async close() {
+      await cache.close();
+      await messaging.close();
+      await database.close();
+    },
+  };
 }
 
 /** The pub/sub and event bus alone, for a process that needs no database or cache (the gateway). */
 export interface Messaging {
   readonly pubsub: PubSub;
   readonly events: EventBus;
+  /** The Redis command connection, when Redis is configured (others may share it). */
+  readonly redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -110,6 +98,7 @@ export async function createMessaging(config: Config): Promise<Messaging> {
   return {
     pubsub,
     events,
+    redis,
     async close() {
       await events.close();
       await pubsub.close();

@@ -1,3 +1,4 @@
+import { postGraphQL } from '../../../platform/http/postGraphQL';
 import type { Logger } from '../../../platform/logger';
 import type { VocabularyCategory } from '../intent/intent';
 
@@ -36,13 +37,7 @@ export class CategoryVocabulary {
 
   private async refresh(): Promise<void> {
     try {
-      const response = await fetch(this.productsUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ query: QUERY }),
-        signal: AbortSignal.timeout(2000),
-      });
-      const body = (await response.json()) as { data?: { categories?: CategoryNode[] } };
+      const body = await postGraphQL<{ categories?: CategoryNode[] }>(this.productsUrl, QUERY);
       const flat: VocabularyCategory[] = [];
       const walk = (nodes: CategoryNode[] | undefined) => {
         for (const node of nodes ?? []) {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { withTimeout } from '../../../platform/http/graphqlService';
+import { postGraphQL, type GraphQLReply } from '../../../platform/http/postGraphQL';
 import type { Logger } from '../../../platform/logger';
 import { serviceUnavailable } from '../domain/usersErrors';
 
@@ -15,20 +15,17 @@ export interface CatalogProduct {
   sustainabilityScore: number | null;
 }
 
-interface EntityResponse {
-  data?: {
-    _entities?: ({
-      id: string;
-      name: string;
-      price: string;
-      effectivePrice: string;
-      currency: string;
-      stockQuantity: number;
-      archived: boolean;
-      sustainability: { score: number | null } | null;
-    } | null)[];
-  };
-  errors?: { message: string }[];
+interface CatalogEntities {
+  _entities?: ({
+    id: string;
+    name: string;
+    price: string;
+    effectivePrice: string;
+    currency: string;
+    stockQuantity: number;
+    archived: boolean;
+    sustainability: { score: number | null } | null;
+  } | null)[];
 }
 
 // The users subgraph never reads catalog tables: it asks the products
@@ -49,18 +46,9 @@ export class CatalogClient {
   /** One HTTP request for all the ids; null for a product the catalog does not know. */
   async fetchProducts(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
     const representations = ids.map((id) => ({ __typename: 'Product', id }));
-    let body: EntityResponse;
+    let body: GraphQLReply<CatalogEntities>;
     try {
-      const response = await withTimeout(
-        fetch(this.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: ENTITIES_QUERY, variables: { representations } }),
-        }),
-        this.timeoutMs,
-      );
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      body = (await response.json()) as EntityResponse;
+      body = await postGraphQL<CatalogEntities>(this.url, ENTITIES_QUERY, { variables: { representations }, timeoutMs: this.timeoutMs });
     } catch (error) {
       this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');

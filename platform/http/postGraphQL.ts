@@ -1,0 +1,27 @@
+export interface GraphQLReply<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface PostGraphQLOptions {
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/**
+ * One operation to another service's GraphQL endpoint (a subgraph asking a
+ * peer, the gateway probing a subgraph). Throws on network failure, timeout
+ * or a non-2xx answer; GraphQL errors come back in the reply.
+ */
+export async function postGraphQL<T>(url: string, query: string, options: PostGraphQLOptions = {}): Promise<GraphQLReply<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    // Apollo's CSRF prevention asks non-browser callers to say so.
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...options.headers },
+    body: JSON.stringify({ query, variables: options.variables }),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}`);
+  return (await response.json()) as GraphQLReply<T>;
+}
