@@ -5,6 +5,7 @@ import type { Config } from '../platform/config';
 import type { EventBus } from '../platform/events/eventBus';
 import { GraphQLService } from '../platform/http/graphqlService';
 import { postGraphQL } from '../platform/http/postGraphQL';
+import { metricsEndpointOptions } from '../platform/observability/metricsEndpoint';
 import type { Logger } from '../platform/logger';
 import type { PubSub } from '../platform/pubsub/pubsub';
 import { apolloExecutor } from './subscriptions/gatewayExecutor';
@@ -94,6 +95,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     ready: async () => {
       await Promise.all(subgraphs.map(probe));
     },
+    metrics: metricsEndpointOptions(config, 'gateway'),
   });
   if (!pubsub || !events) return { service, subgraphs, close: () => service.stop() };
 

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
     [{ CACHE_TTL_SECONDS: '-5' }, 'CACHE_TTL_SECONDS'],
     [{ SUBGRAPH_PRODUCTS_URL: 'products:4001' }, 'SUBGRAPH_PRODUCTS_URL'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ GATEWAY_METRICS_PORT: '99999' }, 'GATEWAY_METRICS_PORT'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable}: `));
@@ -31,5 +33,11 @@ describe('loadConfig', () => {
   it('reads subgraph URL overrides by name', () => {
     const config = loadConfig({ SUBGRAPH_PRODUCTS_URL: 'http://products:4001/graphql' });
     expect(config.gateway.subgraphUrls).toEqual({ products: 'http://products:4001/graphql' });
+  });
+
+  it('serves metrics on every service port unless a metrics port is set, and bounds operation names', () => {
+    expect(loadConfig({}).observability.metrics).toEqual({ token: undefined, ports: {}, operationNames: undefined, maxOperationNames: 100 });
+    const config = loadConfig({ GATEWAY_METRICS_PORT: '9400', METRICS_TOKEN: 'x'.repeat(16), METRICS_OPERATION_NAMES: 'ProductPage, CartPage' });
+    expect(config.observability.metrics).toMatchObject({ token: 'x'.repeat(16), ports: { gateway: 9400 }, operationNames: ['ProductPage', 'CartPage'] });
   });
 });

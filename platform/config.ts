@@ -61,6 +61,13 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
   RECS_TRAIN_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(600),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  GATEWAY_METRICS_PORT: port.optional(),
+  PRODUCTS_METRICS_PORT: port.optional(),
+  USERS_METRICS_PORT: port.optional(),
+  RECOMMENDATIONS_METRICS_PORT: port.optional(),
+  METRICS_OPERATION_NAMES: z.string().optional(),
+  METRICS_MAX_OPERATION_NAMES: positiveInt.max(1000, 'must be at most 1000').default(100),
 });
 
 export type DatabaseConfig =
@@ -100,6 +107,21 @@ export interface Config {
   /** Names this process among replicas (its own event consumer groups); the host name by default. */
   instanceId: string;
   recommendations: { trainIntervalMs: number };
+  observability: ObservabilityConfig;
+}
+
+export interface MetricsConfig {
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`. */
+  token?: string;
+  /** A service listed here serves /metrics on this port instead of its own. */
+  ports: Partial<Record<ServiceName, number>>;
+  /** Operation names that get their own label value; unset: the first `maxOperationNames` seen. */
+  operationNames?: string[];
+  maxOperationNames: number;
+}
+
+export interface ObservabilityConfig {
+  metrics: MetricsConfig;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +183,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     instanceId: e.INSTANCE_ID ?? os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),
     recommendations: { trainIntervalMs: e.RECS_TRAIN_INTERVAL_SECONDS * 1000 },
+    observability: {
+      metrics: {
+        token: e.METRICS_TOKEN,
+        ports: Object.fromEntries(
+          (
+            [
+              ['gateway', e.GATEWAY_METRICS_PORT],
+              ['products', e.PRODUCTS_METRICS_PORT],
+              ['users', e.USERS_METRICS_PORT],
+              ['recommendations', e.RECOMMENDATIONS_METRICS_PORT],
+            ] as const
+          ).filter(([, value]) => value !== undefined),
+        ),
+        operationNames: e.METRICS_OPERATION_NAMES?.split(',').map((name) => name.trim()).filter(Boolean),
+        maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
+      },
+    },
   };
 }
 

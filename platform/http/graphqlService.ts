@@ -8,6 +8,10 @@ import cors from 'cors';
 import express, { type Request } from 'express';
 import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
+import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
+import { httpRequestMetrics } from '../observability/httpMetrics';
+import { serviceMetrics, type ServiceMetrics } from '../observability/metrics';
+import { listenMetrics, metricsHandler, type MetricsEndpointOptions } from '../observability/metricsEndpoint';
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -21,6 +25,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   /** Subgraphs sit behind the gateway: no playground of their own. */
   landingPage?: boolean;
   maxBodyBytes?: number;
+  /** Where GET /metrics is served (the service's own port by default) and how operation names are bounded. */
+  metrics?: MetricsEndpointOptions;
 }
 
 /**
@@ -30,16 +36,21 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
 export class GraphQLService<TContext extends BaseContext = BaseContext> {
   readonly httpServer: http.Server;
   readonly apollo: ApolloServer<TContext>;
+  /** This service's Prometheus registry (shared by every instance of it in the process). */
+  readonly metrics: ServiceMetrics;
+  private metricsServer: http.Server | undefined;
   private started = false;
   private stopped = false;
 
   constructor(private readonly options: GraphQLServiceOptions<TContext>) {
     this.httpServer = http.createServer();
+    this.metrics = serviceMetrics(options.name);
     const plugins: ApolloServerPlugin<TContext>[] = [
       ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
       // Traces are for Apollo's hosted studio, which this product does not report to.
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.landingPage === false ? [ApolloServerPluginLandingPageDisabled()] : []),
+      graphqlMetricsPlugin<TContext>(this.metrics, options.metrics),
       ...(options.plugins ?? []),
     ];
     this.apollo = new ApolloServer<TContext>({
@@ -63,6 +74,10 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     this.started = true;
     const app = express();
     app.disable('x-powered-by');
+    app.use(httpRequestMetrics(this.metrics));
+    const metricsOptions = this.options.metrics ?? {};
+    if (metricsOptions.port === undefined) app.get('/metrics', metricsHandler(this.metrics, metricsOptions.token));
+    else this.metricsServer = await listenMetrics(this.metrics, { ...metricsOptions, port: metricsOptions.port }, host);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', service: this.options.name });
     });
@@ -97,12 +112,22 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     return (this.httpServer.address() as AddressInfo).port;
   }
 
+  /** The URL Prometheus scrapes: this service's own port, or its separate metrics port. */
+  get metricsUrl(): string {
+    const server = this.metricsServer ?? this.httpServer;
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/metrics`;
+  }
+
   /** Stops accepting requests and waits for the ones in flight (Apollo's drain plugin). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     if (this.started) await this.apollo.stop();
     if (this.httpServer.listening) await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    const metricsServer = this.metricsServer;
+    if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
   }
 }
 

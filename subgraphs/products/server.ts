@@ -2,6 +2,7 @@ import path from 'node:path';
 import { verifyApiKey, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
+import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import type { ProductsContext } from './context';
@@ -45,6 +46,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
       await infra.ping();
     },
     landingPage: false,
+    metrics: metricsEndpointOptions(infra.config, 'products'),
   });
   return {
     service,

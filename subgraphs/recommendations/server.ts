@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
+import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { CategoryVocabulary } from './catalog/categoryVocabulary';
@@ -68,6 +69,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
       await infra.ping();
     },
     landingPage: false,
+    metrics: metricsEndpointOptions(infra.config, 'recommendations'),
   });
   return {
     service,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
 import type { Subscription } from '../../platform/events/eventBus';
 import { GraphQLService } from '../../platform/http/graphqlService';
+import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { CatalogClient } from './catalog/catalogClient';
@@ -67,6 +68,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
       await infra.ping();
     },
     landingPage: false,
+    metrics: metricsEndpointOptions(infra.config, 'users'),
   });
   return {
     service,
