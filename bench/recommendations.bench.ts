@@ -51,12 +51,12 @@ async function main(): Promise<void> {
   const uncached = carts.map((cart) => timeMs(() => engine.cartSuggestions(cart, { first: 10, shopper })));
   console.log(`Cart.suggestions, 10-item cart, uncached: p50 ${percentile(uncached, 50).toFixed(2)} ms, p99 ${percentile(uncached, 99).toFixed(2)} ms (${uncached.length} carts)`);
 
-  const cache = new RecommendationCache(new MemoryCache(300), 'bench', 300);
-  for (const cart of carts) await cache.getOrCompute(['cart', cart], engine.version, () => engine.cartSuggestions(cart, { first: 10, shopper }));
+  const cache = new RecommendationCache(new MemoryCache(300), 300);
+  for (const cart of carts) await cache.getOrCompute(['cart', cart], engine.cartScopes(cart, shopper), () => engine.cartSuggestions(cart, { first: 10, shopper }));
   const cached: number[] = [];
   for (const cart of carts) {
     const start = process.hrtime.bigint();
-    await cache.getOrCompute(['cart', cart], engine.version, () => engine.cartSuggestions(cart, { first: 10, shopper }));
+    await cache.getOrCompute(['cart', cart], engine.cartScopes(cart, shopper), () => engine.cartSuggestions(cart, { first: 10, shopper }));
     cached.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   console.log(`Cart.suggestions, 10-item cart, cached (in-process cache): p50 ${percentile(cached, 50).toFixed(3)} ms, p99 ${percentile(cached, 99).toFixed(3)} ms`);

@@ -68,6 +68,10 @@ const envSchema = z.object({
   RECOMMENDATIONS_METRICS_PORT: port.optional(),
   METRICS_OPERATION_NAMES: z.string().optional(),
   METRICS_MAX_OPERATION_NAMES: positiveInt.max(1000, 'must be at most 1000').default(100),
+  RECS_CACHE_TTL_SECONDS: positiveInt.default(60),
+  RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
+  RECS_MAX_SHOPPERS: positiveInt.default(200_000),
+  RECS_STALE_CONSUMER_SECONDS: positiveInt.default(3600),
 });
 
 export type DatabaseConfig =
@@ -106,7 +110,17 @@ export interface Config {
   shutdownGraceMs: number;
   /** Names this process among replicas (its own event consumer groups); the host name by default. */
   instanceId: string;
-  recommendations: { trainIntervalMs: number };
+  recommendations: {
+    trainIntervalMs: number;
+    /** Longest a cached list lives: bounds what drifts outside its scopes. */
+    cacheTtlSeconds: number;
+    /** Longest a list of the whole shop (popular, trending, free text) is cached. */
+    cacheShopWideTtlSeconds: number;
+    /** Shopper histories kept in memory and in snapshots (least recently active dropped first). */
+    maxShoppers: number;
+    /** A shared-group member idle this long with nothing pending is a gone replica. */
+    staleConsumerMs: number;
+  };
   observability: ObservabilityConfig;
 }
 
@@ -182,7 +196,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     instanceId: e.INSTANCE_ID ?? os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),
-    recommendations: { trainIntervalMs: e.RECS_TRAIN_INTERVAL_SECONDS * 1000 },
+    recommendations: {
+      trainIntervalMs: e.RECS_TRAIN_INTERVAL_SECONDS * 1000,
+      cacheTtlSeconds: e.RECS_CACHE_TTL_SECONDS,
+      cacheShopWideTtlSeconds: e.RECS_CACHE_SHOP_WIDE_TTL_SECONDS,
+      maxShoppers: e.RECS_MAX_SHOPPERS,
+      staleConsumerMs: e.RECS_STALE_CONSUMER_SECONDS * 1000,
+    },
     observability: {
       metrics: {
         token: e.METRICS_TOKEN,

@@ -115,6 +115,13 @@ describe.each(targets)('Cache contract ($name)', (target) => {
     await expect(cache.get(c)).resolves.toBe(3);
   });
 
+  it('reads several keys in order, undefined where missing', async () => {
+    const [a, b] = [key('many-a'), key('many-b')];
+    await Promise.all([cache.set(a, 'x'), cache.set(b, { n: 2 })]);
+    await expect(cache.getMany([b, key('many-missing'), a])).resolves.toEqual([{ n: 2 }, undefined, 'x']);
+    await expect(cache.getMany([])).resolves.toEqual([]);
+  });
+
   it('accepts a delete of no keys', async () => {
     await expect(cache.delete()).resolves.toBeUndefined();
   });

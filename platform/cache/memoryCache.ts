@@ -17,6 +17,10 @@ export class MemoryCache implements Cache {
     return entry ? (JSON.parse(entry.json) as T) : undefined;
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+    return Promise.all(keys.map((key) => this.get<T>(key)));
+  }
+
   async set<T>(key: string, value: T, ttlSeconds = this.defaultTtlSeconds): Promise<void> {
     this.entries.set(key, { json: JSON.stringify(value) }, { ttl: ttlSeconds * 1000 });
   }

@@ -13,6 +13,12 @@ export class RedisCache implements Cache {
     return json === null ? undefined : (JSON.parse(json) as T);
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.redis.mget(...keys.map((k) => this.prefix + k));
+    return values.map((json) => (json === null ? undefined : (JSON.parse(json) as T)));
+  }
+
   async set<T>(key: string, value: T, ttlSeconds = this.defaultTtlSeconds): Promise<void> {
     await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', ttlSeconds);
   }

@@ -1,6 +1,6 @@
 import type { RedisConfig } from '../config';
 import { createRedis, type Redis } from '../redis';
-import type { BusEvent, ConsumeOptions, EventBus, EventHandler, Subscription } from './eventBus';
+import type { BusEvent, ConsumeOptions, EventBus, EventHandler, FollowOptions, GroupInfo, StreamBounds, Subscription } from './eventBus';
 
 type StreamEntry = [id: string, fields: string[]];
 
@@ -133,7 +133,98 @@ export class RedisEventBus implements EventBus {
     return subscription;
   }
 
+  async follow(stream: string, handler: EventHandler, options: FollowOptions): Promise<Subscription> {
+    const key = this.prefix + stream;
+    // XREAD BLOCK holds its connection, like XREADGROUP.
+    const reader = await createRedis(this.redisConfig, { blocking: true });
+    const batchSize = options.batchSize ?? 500;
+    let after = options.after;
+    let running = true;
+    const loop = (async () => {
+      while (running) {
+        try {
+          const result = (await reader.xread('COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, after)) as [string, StreamEntry[]][] | null;
+          for (const entry of result?.[0]?.[1] ?? []) {
+            if (!running) break;
+            const event = decode(entry);
+            try {
+              await handler(event);
+            } catch (error) {
+              options.onError?.(error, event);
+            }
+            after = event.id;
+          }
+        } catch (error) {
+          if (!running) break;
+          options.onError?.(error, { id: '', type: 'bus.read_failed', payload: null, occurredAt: new Date().toISOString() });
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })();
+    let stopped: Promise<void> | undefined;
+    const subscription: Subscription = {
+      stop: () =>
+        (stopped ??= (async () => {
+          running = false;
+          reader.disconnect();
+          await loop;
+          this.subscriptions.delete(subscription);
+        })()),
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async bounds(stream: string): Promise<StreamBounds> {
+    const key = this.prefix + stream;
+    const [first, last] = await Promise.all([
+      this.redis.xrange(key, '-', '+', 'COUNT', 1) as Promise<StreamEntry[]>,
+      this.redis.xrevrange(key, '+', '-', 'COUNT', 1) as Promise<StreamEntry[]>,
+    ]);
+    return { first: first[0]?.[0] ?? null, last: last[0]?.[0] ?? null };
+  }
+
+  async contains(stream: string, id: string): Promise<boolean> {
+    const entries = (await this.redis.xrange(this.prefix + stream, id, id)) as StreamEntry[];
+    return entries.length > 0;
+  }
+
+  async groups(stream: string): Promise<GroupInfo[]> {
+    const key = this.prefix + stream;
+    let groups: unknown[][];
+    try {
+      groups = (await this.redis.xinfo('GROUPS', key)) as unknown[][];
+    } catch (error) {
+      if (String((error as Error).message).includes('no such key')) return [];
+      throw error;
+    }
+    const infos: GroupInfo[] = [];
+    for (const raw of groups) {
+      const name = String(field(raw, 'name'));
+      const consumers = (await this.redis.xinfo('CONSUMERS', key, name)) as unknown[][];
+      infos.push({
+        name,
+        consumers: consumers.map((c) => ({ name: String(field(c, 'name')), pending: Number(field(c, 'pending')), idleMs: Number(field(c, 'idle')) })),
+      });
+    }
+    return infos;
+  }
+
+  async removeGroup(stream: string, group: string): Promise<void> {
+    await this.redis.xgroup('DESTROY', this.prefix + stream, group);
+  }
+
+  async removeConsumer(stream: string, group: string, consumer: string): Promise<void> {
+    await this.redis.xgroup('DELCONSUMER', this.prefix + stream, group, consumer);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
   }
+}
+
+/** A field of an XINFO reply, which comes as [name, value, name, value, …]. */
+function field(reply: unknown[], name: string): unknown {
+  for (let i = 0; i + 1 < reply.length; i += 2) if (reply[i] === name) return reply[i + 1];
+  return undefined;
 }

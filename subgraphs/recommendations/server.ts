@@ -9,6 +9,7 @@ import { sessionShopperId } from './catalog/sessionShopper';
 import { IntentRepository } from './data/intentRepository';
 import type { RecommendationsContext } from './context';
 import { SimilarityRepository } from './data/similarityRepository';
+import { defaultEngineOptions } from './engine/recommendationEngine';
 import { EngineHost } from './learning/engineHost';
 import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
@@ -20,6 +21,7 @@ export interface RecommendationsService {
   service: GraphQLService<RecommendationsContext>;
   db: Database;
   host: EngineHost;
+  cache: RecommendationCache;
   close(): Promise<void>;
 }
 
@@ -41,9 +43,17 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     logger,
     instanceId: infra.config.instanceId,
     trainIntervalMs: infra.config.recommendations.trainIntervalMs,
+    staleConsumerMs: infra.config.recommendations.staleConsumerMs,
+    engineOptions: { ...defaultEngineOptions, maxShoppers: infra.config.recommendations.maxShoppers },
   });
+  const cache = new RecommendationCache(
+    infra.cache,
+    infra.config.recommendations.cacheTtlSeconds,
+    infra.config.recommendations.cacheShopWideTtlSeconds,
+  );
+  // Each replica drops what an event changed when it has learned the event itself.
+  host.onChange((scopes) => cache.invalidate(scopes));
   await host.start();
-  const cache = new RecommendationCache(infra.cache, infra.config.instanceId, infra.config.cache.ttlSeconds);
   const vocabulary = new CategoryVocabulary(options.productsUrl, logger);
   const intents = new IntentRepository(db.prisma);
   const service = new GraphQLService<RecommendationsContext>({
@@ -75,9 +85,11 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     service,
     db,
     host,
+    cache,
     close: async () => {
       await service.stop();
       await host.stop();
+      await cache.flush().catch(() => undefined);
       await db.close();
     },
   };

@@ -240,3 +240,47 @@ describe('learning and persistence', () => {
     expect(most).toBeLessThanOrEqual(2);
   });
 });
+
+describe('per-shopper memory', () => {
+  it('keeps at most maxShoppers histories, forgetting the least recently active, in memory and in snapshots', () => {
+    const engine = new RecommendationEngine({ ...defaultEngineOptions, maxShoppers: 3 });
+    for (const p of all) engine.applyProduct(p);
+    const shoppers = ['a', 'b', 'c', 'd'].map(() => crypto.randomUUID());
+    const [a, b, c, d] = shoppers as [string, string, string, string];
+    engine.ingest(event(a, 'VIEW', milk, 1));
+    engine.ingest(event(b, 'VIEW', bread, 2));
+    engine.ingest(event(c, 'VIEW', jam, 3));
+    // a is active again, so b is now the least recently active.
+    engine.ingest(event(a, 'VIEW', butter, 4));
+    engine.ingest(event(d, 'VIEW', rolls, 5));
+
+    expect(engine.shopperCount).toBe(3);
+    expect(ids(engine.recentlyViewed(b, { first: 5 }))).toEqual([]);
+    expect(ids(engine.recentlyViewed(a, { first: 5 }))).toEqual([butter.productId, milk.productId]);
+    expect(ids(engine.recentlyViewed(d, { first: 5 }))).toEqual([rolls.productId]);
+
+    const snapshot = engine.toSnapshot();
+    expect(snapshot.shoppers.map(([id]) => id)).toEqual([c, a, d]);
+    // A restore with a smaller bound keeps the most recently active.
+    const restored = RecommendationEngine.fromSnapshot(snapshot, { ...defaultEngineOptions, maxShoppers: 2 });
+    for (const p of all) restored.applyProduct(p);
+    expect(restored.shopperCount).toBe(2);
+    expect(ids(restored.recentlyViewed(c, { first: 5 }))).toEqual([]);
+    expect(ids(restored.recentlyViewed(a, { first: 5 }))).toEqual([butter.productId, milk.productId]);
+  });
+});
+
+describe('change scopes', () => {
+  it('names what an event changed: co-purchases of both products, the shopper, a product and its aisles', () => {
+    const { engine } = engineWith([]);
+    engine.trackChanges();
+    const shopper = crypto.randomUUID();
+    purchase(engine, [milk, butter], 10, shopper);
+    expect(new Set(engine.takeChangedScopes())).toEqual(new Set([`fbt:${milk.productId}`, `fbt:${butter.productId}`, `s:${shopper}`, `sim:${milk.productId}`, `sim:${butter.productId}`]));
+    expect(engine.takeChangedScopes()).toEqual([]);
+    engine.applyProduct({ ...bread, effectivePrice: '2.99' });
+    expect(engine.takeChangedScopes()).toEqual(expect.arrayContaining([`p:${bread.productId}`, `cat:${BAKERY}`]));
+    expect(engine.frequentlyBoughtTogetherScopes(milk.productId)).toEqual([`p:${milk.productId}`, `fbt:${milk.productId}`]);
+    expect(engine.similarScopes(milk.productId)).toEqual([`p:${milk.productId}`, `sim:${milk.productId}`, `cat:${DAIRY}`, `cat:${MILK_CAT}`]);
+  });
+});

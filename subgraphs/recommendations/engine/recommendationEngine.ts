@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
 import { BasketModel, defaultBasketModelOptions, type BasketModelOptions } from './basketModel';
 import { CatalogProjection, type CatalogFacts, type StorePoint } from './catalogProjection';
@@ -8,6 +9,7 @@ import { DecayingCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
 import { RecentMap } from './recentSet';
 import { fromCents } from './money';
+import { Scopes } from './scopes';
 import { selectDiverse, type Candidate } from './selection';
 
 export type RecommendationType =
@@ -68,6 +70,11 @@ export interface EngineOptions {
   maxCategoryShare: number;
   /** Pseudo-counts that keep rare pairs from looking like strong links. */
   pairShrinkage: number;
+  /**
+   * Shoppers whose histories are kept, in memory and in snapshots; the least
+   * recently active are forgotten first (anonymous shoppers come and go).
+   */
+  maxShoppers: number;
   now: () => number;
 }
 
@@ -78,6 +85,7 @@ export const defaultEngineOptions: EngineOptions = {
   trendingLongHalfLifeMs: 24 * 3_600_000,
   maxCategoryShare: 0.5,
   pairShrinkage: 5,
+  maxShoppers: 200_000,
   now: () => Date.now(),
 };
 
@@ -133,7 +141,7 @@ export class RecommendationEngine {
   private popularity: DecayingCounters;
   private trendShort: DecayingCounters;
   private trendLong: DecayingCounters;
-  private readonly shoppers = new Map<string, ShopperHistory>();
+  private readonly shoppers: LRUCache<string, ShopperHistory>;
   /** Baskets still receiving items (events arrive one item at a time). */
   private readonly openBaskets = new RecentMap<string, number[]>(OPEN_BASKETS);
   private readonly seenEvents = new RecentMap<string, true>(SEEN_EVENTS);
@@ -141,8 +149,11 @@ export class RecommendationEngine {
   private catalogVersion = 0;
   private behaviourVersion = 0;
   private lastEventAt = 0;
+  /** Scopes changed since the last takeChangedScopes(), when tracking (see scopes.ts). */
+  private changed: Set<string> | undefined;
 
   constructor(readonly options: EngineOptions = defaultEngineOptions) {
+    this.shoppers = new LRUCache({ max: Math.max(1, options.maxShoppers) });
     this.popularity = new DecayingCounters(options.popularityHalfLifeMs);
     this.trendShort = new DecayingCounters(options.trendingShortHalfLifeMs);
     this.trendLong = new DecayingCounters(options.trendingLongHalfLifeMs);
@@ -157,16 +168,69 @@ export class RecommendationEngine {
     return this.lastEventAt;
   }
 
+  /** Shopper histories held now (at most options.maxShoppers). */
+  get shopperCount(): number {
+    return this.shoppers.size;
+  }
+
+  /** Starts (or stops) recording which scopes each change touches. */
+  trackChanges(on = true): void {
+    this.changed = on ? (this.changed ?? new Set()) : undefined;
+  }
+
+  /** The scopes changed since the last call (empty when not tracking). */
+  takeChangedScopes(): string[] {
+    if (!this.changed || this.changed.size === 0) return [];
+    const scopes = [...this.changed];
+    this.changed.clear();
+    return scopes;
+  }
+
+  // ---- what each list depends on (cache scopes) ---------------------------
+
+  similarScopes(productId: string): string[] {
+    const path = this.catalog.get(this.items.indexOf(productId) ?? -1)?.categoryPath ?? [];
+    return [Scopes.product(productId), Scopes.engagedWith(productId), ...path.slice(-2).map(Scopes.category)];
+  }
+
+  frequentlyBoughtTogetherScopes(productId: string): string[] {
+    return [Scopes.product(productId), Scopes.boughtWith(productId)];
+  }
+
+  cartScopes(productIds: readonly string[], shopper?: ShopperContext): string[] {
+    const scopes: string[] = [Scopes.model];
+    for (const id of productIds) {
+      scopes.push(Scopes.product(id), Scopes.boughtWith(id));
+      const leaf = this.catalog.get(this.items.indexOf(id) ?? -1)?.categoryId;
+      if (leaf) scopes.push(Scopes.category(leaf));
+    }
+    if (shopper?.location) scopes.push(Scopes.stores);
+    return [...new Set(scopes)];
+  }
+
+  shopperScopes(shopperId: string, shopper?: ShopperContext): string[] {
+    return [Scopes.shopper(shopperId), Scopes.model, ...(shopper?.location ? [Scopes.stores] : [])];
+  }
+
   // ---- learning -----------------------------------------------------------
 
   applyProduct(snapshot: ProductSnapshot): void {
-    this.catalog.upsert(snapshot);
+    const before = this.catalog.get(this.items.indexOf(snapshot.productId) ?? -1)?.categoryPath ?? [];
+    const facts = this.catalog.upsert(snapshot);
     this.catalogVersion += 1;
+    if (this.changed) {
+      // Lists showing it, lists it may now enter or leave: its aisles, its partners'.
+      this.changed.add(Scopes.product(snapshot.productId));
+      for (const category of [...before, ...facts.categoryPath]) this.changed.add(Scopes.category(category));
+      for (const other of this.baskets.pairs[facts.index]?.keys() ?? []) this.changed.add(Scopes.boughtWith(this.items.idAt(other)));
+      for (const other of this.behaviour.pairs[facts.index]?.keys() ?? []) this.changed.add(Scopes.engagedWith(this.items.idAt(other)));
+    }
   }
 
   applyStore(storeId: string, point: StorePoint | null, productIds?: readonly string[]): void {
     this.catalog.setStore(storeId, point, productIds);
     this.catalogVersion += 1;
+    this.changed?.add(Scopes.stores);
   }
 
   /** One interaction; a re-delivered event (same id) changes nothing. */
@@ -186,6 +250,10 @@ export class RecommendationEngine {
       const basket = this.openBaskets.get(event.basketId) ?? [];
       if (!basket.includes(item)) {
         this.baskets.addToBasket(item, basket);
+        if (this.changed) {
+          this.changed.add(Scopes.boughtWith(event.productId));
+          for (const other of basket) this.changed.add(Scopes.boughtWith(this.items.idAt(other)));
+        }
         basket.push(item);
       }
       this.openBaskets.set(event.basketId, basket);
@@ -198,6 +266,7 @@ export class RecommendationEngine {
   refit(): void {
     this.basketModel = BasketModel.fit(this.baskets, this.items.size, this.options.basketModel);
     this.behaviourVersion += 1;
+    this.changed?.add(Scopes.model);
   }
 
   // ---- serving ------------------------------------------------------------
@@ -317,7 +386,7 @@ export class RecommendationEngine {
 
   /** From the shopper's own recent interactions, most recent and strongest first. */
   personalized(shopperId: string, request: ListRequest): RecommendationList {
-    const history = this.shoppers.get(shopperId);
+    const history = this.shoppers.peek(shopperId);
     const constraints = this.constraintsFor(request, []);
     const scores = new Map<number, number>();
     /** For each candidate, the viewed item that contributed most: the reason shown. */
@@ -351,7 +420,7 @@ export class RecommendationEngine {
   }
 
   buyItAgain(shopperId: string, request: ListRequest): RecommendationList {
-    const history = this.shoppers.get(shopperId);
+    const history = this.shoppers.peek(shopperId);
     const constraints = this.constraintsFor(request, []);
     const now = this.options.now();
     const candidates: Candidate[] = [];
@@ -369,7 +438,7 @@ export class RecommendationEngine {
   }
 
   recentlyViewed(shopperId: string, request: ListRequest): RecommendationList {
-    const history = this.shoppers.get(shopperId);
+    const history = this.shoppers.peek(shopperId);
     const constraints = this.constraintsFor(request, []);
     const viewed = (history?.recent ?? []).filter((r) => r.type === 'VIEW' || r.type === 'CLICK').reverse();
     const items: Recommendation[] = [];
@@ -436,7 +505,12 @@ export class RecommendationEngine {
       popularity: this.popularity.toJSON(),
       trendShort: this.trendShort.toJSON(),
       trendLong: this.trendLong.toJSON(),
-      shoppers: [...this.shoppers].map(([id, h]) => [id, h.recent.map((r) => [r.item, r.type, r.at]), [...h.purchases].map(([i, p]) => [i, p.count, p.lastAt])]),
+      // Least recently active first, so that a restore ends in the same order.
+      shoppers: [...(this.shoppers.rentries() as Iterable<[string, ShopperHistory]>)].map(([id, h]) => [
+        id,
+        h.recent.map((r) => [r.item, r.type, r.at] as [number, InteractionType, number]),
+        [...h.purchases].map(([i, p]) => [i, p.count, p.lastAt] as [number, number, number]),
+      ]),
       lastEventAt: this.lastEventAt,
     };
   }
@@ -469,12 +543,17 @@ export class RecommendationEngine {
   private recordForShopper(event: Interaction, item: number): void {
     let history = this.shoppers.get(event.shopperId);
     if (!history) this.shoppers.set(event.shopperId, (history = { recent: [], purchases: new Map() }));
+    this.changed?.add(Scopes.shopper(event.shopperId));
     const existing = history.recent.findIndex((r) => r.item === item);
     if (existing < 0) {
       const window: number[] = [];
       for (let k = history.recent.length - 1; k >= 0 && window.length < BEHAVIOUR_WINDOW; k--) window.push(history.recent[k]!.item);
       // Each shopper counts as one "basket" of co-engagement, opened by its first item.
       this.behaviour.addToBasket(item, history.recent.length === 0 ? [] : window);
+      if (this.changed && window.length > 0) {
+        this.changed.add(Scopes.engagedWith(event.productId!));
+        for (const other of window) this.changed.add(Scopes.engagedWith(this.items.idAt(other)));
+      }
     } else {
       history.recent.splice(existing, 1);
     }
@@ -627,9 +706,9 @@ export class RecommendationEngine {
       confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000,
       type,
       reason,
-      // Opaque to clients: which list served which item from which model
-      // version. Deterministic, so a cached answer equals a fresh one.
-      recommendationId: `${code}.${crypto.createHash('sha1').update(`${code}|${item.productId}|${this.version}`).digest('base64url').slice(0, 16)}`,
+      // Opaque to clients: which list served which item. Deterministic and
+      // the same on every replica, so a cached answer equals a fresh one.
+      recommendationId: `${code}.${crypto.createHash('sha1').update(`${code}|${item.productId}`).digest('base64url').slice(0, 16)}`,
     };
   }
 }
@@ -644,6 +723,8 @@ export interface EngineSnapshot {
   trendLong: ReturnType<DecayingCounters['toJSON']>;
   shoppers: [string, [number, InteractionType, number][], [number, number, number][]][];
   lastEventAt: number;
+  /** The last interaction-stream entry this engine had learned (set by its host). */
+  streamPosition?: string | null;
 }
 
 interface SerializedCo {

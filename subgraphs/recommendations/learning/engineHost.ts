@@ -5,16 +5,23 @@ import type { Logger } from '../../../platform/logger';
 import { CatalogProjectionRepository } from '../data/catalogProjectionRepository';
 import { InteractionRepository } from '../data/interactionRepository';
 import { ModelSnapshotRepository } from '../data/modelSnapshotRepository';
+import { compareStreamIds, STREAM_START, streamIdBefore, streamIdTime } from '../../../platform/events/streamIds';
 import { defaultEngineOptions, RecommendationEngine, type EngineOptions } from '../engine/recommendationEngine';
 
 export interface EngineHostOptions {
   db: Database;
   events: EventBus;
   logger: Logger;
-  /** Names this process's consumer groups: every replica learns from every event. */
+  /** Names this replica among the members of the shared consumer groups. */
   instanceId: string;
   /** How often the basket model is refitted and the snapshot saved; 0 turns the schedule off. */
   trainIntervalMs: number;
+  /**
+   * A member of a shared group that has read nothing for this long and holds
+   * nothing pending is a replica that is gone: any live replica removes it
+   * (and the per-replica groups of earlier versions, once idle as long).
+   */
+  staleConsumerMs?: number;
   engineOptions?: EngineOptions;
 }
 
@@ -25,12 +32,36 @@ export interface RebuildStats {
   snapshotBytes: number;
 }
 
+/** How the engine was loaded at start, for logs and the start-up benchmark. */
+export interface StartStats {
+  source: 'snapshot+stream' | 'snapshot+database' | 'rebuild';
+  /** Interactions learned on top of the snapshot (stream or database), before serving. */
+  caughtUp: number;
+  millis: number;
+}
+
 const PRODUCT_EVENTS = new Set<string>(['product.created', 'product.updated', 'product.archived', 'product.price_changed', 'product.stock_changed']);
 
 /**
- * Owns the live engine: loads it (snapshot, else a rebuild from stored
- * interactions), keeps it learning from the catalog and interaction streams,
- * refits and saves it on a schedule.
+ * The shared groups: each event is stored once, by whichever replica reads it.
+ * Learning needs no group: every replica follows the streams itself.
+ */
+export const PersistenceGroups = { interactions: 'recs-store-interactions', catalog: 'recs-store-catalog' } as const;
+/** Per-replica groups of earlier versions (one per instance, never cleaned up then). */
+const LEGACY_GROUP = /^recs-(learn|catalog)-/;
+/**
+ * After a database catch-up, the stream is replayed from this far back:
+ * what was published but not yet stored by the persistence group (re-seen
+ * events are recognised by id and skipped).
+ */
+const CATCH_UP_MARGIN_MS = 60_000;
+
+/**
+ * Owns the live engine of one replica: loads it (the latest snapshot plus what
+ * came after it, else a rebuild from stored interactions), keeps it learning
+ * by following the catalog and interaction streams, refits and saves it on a
+ * schedule. Storing events (recs.interaction, the catalog projection) is done
+ * once per event by the shared persistence groups, not by every replica.
  */
 export class EngineHost {
   private current: RecommendationEngine;
@@ -39,73 +70,167 @@ export class EngineHost {
   private readonly snapshots: ModelSnapshotRepository;
   private subscriptions: Subscription[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly listeners = new Set<() => void>();
+  private sweeper: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<(scopes: readonly string[]) => void>();
+  /** The last interaction-stream entry the engine has learned; null until known. */
+  private position: string | null = null;
+  private readonly positionWaiters = new Set<{ target: string; resolve: () => void }>();
+  private readonly staleConsumerMs: number;
+  startStats: StartStats | undefined;
 
   constructor(private readonly options: EngineHostOptions) {
-    this.current = new RecommendationEngine(options.engineOptions ?? defaultEngineOptions);
+    this.current = new RecommendationEngine(this.engineOptions);
     this.interactions = new InteractionRepository(options.db.prisma);
     this.catalog = new CatalogProjectionRepository(options.db.prisma);
     this.snapshots = new ModelSnapshotRepository(options.db.prisma);
+    this.staleConsumerMs = options.staleConsumerMs ?? 3_600_000;
   }
 
   get engine(): RecommendationEngine {
     return this.current;
   }
 
-  /** Called after anything that can change an answer (cache invalidation, live updates). */
-  onChange(listener: () => void): () => void {
+  /** The last interaction-stream entry learned (what a snapshot taken now includes). */
+  get streamPosition(): string | null {
+    return this.position;
+  }
+
+  /**
+   * Called after anything that can change an answer, with the scopes it
+   * changed (engine/scopes.ts; empty when unknown: a whole new engine).
+   */
+  onChange(listener: (scopes: readonly string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   async start(): Promise<void> {
-    const snapshot = await this.snapshots.load();
-    if (snapshot) {
-      this.current = RecommendationEngine.fromSnapshot(snapshot, this.options.engineOptions ?? defaultEngineOptions);
-      await this.loadCatalog(this.current);
-      // Interactions stored after the snapshot was taken (by other replicas, or before a crash).
-      let caughtUp = 0;
-      for await (const page of this.interactions.all(new Date(snapshot.lastEventAt))) {
-        for (const interaction of page) this.current.ingest(interaction);
-        caughtUp += page.length;
-      }
-      if (caughtUp > 0) this.current.refit();
-      this.options.logger.info({ caughtUp }, 'recommendation model loaded from snapshot');
-    } else {
-      const stats = await this.rebuild();
-      this.options.logger.info(stats, 'recommendation model built from stored interactions');
-    }
+    const started = Date.now();
     const { instanceId, events, logger } = this.options;
-    const onError = (error: unknown, event: BusEvent) => logger.error({ err: error, eventId: event.id, type: event.type }, 'event handling failed; it will be redelivered');
+    // Read before the projection is: a product changed in between is applied
+    // again, which is harmless (each event carries the whole product).
+    const catalogFrom = (await events.bounds(Streams.catalog)).last ?? STREAM_START;
+    const snapshot = await this.snapshots.load();
+    let learnFrom: string;
+    let caughtUp = 0;
+    let source: StartStats['source'];
+    if (snapshot) {
+      this.current = RecommendationEngine.fromSnapshot(snapshot, this.engineOptions);
+      await this.loadCatalog(this.current);
+      const position = snapshot.streamPosition ?? null;
+      if (position && (await events.contains(Streams.interactions, position))) {
+        // Everything after the snapshot is still on the stream: follow it from there.
+        learnFrom = position;
+        source = 'snapshot+stream';
+      } else {
+        // Trimmed, flushed or another bus (embedded restart): what came after
+        // the snapshot is read back from the stored interactions instead.
+        const mark = await this.streamMark();
+        // The replayed margin holds events the snapshot has already counted.
+        this.replayed = { until: (await events.bounds(Streams.interactions)).last ?? STREAM_START, countedUpTo: snapshot.lastEventAt };
+        for await (const page of this.interactions.all(new Date(snapshot.lastEventAt))) {
+          for (const interaction of page) this.current.ingest(interaction);
+          caughtUp += page.length;
+        }
+        if (caughtUp > 0) this.current.refit();
+        learnFrom = mark;
+        source = 'snapshot+database';
+      }
+    } else {
+      const mark = await this.streamMark();
+      const stats = await this.rebuild();
+      logger.info(stats, 'recommendation model built from stored interactions');
+      learnFrom = mark;
+      source = 'rebuild';
+    }
+    this.position = learnFrom === STREAM_START ? null : learnFrom;
+    this.current.trackChanges();
+    const onError = (error: unknown, event: BusEvent) => logger.error({ err: error, eventId: event.id, type: event.type }, 'event handling failed');
+    const consumer = { consumer: instanceId, onError };
+    const target = (await events.bounds(Streams.interactions)).last;
+    const before = this.caughtUpCount;
     this.subscriptions = [
-      await events.consume(Streams.catalog, `recs-catalog-${instanceId}`, (event) => this.handleCatalog(event), { consumer: instanceId, onError }),
-      await events.consume(Streams.interactions, `recs-learn-${instanceId}`, (event) => this.handleInteraction(event), { consumer: instanceId, onError }),
+      await events.consume(Streams.interactions, PersistenceGroups.interactions, (event) => this.storeInteraction(event), consumer),
+      await events.consume(Streams.catalog, PersistenceGroups.catalog, (event) => this.storeCatalog(event), consumer),
+      await events.follow(Streams.catalog, (event) => this.learnCatalog(event), { after: catalogFrom, onError }),
+      await events.follow(Streams.interactions, (event) => this.learnInteraction(event), { after: learnFrom, onError }),
     ];
+    // Serve once the stream has been learned up to where it was at start.
+    if (target && compareStreamIds(target, learnFrom) > 0) await this.reached(target);
+    caughtUp += this.caughtUpCount - before;
+    this.startStats = { source, caughtUp, millis: Date.now() - started };
+    logger.info({ ...this.startStats, position: this.position }, 'recommendation model loaded');
     if (this.options.trainIntervalMs > 0) {
       this.timer = setInterval(() => {
         this.train().catch((error: unknown) => logger.error({ err: error }, 'scheduled training failed'));
       }, this.options.trainIntervalMs);
       this.timer.unref();
     }
+    const sweepEvery = Math.min(300_000, Math.max(1000, this.staleConsumerMs / 2));
+    this.sweeper = setInterval(() => {
+      this.sweepGroups().catch((error: unknown) => logger.warn({ err: error }, 'consumer group clean-up failed'));
+    }, sweepEvery);
+    this.sweeper.unref();
+    await this.sweepGroups().catch((error: unknown) => logger.warn({ err: error }, 'consumer group clean-up failed'));
   }
 
+  /** Stops learning; on a clean stop this replica leaves the shared groups it holds nothing in. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.sweeper) clearInterval(this.sweeper);
+    const hadSubscriptions = this.subscriptions.length > 0;
     await Promise.all(this.subscriptions.map((s) => s.stop()));
     this.subscriptions = [];
+    for (const waiter of this.positionWaiters) waiter.resolve();
+    this.positionWaiters.clear();
+    if (!hadSubscriptions) return;
+    try {
+      await this.leaveGroups();
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'could not leave the shared consumer groups; a live replica will remove this one later');
+    }
+  }
+
+  /**
+   * Removes members of the shared groups that are gone (idle, nothing
+   * pending; what they held was claimed by live members first) and the
+   * per-replica groups of earlier versions. Returns what it removed.
+   */
+  async sweepGroups(): Promise<{ groups: string[]; consumers: string[] }> {
+    const removed = { groups: [] as string[], consumers: [] as string[] };
+    const shared = new Set<string>(Object.values(PersistenceGroups));
+    for (const stream of [Streams.interactions, Streams.catalog]) {
+      for (const group of await this.options.events.groups(stream)) {
+        if (LEGACY_GROUP.test(group.name)) {
+          if (group.consumers.every((c) => c.idleMs >= this.staleConsumerMs)) {
+            await this.options.events.removeGroup(stream, group.name);
+            removed.groups.push(`${stream}/${group.name}`);
+          }
+        } else if (shared.has(group.name)) {
+          for (const member of group.consumers) {
+            if (member.name === this.options.instanceId || member.pending > 0 || member.idleMs < this.staleConsumerMs) continue;
+            await this.options.events.removeConsumer(stream, group.name, member.name);
+            removed.consumers.push(`${stream}/${group.name}/${member.name}`);
+          }
+        }
+      }
+    }
+    if (removed.groups.length + removed.consumers.length > 0) this.options.logger.info(removed, 'removed consumer groups and members of gone replicas');
+    return removed;
   }
 
   /** Refits the basket model on what has been learned and saves a snapshot. */
   async train(): Promise<number> {
     this.current.refit();
     this.notify();
-    return this.snapshots.save(this.current.toSnapshot());
+    // The position is what lets a new replica follow the stream from here.
+    return this.snapshots.save({ ...this.current.toSnapshot(), streamPosition: this.position });
   }
 
   /** Recomputes every model from the stored interactions, then swaps it in. */
   async rebuild(): Promise<RebuildStats> {
     const started = Date.now();
-    const engine = new RecommendationEngine(this.options.engineOptions ?? defaultEngineOptions);
+    const engine = new RecommendationEngine(this.engineOptions);
     const products = await this.loadCatalog(engine);
     let interactions = 0;
     for await (const page of this.interactions.all()) {
@@ -113,9 +238,13 @@ export class EngineHost {
       interactions += page.length;
     }
     engine.refit();
+    if (this.subscriptions.length > 0) engine.trackChanges();
     this.current = engine;
     this.notify();
-    const snapshotBytes = await this.snapshots.save(engine.toSnapshot());
+    // No stream position: which stream entries the stored rows cover is not
+    // known exactly, so a replica loading this snapshot catches up from the
+    // database (by time) rather than from the stream.
+    const snapshotBytes = await this.snapshots.save({ ...engine.toSnapshot(), streamPosition: null });
     return { interactions, products, millis: Date.now() - started, snapshotBytes };
   }
 
@@ -137,34 +266,95 @@ export class EngineHost {
     return products.length;
   }
 
-  private async handleCatalog(event: BusEvent): Promise<void> {
+  /** Persistence group: the projection, once per event across replicas. */
+  private async storeCatalog(event: BusEvent): Promise<void> {
     if (PRODUCT_EVENTS.has(event.type)) {
-      await this.applyProducts([event.payload as ProductSnapshot]);
+      await this.catalog.upsertProducts([event.payload as ProductSnapshot]);
+    } else if (event.type === 'store.changed') {
+      const store = event.payload as CatalogEvents['store.changed'];
+      await this.catalog.setStore(store.storeId, store.deleted ? null : { latitude: store.latitude, longitude: store.longitude });
+    }
+  }
+
+  /** Follower: this replica's engine. */
+  private async learnCatalog(event: BusEvent): Promise<void> {
+    if (PRODUCT_EVENTS.has(event.type)) {
+      this.current.applyProduct(event.payload as ProductSnapshot);
+      this.notify();
     } else if (event.type === 'store.changed') {
       const store = event.payload as CatalogEvents['store.changed'];
       const point = store.deleted ? null : { latitude: store.latitude, longitude: store.longitude };
-      await this.catalog.setStore(store.storeId, point);
       this.current.applyStore(store.storeId, point, store.productIds);
       this.notify();
     }
   }
 
-  private async handleInteraction(event: BusEvent): Promise<void> {
+  /** Persistence group: recs.interaction, once per event across replicas (and idempotent by event id). */
+  private async storeInteraction(event: BusEvent): Promise<void> {
     if (event.type !== 'interaction') return;
+    await this.interactions.append([event.payload as InteractionEventPayload]);
+  }
+
+  private caughtUpCount = 0;
+  /** After a database catch-up: stream entries up to `until` that occurred by `countedUpTo` are in the snapshot. */
+  private replayed: { until: string; countedUpTo: number } | undefined;
+
+  /** Follower: this replica's engine, in stream order. */
+  private async learnInteraction(event: BusEvent): Promise<void> {
     const payload = event.payload as InteractionEventPayload;
-    await this.interactions.append([payload]);
-    this.current.ingest({
-      eventId: payload.eventId,
-      shopperId: payload.shopperId,
-      type: payload.type,
-      productId: payload.productId,
-      basketId: payload.basketId,
-      occurredAt: Date.parse(payload.occurredAt),
-    });
-    this.notify();
+    const counted =
+      this.replayed !== undefined && compareStreamIds(event.id, this.replayed.until) <= 0 && Date.parse(payload.occurredAt) <= this.replayed.countedUpTo;
+    if (event.type === 'interaction' && !counted) {
+      this.current.ingest({
+        eventId: payload.eventId,
+        shopperId: payload.shopperId,
+        type: payload.type,
+        productId: payload.productId,
+        basketId: payload.basketId,
+        occurredAt: Date.parse(payload.occurredAt),
+      });
+      this.caughtUpCount += 1;
+      this.notify();
+    }
+    this.position = event.id;
+    for (const waiter of this.positionWaiters) {
+      if (compareStreamIds(event.id, waiter.target) >= 0) {
+        this.positionWaiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  /** Resolves when the follower has learned the entry `target` (or stopped). */
+  private reached(target: string): Promise<void> {
+    if (this.position && compareStreamIds(this.position, target) >= 0) return Promise.resolve();
+    return new Promise((resolve) => this.positionWaiters.add({ target, resolve }));
+  }
+
+  /**
+   * Where to follow the stream from after reading stored interactions: a
+   * margin before its newest entry, to cover what is not stored yet.
+   */
+  private async streamMark(): Promise<string> {
+    const { last } = await this.options.events.bounds(Streams.interactions);
+    return last ? streamIdBefore(streamIdTime(last) - CATCH_UP_MARGIN_MS) : STREAM_START;
+  }
+
+  private async leaveGroups(): Promise<void> {
+    for (const [stream, group] of [[Streams.interactions, PersistenceGroups.interactions], [Streams.catalog, PersistenceGroups.catalog]] as const) {
+      const info = (await this.options.events.groups(stream)).find((g) => g.name === group);
+      const me = info?.consumers.find((c) => c.name === this.options.instanceId);
+      // Pending entries would be lost with the member: leave them to be claimed.
+      if (me && me.pending === 0) await this.options.events.removeConsumer(stream, group, me.name);
+    }
+  }
+
+  private get engineOptions(): EngineOptions {
+    return this.options.engineOptions ?? defaultEngineOptions;
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    const scopes = this.current.takeChangedScopes();
+    for (const listener of this.listeners) listener(scopes);
   }
 }

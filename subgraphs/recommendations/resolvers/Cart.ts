@@ -14,6 +14,6 @@ export const Cart: CartResolvers = {
       strict: args.strict ?? false,
       shopper: toShopperContext(cart.shopper?.preferences, cart.budget?.remaining),
     };
-    return cachedList(context, ['cart', productIds, request], (engine) => engine.cartSuggestions(productIds, request));
+    return cachedList(context, ['cart', productIds, request], (engine) => engine.cartScopes(productIds, request.shopper), (engine) => engine.cartSuggestions(productIds, request));
   },
 };

@@ -13,10 +13,10 @@ export const Product: ProductResolvers = {
   },
   similarItems: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };
-    return cachedList(context, ['similar', id, request], (engine) => engine.similar(id, request));
+    return cachedList(context, ['similar', id, request], (engine) => engine.similarScopes(id), (engine) => engine.similar(id, request));
   },
   frequentlyBoughtTogether: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };
-    return cachedList(context, ['fbt', id, request], (engine) => engine.frequentlyBoughtTogether(id, request));
+    return cachedList(context, ['fbt', id, request], (engine) => engine.frequentlyBoughtTogetherScopes(id), (engine) => engine.frequentlyBoughtTogether(id, request));
   },
 };

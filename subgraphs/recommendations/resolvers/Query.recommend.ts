@@ -37,10 +37,15 @@ export const recommend: QueryResolvers['recommend'] = async (_parent, args, cont
       location: null,
     },
   };
-  const list = await cachedList(context, ['recommend', input.productIds, intent, request], (engine) => {
+  const list = await cachedList(
+    context,
+    ['recommend', input.productIds, intent, request],
+    (engine) => (input.productIds && input.productIds.length > 0 ? engine.cartScopes(input.productIds, request.shopper) : []),
+    (engine) => {
     if (input.productIds && input.productIds.length > 0) return engine.cartSuggestions(input.productIds, request);
     if (intent && intent.keywords.length > 0) return engine.matchKeywords(intent.keywords, { ...request, cheapFirst: intent.priceSensitivity === 'BUDGET' });
     return engine.popular(request);
-  });
+    },
+  );
   return { ...list, intent };
 };

@@ -19,7 +19,7 @@ export const Shopper: ShopperResolvers = {
       shopper: toShopperContext(shopper.preferences),
     };
     const strategy = args.strategy ?? 'AUTO';
-    return cachedList(context, ['shopper', shopper.id, strategy, request], (engine) => {
+    return cachedList(context, ['shopper', shopper.id, strategy, request], (engine) => engine.shopperScopes(shopper.id, request.shopper), (engine) => {
       switch (strategy) {
         case 'PERSONALIZED':
           return engine.personalized(shopper.id, request);
