@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'gateway');
   try {
     const messaging = await createMessaging(config);
-    const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events });
+    const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     logger.info({ url, subgraphs: gateway.subgraphs }, 'gateway ready');
     runUntilSignalled(

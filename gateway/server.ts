@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import type { Config } from '../platform/config';
 import type { EventBus } from '../platform/events/eventBus';
 import { GraphQLService } from '../platform/http/graphqlService';
@@ -13,6 +13,13 @@ import { buildSubscriptionSchema } from './subscriptions/subscriptionSchema';
 import { SubscriptionServer, type SubscriptionLimits } from './subscriptions/subscriptionServer';
 import { limitRules } from './queryLimits';
 import { HeaderForwardingDataSource, type GatewayContext } from './headerForwardingDataSource';
+import { TrustedProxies } from '../platform/http/clientAddress';
+import type { Redis } from '../platform/redis';
+import { CostLimit, costLimitPlugin } from './plugins/costLimit';
+import type { EdgeContext } from './plugins/edgeContext';
+import { rateLimitPlugin, rateLimitedError, rootFields as operationRootFields } from './plugins/rateLimit';
+import { responseSizeCapPlugin } from './plugins/responseSizeCap';
+import { RateLimits } from './rateLimits';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
@@ -30,11 +37,14 @@ export interface GatewayOptions {
   pubsub?: PubSub;
   events?: EventBus;
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** Where the rate limits are counted (shared by every replica); process memory without it. */
+  redis?: Redis;
 }
 
 export interface GatewayService {
-  service: GraphQLService<GatewayContext>;
+  service: GraphQLService<GatewayContext & EdgeContext>;
   subgraphs: SubgraphEndpoint[];
+  rateLimits: RateLimits;
   /** Present when the gateway was given a pub/sub and an event bus. */
   subscriptions?: SubscriptionServer;
   close(): Promise<void>;
@@ -51,7 +61,7 @@ async function probe(endpoint: SubgraphEndpoint): Promise<void> {
  * static supergraph file (no subgraph needs to be up to start); development
  * can compose from the running subgraphs named by SUBGRAPH_<NAME>_URL.
  */
-export function buildGateway({ config, logger, supergraphSdl, pubsub, events, subscriptionLimits }: GatewayOptions): GatewayService {
+export function buildGateway({ config, logger, supergraphSdl, pubsub, events, subscriptionLimits, redis }: GatewayOptions): GatewayService {
   const gatewayConfig = config.gateway;
   // Node's own fetch (undici) honours the subgraphs' Keep-Alive timeout, so it
   // never reuses a socket the subgraph is closing (the default fetcher does,
@@ -80,24 +90,32 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   }
 
   const forward = new Set(gatewayConfig.forwardHeaders);
-  const service = new GraphQLService<GatewayContext>({
+  const proxies = new TrustedProxies(gatewayConfig.trustedProxies);
+  const costLimit = new CostLimit({ maxCost: gatewayConfig.cost.maxCost, defaultListSize: gatewayConfig.cost.defaultListSize });
+  const rateLimits = new RateLimits(gatewayConfig.rateLimit, { logger, redis, keyPrefix: config.redis?.keyPrefix });
+  const header = (value: string | string[] | undefined) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const service = new GraphQLService<GatewayContext & EdgeContext>({
     name: 'gateway',
     logger,
+    http: config.http,
     apollo: { gateway, validationRules: limitRules(gatewayConfig.limits), parseOptions: { maxTokens: gatewayConfig.limits.maxTokens } },
+    // Order matters: the cost is known before the rate limits charge it.
+    plugins: [costLimitPlugin(costLimit, logger), rateLimitPlugin(rateLimits, logger), responseSizeCapPlugin(gatewayConfig.maxResponseBytes, logger)],
     context: async (req) => {
       const forwardedHeaders: Record<string, string> = {};
       for (const name of forward) {
         const value = req.headers[name];
         if (typeof value === 'string') forwardedHeaders[name] = value;
       }
-      return { forwardedHeaders };
+      const edge = { clientAddress: proxies.of(req), sessionToken: header(req.headers['x-session-token']), apiKey: header(req.headers['x-api-key']) };
+      return { forwardedHeaders, edge };
     },
     ready: async () => {
       await Promise.all(subgraphs.map(probe));
     },
     metrics: metricsEndpointOptions(config, 'gateway'),
   });
-  if (!pubsub || !events) return { service, subgraphs, close: () => service.stop() };
+  if (!pubsub || !events) return { service, subgraphs, rateLimits, close: () => service.stop() };
 
   let subscriptionSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -118,10 +136,18 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     limits: subscriptionLimits,
     validationRules: limitRules(gatewayConfig.limits),
     maxTokens: gatewayConfig.limits.maxTokens,
+    // The same client address, cost limit and budgets as over HTTP.
+    clientAddress: (request) => proxies.of(request),
+    admit: async ({ schema, document, operationName, variables, clientAddress, sessionToken }) => {
+      const cost = costLimit.check(schema, document, operationName, variables);
+      const decision = await rateLimits.consume({ clientAddress, sessionToken }, cost, operationRootFields(getOperationAST(document, operationName) ?? undefined));
+      if (!decision.allowed) throw rateLimitedError(decision);
+    },
   });
   return {
     service,
     subgraphs,
+    rateLimits,
     subscriptions,
     async close() {
       // Sockets first: Apollo's HTTP drain would otherwise cut upgraded connections without a close frame.

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -58,6 +59,20 @@ const envSchema = z.object({
   GATEWAY_MAX_ALIASES: positiveInt.max(1000, 'must be at most 1000').default(100),
   GATEWAY_MAX_DIRECTIVES: positiveInt.max(1000, 'must be at most 1000').default(50),
   GATEWAY_MAX_TOKENS: positiveInt.max(1_000_000, 'must be at most 1000000').default(10_000),
+  GATEWAY_INTROSPECTION: bool.optional(),
+  GATEWAY_MAX_COST: positiveInt.max(100_000_000, 'must be at most 100000000').default(10_000),
+  GATEWAY_DEFAULT_LIST_SIZE: positiveInt.max(10_000, 'must be at most 10000').default(20),
+  GATEWAY_MAX_RESPONSE_BYTES: positiveInt.default(5_000_000),
+  GATEWAY_TRUSTED_PROXIES: z.string().default(''),
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.max(86_400, 'must be at most 86400').default(60),
+  RATE_LIMIT_ADDRESS_POINTS: positiveInt.default(60_000),
+  RATE_LIMIT_SESSION_POINTS: positiveInt.default(30_000),
+  RATE_LIMIT_API_KEY_POINTS: positiveInt.default(300_000),
+  RATE_LIMIT_STRICT_FIELDS: z.string().default('startSession:60/60'),
+  CORS_ORIGINS: z.string().optional(),
+  HTTP_MAX_BODY_BYTES: positiveInt.default(1_000_000),
+  DEBUG_ERRORS: bool.default(false),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
   RECS_TRAIN_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(600),
@@ -85,6 +100,33 @@ export interface RedisConfig {
   keyPrefix: string;
 }
 
+/** A root field with its own, stricter budget per client address: `count` operations per `seconds`. */
+export interface StrictFieldLimit {
+  field: string;
+  count: number;
+  seconds: number;
+}
+
+export interface RateLimitConfig {
+  enabled: boolean;
+  windowSeconds: number;
+  /** Points per window; an operation consumes its computed cost (at least 1). */
+  addressPoints: number;
+  sessionPoints: number;
+  apiKeyPoints: number;
+  strictFields: StrictFieldLimit[];
+}
+
+/** What every service's HTTP edge does with requests it must refuse or may not explain. */
+export interface HttpConfig {
+  introspection: boolean;
+  /** `'*'`: any origin; otherwise the allowed origins (none: no CORS headers at all). */
+  corsOrigins: '*' | string[];
+  maxBodyBytes: number;
+  /** Stack traces in error responses: only when explicitly asked for. */
+  debugErrors: boolean;
+}
+
 export type ServiceName = 'gateway' | 'products' | 'users' | 'recommendations';
 
 export interface Config {
@@ -106,7 +148,15 @@ export interface Config {
     readyPollMs: number;
     /** Per operation, over HTTP and WebSocket alike. */
     limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+    /** Estimated cost of one operation (fields × list sizes), over HTTP and WebSocket alike. */
+    cost: { maxCost: number; defaultListSize: number };
+    /** Largest response the gateway assembles from the subgraphs, in bytes of JSON. */
+    maxResponseBytes: number;
+    /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed. */
+    trustedProxies: string[];
+    rateLimit: RateLimitConfig;
   };
+  http: HttpConfig;
   shutdownGraceMs: number;
   /** Names this process among replicas (its own event consumer groups); the host name by default. */
   instanceId: string;
@@ -145,6 +195,34 @@ export class ConfigError extends Error {
   }
 }
 
+const STRICT_FIELD = /^([_A-Za-z][_0-9A-Za-z]*):(\d+)\/(\d+)$/;
+
+function parseStrictFields(value: string, problems: string[]): StrictFieldLimit[] {
+  const limits: StrictFieldLimit[] = [];
+  for (const entry of value.split(',').map((v) => v.trim()).filter(Boolean)) {
+    const match = STRICT_FIELD.exec(entry);
+    if (!match || Number(match[2]) < 1 || Number(match[3]) < 1) {
+      problems.push(`RATE_LIMIT_STRICT_FIELDS: "${entry}" must look like field:count/seconds, such as startSession:60/60`);
+      continue;
+    }
+    limits.push({ field: match[1]!, count: Number(match[2]), seconds: Number(match[3]) });
+  }
+  return limits;
+}
+
+function parseTrustedProxies(value: string, problems: string[]): string[] {
+  const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      problems.push(`GATEWAY_TRUSTED_PROXIES: "${entry}" must be an IP address or a CIDR range such as 10.0.0.0/8`);
+    }
+  }
+  return entries;
+}
+
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -165,8 +243,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else problems.push(`${key}: ${checked.error.issues[0]?.message}`);
   }
 
+  const strictFields = parsed.success ? parseStrictFields(parsed.data.RATE_LIMIT_STRICT_FIELDS, problems) : [];
+  const trustedProxies = parsed.success ? parseTrustedProxies(parsed.data.GATEWAY_TRUSTED_PROXIES, problems) : [];
+
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  // CORS: permissive while developing, closed in production until origins are listed.
+  const corsList = (e.CORS_ORIGINS ?? (production ? '' : '*')).split(',').map((o) => o.trim()).filter(Boolean);
 
   return {
     env: e.NODE_ENV,
@@ -193,6 +277,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
       readyPollMs: e.GATEWAY_READY_POLL_MS,
       limits: { maxDepth: e.GATEWAY_MAX_DEPTH, maxAliases: e.GATEWAY_MAX_ALIASES, maxDirectives: e.GATEWAY_MAX_DIRECTIVES, maxTokens: e.GATEWAY_MAX_TOKENS },
+      cost: { maxCost: e.GATEWAY_MAX_COST, defaultListSize: e.GATEWAY_DEFAULT_LIST_SIZE },
+      maxResponseBytes: e.GATEWAY_MAX_RESPONSE_BYTES,
+      trustedProxies,
+      rateLimit: {
+        enabled: e.RATE_LIMIT_ENABLED,
+        windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+        addressPoints: e.RATE_LIMIT_ADDRESS_POINTS,
+        sessionPoints: e.RATE_LIMIT_SESSION_POINTS,
+        apiKeyPoints: e.RATE_LIMIT_API_KEY_POINTS,
+        strictFields,
+      },
+    },
+    http: {
+      introspection: e.GATEWAY_INTROSPECTION ?? !production,
+      corsOrigins: corsList.includes('*') ? '*' : corsList,
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      debugErrors: e.DEBUG_ERRORS,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     instanceId: e.INSTANCE_ID ?? os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),

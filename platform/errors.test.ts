@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse, visit, type ASTNode } from 'graphql';
 import pino from 'pino';
-import { badUserInput, createErrorFormatter } from './errors';
+import { badUserInput, createErrorFormatter, inputErrorField } from './errors';
 
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];
@@ -25,15 +25,53 @@ describe('createErrorFormatter', () => {
     const cause = new Error('connection to 10.0.0.5:5432 refused');
     const error = new GraphQLError(cause.message, { originalError: cause, path: ['product'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: cause.stack?.split('\n') } });
     const formatted = createErrorFormatter(logger)(error.toJSON(), error);
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['product'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({ message: 'Internal server error', path: ['product'], extensions: { code: 'INTERNAL_SERVER_ERROR', reference: expect.any(String) } });
     expect(JSON.stringify(formatted)).not.toContain('10.0.0.5');
     expect(lines).toHaveLength(1);
     expect(JSON.stringify(lines[0])).toContain('connection to 10.0.0.5:5432 refused');
+    // The reference the client sees finds the log line.
+    expect(lines[0]!.reference).toBe(formatted.extensions!.reference);
   });
 
   it('strips stack traces even from public errors', () => {
     const { logger } = capturingLogger();
     const error = new GraphQLError('nope', { extensions: { code: 'FORBIDDEN', stacktrace: ['at secret.ts:1'] } });
     expect(createErrorFormatter(logger)(error.toJSON(), error).extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('errors a subgraph answered with a 4xx', () => {
+  // What the gateway's data source throws for a non-2xx subgraph answer: one error carrying the body.
+  const refused = (errors: unknown[]) =>
+    new GraphQLError('400: Bad Request', { extensions: { response: { status: 400, body: { errors } } } });
+
+  it.each(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'])('hand on %s as the subgraph stated it', (code) => {
+    const { logger, lines } = capturingLogger();
+    const error = refused([{ message: 'stated', extensions: { code, field: 'price', reason: 'why', stacktrace: ['at x.ts'] } }]);
+    const formatted = createErrorFormatter(logger)(error.toJSON(), error);
+    expect(formatted).toEqual({ message: 'stated', extensions: { code, field: 'price', reason: 'why' } });
+    expect(lines).toHaveLength(0);
+  });
+
+  it('mask anything else', () => {
+    const { logger, lines } = capturingLogger();
+    const error = refused([{ message: 'syntax error near SELECT', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(createErrorFormatter(logger)(error.toJSON(), error)).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(lines).toHaveLength(1);
+  });
+});
+
+describe('inputErrorField', () => {
+  it('names the input field of a variable from the path graphql-js reports', () => {
+    expect(inputErrorField(undefined, ['Variable "$inputs" got invalid value "1.234" at "inputs[0].price"; Invalid Decimal: x'])).toBe('price');
+    expect(inputErrorField(undefined, ['Variable "$b" got invalid value "1.234"; Invalid Decimal: x'])).toBe('b');
+  });
+
+  it('names the argument or input field around a literal', () => {
+    const document = parse('mutation { a(input: { tags: ["x"], prices: ["1.00", "1.234"] }, min: "2.345") { id } }');
+    const values: Record<string, ASTNode> = {};
+    visit(document, { StringValue: (node) => void (values[node.value] = node) });
+    expect(inputErrorField(values['1.234'], [])).toBe('prices');
+    expect(inputErrorField(values['2.345'], [])).toBe('min');
   });
 });

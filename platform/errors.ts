@@ -1,4 +1,5 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import crypto from 'node:crypto';
+import { GraphQLError, type ASTNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger';
 
@@ -13,6 +14,13 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The request itself is not a GraphQL request (invalid JSON, wrong method...). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The operation's estimated cost is above GATEWAY_MAX_COST. */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /** The assembled answer is larger than GATEWAY_MAX_RESPONSE_BYTES. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -26,8 +34,33 @@ const PUBLIC_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
+  'TOO_MANY_SUBSCRIPTIONS',
 ]);
+
+/** Mistakes of the client that a subgraph reports and the gateway must hand on unchanged. */
+const CLIENT_ERROR_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.CONFLICT,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.SERVICE_UNAVAILABLE,
+]);
+
+/**
+ * A custom scalar refusing a value. The scalar cannot know which argument or
+ * input field held the value; the error formatter names it (see inputErrorField).
+ */
+export class ScalarInputError extends GraphQLError {
+  constructor(
+    readonly scalar: string,
+    readonly reason: string,
+    node?: ASTNode,
+  ) {
+    super(`Invalid ${scalar}: ${reason}`, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT, field: scalar, reason } });
+  }
+}
 
 export function badUserInput(field: string, reason: string): GraphQLError {
   return new GraphQLError(`Invalid ${field}: ${reason}`, {
@@ -57,23 +90,123 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
   });
 }
 
+export function isPublicCode(code: unknown): code is string {
+  return typeof code === 'string' && PUBLIC_CODES.has(code);
+}
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e && chain.length < 10; e = (e as { originalError?: unknown }).originalError) chain.push(e);
+  return chain;
+}
+
+/** A scalar's refusal, named after the argument or input field that held the value. */
+function scalarInputError(error: unknown, formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const chain = causes(error);
+  const refusal = chain.find((e): e is ScalarInputError => e instanceof ScalarInputError);
+  if (!refusal) return undefined;
+  const messages = chain.map((e) => (e as Error).message);
+  const field = inputErrorField(refusal.nodes?.[0], messages) ?? refusal.scalar;
+  return {
+    message: `Invalid ${field}: ${refusal.reason}`,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason: refusal.reason, type: refusal.scalar },
+  };
+}
+
+const VARIABLE_PATH = /^Variable "\$([_0-9A-Za-z]+)" got invalid value .*? at "([^"]+)"; /s;
+const VARIABLE = /^Variable "\$([_0-9A-Za-z]+)" got invalid value /;
+
+/**
+ * Which argument or input field held a refused value: for a variable, the
+ * last key of the path graphql-js reports (`input.price` → `price`); for a
+ * literal, the name before the nearest `:` around the value in the document.
+ */
+export function inputErrorField(node: ASTNode | undefined, messages: string[]): string | undefined {
+  for (const message of messages) {
+    const withPath = VARIABLE_PATH.exec(message);
+    if (withPath) {
+      const keys = withPath[2]!.split(/[.[\]]/).filter((k) => k !== '' && !/^\d+$/.test(k));
+      return keys[keys.length - 1];
+    }
+    const variable = VARIABLE.exec(message);
+    if (variable) return variable[1];
+  }
+  let token = node?.loc?.startToken.prev;
+  let depth = 0;
+  while (token) {
+    if (token.kind === ']' || token.kind === '}') depth++;
+    else if (token.kind === '[' || token.kind === '{') depth = Math.max(0, depth - 1);
+    else if (token.kind === ':' && depth === 0) return token.prev?.kind === 'Name' ? token.prev.value : undefined;
+    else if (token.kind === '(' && depth === 0) return undefined;
+    token = token.prev;
+  }
+  return undefined;
+}
+
+interface DownstreamError {
+  message?: unknown;
+  path?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * A subgraph that refuses a request outright (HTTP 4xx: a variable it cannot
+ * coerce, a literal its scalar rejects) makes the gateway's data source throw
+ * one opaque error carrying the subgraph's body. The client's mistake inside
+ * is handed on as the subgraph stated it.
+ */
+function downstreamClientError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const response = formatted.extensions?.response as { body?: { errors?: DownstreamError[] }; url?: string } | undefined;
+  const errors = response?.body?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  const stated = errors.find((e) => CLIENT_ERROR_CODES.has(e?.extensions?.code as string) && typeof e.message === 'string');
+  if (!stated) return undefined;
+  const { stacktrace: _stacktrace, ...extensions } = stated.extensions ?? {};
+  return {
+    message: stated.message as string,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { ...extensions, ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}) },
+  };
+}
+
+export interface ErrorFormatterOptions {
+  /** Keep stack traces in responses (DEBUG_ERRORS): never in production unless asked. */
+  debug?: boolean;
+}
+
 /**
  * Apollo Server `formatError`: deliberate errors pass through, everything else
- * is logged with its stack and replaced by a generic message.
+ * is logged with its stack and replaced by a generic message carrying a
+ * reference that is also on the log line.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
+  const strip = (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    if (options.debug || !formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
+  };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const named = scalarInputError(error, formatted);
+    if (named) return named;
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
-    return {
-      message: 'Internal server error',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
+    if (isPublicCode(code)) return strip(formatted);
+    const downstream = downstreamClientError(formatted);
+    if (downstream) return downstream;
+    return maskError(logger, formatted, unwrapResolverError(error), options);
+  };
+}
+
+/** The generic answer for an unexpected error; `reference` finds its log line. */
+export function maskError(logger: Logger, formatted: Pick<GraphQLFormattedError, 'path' | 'locations'>, cause: unknown, options: ErrorFormatterOptions = {}): GraphQLFormattedError {
+  const reference = crypto.randomUUID();
+  logger.error({ err: cause, path: formatted.path, reference }, 'unexpected error');
+  const stack = options.debug && cause instanceof Error && cause.stack ? { stacktrace: cause.stack.split('\n') } : {};
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reference, ...stack },
   };
 }

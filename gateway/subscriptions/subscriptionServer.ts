@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, parse, print, specifiedRules, subscribe, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, print, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -49,6 +49,26 @@ export interface SubscriptionServerOptions {
   validationRules?: ValidationRule[];
   /** The HTTP endpoint's token limit per document. */
   maxTokens?: number;
+  /** The client's address behind the trusted proxies; the socket's peer without it. */
+  clientAddress?: (request: http.IncomingMessage) => string;
+  /** The HTTP endpoint's cost limit and rate limits: throws the GraphQL error that refuses the operation. */
+  admit?: (operation: AdmittedOperation) => Promise<void>;
+}
+
+export interface AdmittedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  clientAddress: string;
+  sessionToken?: string;
+}
+
+/** A refusal as sent over the socket: HTTP-only details (status, headers) left out. */
+function socketError(error: unknown): GraphQLError {
+  if (!(error instanceof GraphQLError)) return new GraphQLError(String(error));
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { extensions });
 }
 
 export interface SubscriptionStats {
@@ -82,6 +102,7 @@ export class SubscriptionServer {
   private readonly disposer: { dispose(): void | Promise<void> };
   private readonly perAddress = new Map<string, number>();
   private readonly shoppers = new WeakMap<WebSocket, SubscriberShopper>();
+  private readonly addresses = new WeakMap<http.IncomingMessage, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly sessions: LRUCache<string, Promise<SubscriberShopper | undefined>>;
   private readonly bridge: Promise<Subscription | undefined>;
@@ -111,13 +132,12 @@ export class SubscriptionServer {
           return true;
         },
         validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
-        onSubscribe: (ctx, _id, payload) => {
-          if (options.maxTokens !== undefined) {
-            try {
-              parse(payload.query, { maxTokens: options.maxTokens });
-            } catch (error) {
-              return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-            }
+        onSubscribe: async (ctx, _id, payload) => {
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query, options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : undefined);
+          } catch (error) {
+            return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
           }
           // graphql-ws has already registered this operation, hence `>`.
           if (Object.keys(ctx.subscriptions).length > this.limits.maxSubscriptionsPerConnection) {
@@ -126,6 +146,24 @@ export class SubscriptionServer {
                 extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
               }),
             ];
+          }
+          const schema = options.schema();
+          if (options.admit && schema) {
+            // Validation runs after this hook: an invalid operation is priced as far as it can be, then refused by validation.
+            const invalid = validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
+            if (invalid.length > 0) return invalid;
+            try {
+              await options.admit({
+                schema,
+                document,
+                operationName: payload.operationName,
+                variables: payload.variables ?? undefined,
+                clientAddress: this.addresses.get(ctx.extra.request) ?? ctx.extra.request.socket.remoteAddress ?? 'unknown',
+                sessionToken: this.shoppers.get(ctx.extra.socket)?.sessionToken,
+              });
+            } catch (error) {
+              return [socketError(error)];
+            }
           }
           return undefined;
         },
@@ -193,7 +231,8 @@ export class SubscriptionServer {
       socket.end(`HTTP/1.1 ${this.closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = this.options.clientAddress?.(request) ?? request.socket.remoteAddress ?? 'unknown';
+    this.addresses.set(request, address);
     const open = this.perAddress.get(address) ?? 0;
     if (open >= this.limits.maxConnectionsPerAddress) {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n');

@@ -4,14 +4,19 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type B
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express, { type Request } from 'express';
+import type { HttpConfig } from '../config';
 import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
 import { httpRequestMetrics } from '../observability/httpMetrics';
 import { serviceMetrics, type ServiceMetrics } from '../observability/metrics';
 import { listenMetrics, metricsHandler, type MetricsEndpointOptions } from '../observability/metricsEndpoint';
+import { corsPolicy } from './corsPolicy';
+import { jsonErrorHandler, jsonNotFound } from './jsonErrors';
+
+/** Safe when a service is built without its configuration: nothing shown that need not be. */
+const CLOSED: HttpConfig = { introspection: false, corsOrigins: [], maxBodyBytes: 1_000_000, debugErrors: false };
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -24,9 +29,12 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Subgraphs sit behind the gateway: no playground of their own. */
   landingPage?: boolean;
-  maxBodyBytes?: number;
   /** Where GET /metrics is served (the service's own port by default) and how operation names are bounded. */
   metrics?: MetricsEndpointOptions;
+  /** Introspection, CORS, body limit, stack traces: `config.http`. */
+  http?: HttpConfig;
+  /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
+  middleware?: express.RequestHandler[];
 }
 
 /**
@@ -42,7 +50,10 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
   private started = false;
   private stopped = false;
 
+  private readonly http: HttpConfig;
+
   constructor(private readonly options: GraphQLServiceOptions<TContext>) {
+    this.http = options.http ?? CLOSED;
     this.httpServer = http.createServer();
     this.metrics = serviceMetrics(options.name);
     const plugins: ApolloServerPlugin<TContext>[] = [
@@ -56,9 +67,11 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     this.apollo = new ApolloServer<TContext>({
       ...(options.apollo as ApolloServerOptions<TContext>),
       plugins,
-      formatError: createErrorFormatter(options.logger),
-      includeStacktraceInErrorResponses: false,
-      introspection: true,
+      formatError: createErrorFormatter(options.logger, { debug: this.http.debugErrors }),
+      includeStacktraceInErrorResponses: this.http.debugErrors,
+      introspection: this.http.introspection,
+      // "Did you mean …?" suggestions name fields a client never saw: shown only where introspection is.
+      hideSchemaDetailsFromClientErrors: !this.http.introspection,
       // Shutdown is ours (runUntilSignalled): Apollo's own handler would re-raise the signal.
       stopOnTerminationSignals: false,
     });
@@ -91,10 +104,13 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     });
     app.use(
       '/graphql',
-      cors(),
-      express.json({ limit: this.options.maxBodyBytes ?? 1_000_000 }),
+      corsPolicy(this.http.corsOrigins),
+      ...(this.options.middleware ?? []),
+      express.json({ limit: this.http.maxBodyBytes }),
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
+    app.use(jsonNotFound);
+    app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors, maxBodyBytes: this.http.maxBodyBytes }));
     this.httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);

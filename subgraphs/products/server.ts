@@ -28,6 +28,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
   const service = new GraphQLService<ProductsContext>({
     name: 'products',
     logger,
+    http: infra.config.http,
     apollo: { schema: subgraphSchema(productsSchemaPath, resolvers) },
     context: async (req) => {
       const header = req.headers['x-api-key'];

@@ -59,6 +59,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
+    http: infra.config.http,
     apollo: { schema: subgraphSchema(recommendationsSchemaPath, resolvers) },
     context: async (req) => {
       const token = req.headers['x-session-token'];

@@ -45,6 +45,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const service = new GraphQLService<UsersContext>({
     name: 'users',
     logger,
+    http: infra.config.http,
     apollo: { schema: subgraphSchema(usersSchemaPath, resolvers) },
     context: async (req) => {
       const header = req.headers['x-session-token'];

@@ -1,0 +1,45 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ErrorCode, maskError } from '../errors';
+import type { Logger } from '../logger';
+
+/** An error answer in the GraphQL response shape, whatever went wrong before GraphQL ran. */
+export function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
+/**
+ * Express's last error handler: a body that is not JSON, or too large, is the
+ * client's mistake and says so in JSON (400 BAD_REQUEST, 413
+ * PAYLOAD_TOO_LARGE); anything else is masked with a reference that is also
+ * logged. Never Express's HTML page, never a stack trace unless `debug`.
+ */
+export function jsonErrorHandler(logger: Logger, options: { debug?: boolean; maxBodyBytes?: number } = {}): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const type = (error as { type?: string }).type;
+    const status = Number((error as { status?: number }).status ?? (error as { statusCode?: number }).statusCode);
+    if (type === 'entity.too.large' || status === 413) {
+      res.status(413).json(errorBody(`Request body larger than ${options.maxBodyBytes ?? (error as { limit?: number }).limit} bytes`, ErrorCode.PAYLOAD_TOO_LARGE, options.maxBodyBytes ? { maxBytes: options.maxBodyBytes } : {}));
+      return;
+    }
+    if (type === 'entity.parse.failed') {
+      res.status(400).json(errorBody('Request body is not valid JSON', ErrorCode.BAD_REQUEST));
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      // body-parser's other refusals (unsupported charset or encoding...): the client's, and safe to name.
+      res.status(status).json(errorBody((error as Error).message, ErrorCode.BAD_REQUEST));
+      return;
+    }
+    const masked = maskError(logger, {}, error, options);
+    res.status(500).json({ errors: [masked] });
+  };
+}
+
+/** Unknown paths answer JSON too. */
+export const jsonNotFound: RequestHandler = (req, res) => {
+  res.status(404).json(errorBody(`No ${req.method} ${req.path} here`, ErrorCode.NOT_FOUND));
+};
