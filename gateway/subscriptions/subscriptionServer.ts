@@ -149,7 +149,7 @@ export class SubscriptionServer {
           }
           const schema = options.schema();
           if (options.admit && schema) {
-            // Validation runs after this hook: an invalid operation is priced as far as it can be, then refused by validation.
+            // Validated before it is priced: the estimator needs a valid operation.
             const invalid = validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
             if (invalid.length > 0) return invalid;
             try {
@@ -164,6 +164,8 @@ export class SubscriptionServer {
             } catch (error) {
               return [socketError(error)];
             }
+            // Parsed and validated here already: graphql-ws takes these arguments as they are.
+            return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
           }
           return undefined;
         },
