@@ -20,6 +20,7 @@ import type { EdgeContext } from './plugins/edgeContext';
 import { rateLimitPlugin, rateLimitedError, rootFields as operationRootFields } from './plugins/rateLimit';
 import { responseSizeCapPlugin } from './plugins/responseSizeCap';
 import { RateLimits } from './rateLimits';
+import { serviceMetrics } from '../platform/observability/metrics';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
@@ -93,6 +94,12 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   const proxies = new TrustedProxies(gatewayConfig.trustedProxies);
   const costLimit = new CostLimit({ maxCost: gatewayConfig.cost.maxCost, defaultListSize: gatewayConfig.cost.defaultListSize });
   const rateLimits = new RateLimits(gatewayConfig.rateLimit, { logger, redis, keyPrefix: config.redis?.keyPrefix });
+  const metrics = serviceMetrics('gateway');
+  const costRejected = metrics.counter('smartcart_gateway_cost_rejected_total', 'Operations refused by the cost limit (GATEWAY_MAX_COST)');
+  const rateLimited = metrics.counter('smartcart_gateway_rate_limited_total', 'Operations refused by a rate limit, by budget', ['budget']);
+  const responsesTooLarge = metrics.counter('smartcart_gateway_response_too_large_total', 'Answers refused for exceeding GATEWAY_MAX_RESPONSE_BYTES');
+  // address, session, apiKey or field_<name>: bounded by the configured strict fields.
+  const budgetLabel = (budget: string) => budget.replace(/^field:/, 'field_');
   const header = (value: string | string[] | undefined) => (typeof value === 'string' && value !== '' ? value : undefined);
   const service = new GraphQLService<GatewayContext & EdgeContext>({
     name: 'gateway',
@@ -100,7 +107,11 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     http: config.http,
     apollo: { gateway, validationRules: limitRules(gatewayConfig.limits), parseOptions: { maxTokens: gatewayConfig.limits.maxTokens } },
     // Order matters: the cost is known before the rate limits charge it.
-    plugins: [costLimitPlugin(costLimit, logger), rateLimitPlugin(rateLimits, logger), responseSizeCapPlugin(gatewayConfig.maxResponseBytes, logger)],
+    plugins: [
+      costLimitPlugin(costLimit, logger, () => costRejected.inc()),
+      rateLimitPlugin(rateLimits, logger, (budget) => rateLimited.inc({ budget: budgetLabel(budget) })),
+      responseSizeCapPlugin(gatewayConfig.maxResponseBytes, logger, () => responsesTooLarge.inc()),
+    ],
     context: async (req) => {
       const forwardedHeaders: Record<string, string> = {};
       for (const name of forward) {
@@ -139,9 +150,17 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     // The same client address, cost limit and budgets as over HTTP.
     clientAddress: (request) => proxies.of(request),
     admit: async ({ schema, document, operationName, variables, clientAddress, sessionToken }) => {
-      const cost = costLimit.check(schema, document, operationName, variables);
+      let cost: number;
+      try {
+        cost = costLimit.check(schema, document, operationName, variables);
+      } catch (error) {
+        costRejected.inc();
+        throw error;
+      }
       const decision = await rateLimits.consume({ clientAddress, sessionToken }, cost, operationRootFields(getOperationAST(document, operationName) ?? undefined));
-      if (!decision.allowed) throw rateLimitedError(decision);
+      if (decision.allowed) return;
+      rateLimited.inc({ budget: budgetLabel(decision.budget) });
+      throw rateLimitedError(decision);
     },
   });
   return {

@@ -40,4 +40,23 @@ describe('loadConfig', () => {
     const config = loadConfig({ GATEWAY_METRICS_PORT: '9400', METRICS_TOKEN: 'x'.repeat(16), METRICS_OPERATION_NAMES: 'ProductPage, CartPage' });
     expect(config.observability.metrics).toMatchObject({ token: 'x'.repeat(16), ports: { gateway: 9400 }, operationNames: ['ProductPage', 'CartPage'] });
   });
+
+  it('opens introspection and CORS while developing and closes them in production', () => {
+    expect(loadConfig({}).http).toMatchObject({ introspection: true, corsOrigins: '*', debugErrors: false });
+    expect(loadConfig({ NODE_ENV: 'production' }).http).toMatchObject({ introspection: false, corsOrigins: [], debugErrors: false });
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true', CORS_ORIGINS: 'https://shop.example, https://m.shop.example' }).http).toMatchObject({
+      introspection: true,
+      corsOrigins: ['https://shop.example', 'https://m.shop.example'],
+    });
+  });
+
+  it('reads the rate limits, strict fields and trusted proxies', () => {
+    const config = loadConfig({ RATE_LIMIT_STRICT_FIELDS: 'startSession:60/60, checkout:10/1', GATEWAY_TRUSTED_PROXIES: '10.0.0.0/8,::1' });
+    expect(config.gateway.rateLimit.strictFields).toEqual([
+      { field: 'startSession', count: 60, seconds: 60 },
+      { field: 'checkout', count: 10, seconds: 1 },
+    ]);
+    expect(config.gateway.trustedProxies).toEqual(['10.0.0.0/8', '::1']);
+    expect(loadConfig({}).gateway.rateLimit.strictFields).toEqual([{ field: 'startSession', count: 60, seconds: 60 }]);
+  });
 });

@@ -39,7 +39,7 @@ export class CostLimit {
  * starts every plugin's didResolveOperation in order, so the rate limit
  * plugin after this one sees the cost, and a refused operation never reaches it.
  */
-export function costLimitPlugin<TContext extends BaseContext & EdgeContext>(limit: CostLimit, logger: Logger): ApolloServerPlugin<TContext> {
+export function costLimitPlugin<TContext extends BaseContext & EdgeContext>(limit: CostLimit, logger: Logger, onRejected?: () => void): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -51,6 +51,7 @@ export function costLimitPlugin<TContext extends BaseContext & EdgeContext>(limi
           } catch (error) {
             if (error instanceof GraphQLError && error.extensions.code === ErrorCode.COST_LIMIT_EXCEEDED) {
               logger.warn({ cost: error.extensions.cost, maxCost: limit.options.maxCost, clientAddress: contextValue.edge?.clientAddress }, 'operation refused: cost limit');
+              onRejected?.();
               throw error;
             }
             // An estimator failure must not turn every request into an error: price it at the limit.

@@ -7,7 +7,7 @@ import type { Logger } from '../../platform/logger';
  * subgraphs that is larger than GATEWAY_MAX_RESPONSE_BYTES is not sent; the
  * client gets RESPONSE_TOO_LARGE (with the limit) instead of megabytes.
  */
-export function responseSizeCapPlugin<TContext extends BaseContext>(maxBytes: number, logger: Logger): ApolloServerPlugin<TContext> {
+export function responseSizeCapPlugin<TContext extends BaseContext>(maxBytes: number, logger: Logger, onRefused?: () => void): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -16,6 +16,7 @@ export function responseSizeCapPlugin<TContext extends BaseContext>(maxBytes: nu
           const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
           if (bytes <= maxBytes) return;
           logger.warn({ bytes, maxBytes }, 'response refused: too large');
+          onRefused?.();
           response.body.singleResult = {
             errors: [
               {

@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createApiKey } from '../../platform/auth/apiKeys';
-import { startStack, type Stack } from '../support/stack';
+import type { Config } from '../../platform/config';
+import { createLogger } from '../../platform/logger';
+import { buildGateway, type GatewayService } from '../../gateway/server';
+import { waitFor } from '../support/freePort';
+import { postGraphQL, startStack, type Stack } from '../support/stack';
 
 // The gateway as it faces the internet in production: the cost limit, JSON
 // errors for requests that are not GraphQL, no schema leaks, and client
@@ -19,9 +26,29 @@ beforeAll(async () => {
   notAdmin = { 'x-api-key': (await createApiKey(prisma, `security ${tag} none`, [])).key };
 });
 
+const opened: GatewayService[] = [];
+
 afterAll(async () => {
+  for (const gateway of opened.reverse()) await gateway.close();
   await stack?.stop();
 });
+
+/** Another gateway on the stack's subgraphs, serving subscriptions too, with some gateway settings changed. */
+async function replica(gateway: Partial<Config['gateway']> = {}) {
+  const built = buildGateway({
+    config: {
+      ...stack.config,
+      gateway: { ...stack.config.gateway, supergraphSource: 'file', subgraphUrls: Object.fromEntries(stack.gateway.subgraphs.map((s) => [s.name, s.url])), ...gateway },
+    },
+    logger: createLogger(stack.config.logLevel),
+    supergraphSdl: fs.readFileSync(stack.config.gateway.supergraphPath, 'utf8'),
+    pubsub: stack.infra.pubsub,
+    events: stack.infra.events,
+  });
+  const url = await built.service.listen(0);
+  opened.push(built);
+  return { gateway: built, url, ws: url.replace(/^http/, 'ws') };
+}
 
 async function post(body: string, headers: Record<string, string> = {}) {
   const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -134,5 +161,55 @@ describe('client mistakes stated by a subgraph reach the client unchanged', () =
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const conflict = await stack.query('mutation { clearCart(expectedVersion: 41) { id } }', undefined, session);
     expect(conflict.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('response size cap', () => {
+  it('refuses an answer larger than GATEWAY_MAX_RESPONSE_BYTES with RESPONSE_TOO_LARGE', async () => {
+    const small = await replica({ maxResponseBytes: 300 });
+    const query = `{ ${Array.from({ length: 5 }, (_, i) => `i${i}: detectIntent(text: "cheap vegan snacks under 5") { text keywords dietaryTags }`).join(' ')} }`;
+    const refused = await postGraphQL(small.url, query);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'RESPONSE_TOO_LARGE', bytes: expect.any(Number), maxBytes: 300 });
+    expect(refused.errors![0]!.extensions!.bytes).toBeGreaterThan(300);
+    // The same answer under the default cap.
+    expect((await stack.query(query)).data.i4.text).toBe('cheap vegan snacks under 5');
+  });
+});
+
+describe('over graphql-ws', () => {
+  const live = `subscription { cartSuggestions { cart { id total itemCount budget { status remaining limit }
+      items { quantity lineTotal product { id name effectivePrice images { url } } }
+      suggestions(first: 5) { items { product { id name effectivePrice } reason } } } } }`;
+
+  it('prices socket operations with the same limit: the cost bomb refused, the live cart accepted', async () => {
+    const { ws } = await replica();
+    const started = await stack.query('mutation { startSession { token } }');
+    const token = started.data.startSession.token as string;
+    await stack.query('{ me { cart { id } } }', undefined, { 'x-session-token': token });
+    const client = createClient({ url: ws, webSocketImpl: WebSocket, connectionParams: { sessionToken: token }, retryAttempts: 0 });
+    try {
+      const refused = client.iterate({ query: bomb });
+      await expect(refused.next()).rejects.toEqual([
+        expect.objectContaining({ extensions: { code: 'COST_LIMIT_EXCEEDED', cost: expect.any(Number), maxCost: stack.config.gateway.cost.maxCost } }),
+      ]);
+      const cart = client.iterate({ query: live });
+      const first = await cart.next();
+      expect(first.value.errors).toBeUndefined();
+      expect(first.value.data.cartSuggestions.cart.itemCount).toBe(0);
+      await cart.return?.();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('counts WebSocket connections per client address behind the trusted proxies', async () => {
+    const { ws, gateway } = await replica({ trustedProxies: ['127.0.0.1', '::1'] });
+    const from = (address: string) => new WebSocket(ws, 'graphql-transport-ws', { headers: { 'x-forwarded-for': address } });
+    const sockets = [from('203.0.113.1'), from('203.0.113.2')];
+    await Promise.all(sockets.map((socket) => new Promise((resolve) => socket.once('open', resolve))));
+    expect(gateway.subscriptions!.stats().addresses).toBe(2);
+    for (const socket of sockets) socket.terminate();
+    await waitFor(async () => gateway.subscriptions!.stats().addresses === 0, 5000, 'addresses released');
   });
 });
