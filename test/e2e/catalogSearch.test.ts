@@ -366,15 +366,4 @@ describe('statement cost', () => {
     expect(statements).toHaveLength(3);
   });
 
-  it('answers a product search, through the gateway, well within 100 ms', async () => {
-    const timings: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      const response = await stack.query(PAGE, { filter: { text: `chocolate ${tag}`, dietaryTags: ['VEGETARIAN'] }, sort: 'PRICE_ASC', first: 20 });
-      timings.push(performance.now() - started);
-      expect(response.errors).toBeUndefined();
-    }
-    // The best of three: one slow run on a busy CI machine says nothing about the query.
-    expect(Math.min(...timings)).toBeLessThan(100);
-  });
 });

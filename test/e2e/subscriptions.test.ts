@@ -124,7 +124,7 @@ beforeAll(async () => {
       stack
         .query(`query ($aisle: ID!) { popular(category: $aisle, first: 10, filter: { inStock: false }) { items { product { id } } } }`, { aisle })
         .then((r) => r.data.popular.items.length === 4),
-    10_000,
+    45_000,
     'catalog projection',
   );
   main = await replica(stack.infra);
@@ -343,12 +343,12 @@ describe('connections', () => {
         client.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
         return { leave: () => client.dispose() };
       });
-      await until(() => subscriptions.stats().subscriptions === 50, 10_000, `wave ${wave} subscribed`);
+      await until(() => subscriptions.stats().subscriptions === 50, 45_000, `wave ${wave} subscribed`);
       expect(subscriptions.stats().carts).toBe(shoppers.length);
       expect(stack.infra.pubsub.activeChannels()).toBe(channelsBefore + shoppers.length);
       // Some leave politely, some vanish without a close frame.
       await Promise.all(clients.map((client) => client.leave()));
-      await until(() => subscriptions.stats().connections === 0, 10_000, `wave ${wave} closed`);
+      await until(() => subscriptions.stats().connections === 0, 45_000, `wave ${wave} closed`);
     }
     // A payload being resolved when its socket went away finishes (and is dropped) on its own.
     await until(() => subscriptions.stats().subscriptions + subscriptions.stats().carts + subscriptions.stats().inFlight === 0, 5000, 'subscriptions released');

@@ -161,13 +161,6 @@ describe('detectIntent', () => {
     }
   });
 
-  it('takes well under a millisecond per call', () => {
-    const texts = phrasings.map(([text]) => text);
-    detectIntent(texts[0]!, vocabulary);
-    const started = performance.now();
-    for (let n = 0; n < 1000; n++) detectIntent(`${texts[n % texts.length]!} ${n}`, vocabulary);
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
 });
 
 /** A small seeded PRNG, so a failing fuzz case can be reproduced. */
