@@ -1,31 +1,34 @@
-import { loadConfigOrExit } from '../platform/config';
 import { createApiKey, type Role } from '../platform/auth/apiKeys';
-import { createDatabaseDriver, openDatabase } from '../platform/database/database';
-import { migrate } from '../platform/database/migrate';
+import { defineCommand, UsageError } from '../platform/commands/command';
+import { runCli } from '../platform/commands/runCli';
+import { openDatabase } from '../platform/database/database';
 
-// `npm run apikey:create -- <name> [role…]`: prints a new API key once.
+// `npm run apikey:create -- <name> <role…>`: prints a new API key once.
+// Beside a running embedded API the key is created by the API itself, so it works on the next request.
 const ROLES: Role[] = ['admin'];
 
-async function main(): Promise<void> {
-  const [name, ...roles] = process.argv.slice(2);
-  if (!name || roles.length === 0 || roles.some((r) => !ROLES.includes(r as Role))) {
-    process.stderr.write(`usage: npm run apikey:create -- <name> <role…>   (roles: ${ROLES.join(', ')})\n`);
-    process.exit(2);
-  }
-  const config = loadConfigOrExit();
-  const driver = await createDatabaseDriver(config.database);
-  const db = openDatabase(driver);
-  try {
-    if (config.migrateOnStart) await migrate(driver);
-    const { id, key } = await createApiKey(db.prisma, name, roles as Role[]);
-    process.stdout.write(`Created API key ${id} (${name}: ${roles.join(', ')}).\nSend it as the x-api-key header. It is shown only now:\n${key}\n`);
-  } finally {
-    await db.close();
-    await driver.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Could not create the key: ${(error as Error).message}\n`);
-  process.exit(1);
+export const apikeyCreateCommand = defineCommand({
+  name: 'apikey:create',
+  parse(argv: string[]): { name: string; roles: Role[] } {
+    const [name, ...roles] = argv;
+    if (!name || roles.length === 0 || roles.some((r) => !ROLES.includes(r as Role))) {
+      throw new UsageError(`usage: npm run apikey:create -- <name> <role…>   (roles: ${ROLES.join(', ')})`);
+    }
+    return { name, roles: roles as Role[] };
+  },
+  async run({ infra }, { name, roles }) {
+    const db = openDatabase(infra.database);
+    try {
+      const { id, key } = await createApiKey(db.prisma, name, roles);
+      return { id, key, name, roles };
+    } finally {
+      await db.close();
+    }
+  },
+  report({ id, key, name, roles }, out) {
+    out.write(`Created API key ${id} (${name}: ${roles.join(', ')}).\nSend it as the x-api-key header. It is shown only now:\n${key}\n`);
+    return 0;
+  },
 });
+
+if (require.main === module) runCli(apikeyCreateCommand);

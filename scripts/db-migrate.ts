@@ -1,20 +1,22 @@
-import { loadConfigOrExit } from '../platform/config';
-import { createDatabaseDriver } from '../platform/database/database';
+import { defineCommand, UsageError } from '../platform/commands/command';
+import { runCli } from '../platform/commands/runCli';
 import { migrate } from '../platform/database/migrate';
 
 // `npm run db:migrate`: applies the committed migrations to the configured database.
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const driver = await createDatabaseDriver(config.database);
-  try {
-    const applied = await migrate(driver);
-    process.stdout.write(applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
-  } finally {
-    await driver.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Migration failed: ${(error as Error).message}\n`);
-  process.exit(1);
+export const dbMigrateCommand = defineCommand({
+  name: 'db:migrate',
+  migrateFirst: false,
+  parse(argv: string[]): Record<string, never> {
+    if (argv.length > 0) throw new UsageError('usage: npm run db:migrate');
+    return {};
+  },
+  async run({ infra }) {
+    return { applied: await migrate(infra.database) };
+  },
+  report({ applied }, out) {
+    out.write(applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+    return 0;
+  },
 });
+
+if (require.main === module) runCli(dbMigrateCommand);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfigOrExit } from '../platform/config';
+import { defineCommand, UsageError } from '../platform/commands/command';
+import { runCli } from '../platform/commands/runCli';
 import { openDatabase } from '../platform/database/database';
-import { migrate } from '../platform/database/migrate';
-import { createInfrastructure, type Infrastructure } from '../platform/infrastructure';
-import { createLogger } from '../platform/logger';
+import type { Infrastructure } from '../platform/infrastructure';
 import { catalogData } from '../subgraphs/products/data/catalogData';
 import { CatalogEvents } from '../subgraphs/products/domain/catalogEvents';
 import { importBaskets } from '../subgraphs/products/import/importBaskets';
@@ -64,63 +63,45 @@ export async function runImport(infra: Infrastructure, file: string, format?: Fi
   }
 }
 
-function usage(): never {
-  process.stderr.write('usage: npm run import -- <file> [--format csv|json|baskets]\n');
-  process.exit(2);
+const USAGE = 'usage: npm run import -- <file> [--format csv|json|baskets]';
+
+function formatOf(value: string | undefined): FileFormat {
+  if (value !== 'csv' && value !== 'json' && value !== 'baskets') throw new UsageError(USAGE);
+  return value;
 }
 
-function parseArguments(argv: string[]): { file: string; format?: FileFormat } {
-  let file: string | undefined;
-  let format: FileFormat | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--format') {
-      const value = argv[++i];
-      if (value !== 'csv' && value !== 'json' && value !== 'baskets') usage();
-      format = value;
-    } else if (arg.startsWith('--format=')) {
-      const value = arg.slice('--format='.length);
-      if (value !== 'csv' && value !== 'json' && value !== 'baskets') usage();
-      format = value;
-    } else if (!file && !arg.startsWith('--')) file = arg;
-    else usage();
-  }
-  if (!file) usage();
-  return { file, format };
-}
-
-async function main(): Promise<void> {
-  const { file, format } = parseArguments(process.argv.slice(2));
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`No such file: ${file}\n`);
-    process.exit(2);
-  }
-  const config = loadConfigOrExit();
-  const infra = await createInfrastructure(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  try {
-    await migrate(infra.database);
-    const report = await runImport(infra, file, format);
-    const out = process.stdout;
+export const importCommand = defineCommand({
+  name: 'import',
+  parse(argv: string[]): { file: string; format?: FileFormat } {
+    let file: string | undefined;
+    let format: FileFormat | undefined;
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i]!;
+      if (arg === '--format') format = formatOf(argv[++i]);
+      else if (arg.startsWith('--format=')) format = formatOf(arg.slice('--format='.length));
+      else if (!file && !arg.startsWith('--')) file = arg;
+      else throw new UsageError(USAGE);
+    }
+    if (!file) throw new UsageError(USAGE);
+    if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+    // Absolute: a running API that takes the command over may have another working directory.
+    return { file: path.resolve(file), format };
+  },
+  run: ({ infra }, { file, format }) => runImport(infra, file, format),
+  report(report: ImportReport, out) {
     out.write(`Format: ${report.format}\n`);
     if (report.errors.length > 0) {
       out.write(`Nothing imported: ${report.errors.length} problem(s)\n`);
       for (const e of report.errors) out.write(`  line ${e.line}  ${e.field}: ${e.reason}\n`);
-      process.exitCode = 1;
-      return;
+      return 1;
     }
     out.write(`Products: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged\n`);
     if (report.baskets) {
       const b = report.baskets;
       out.write(`Baskets: ${b.handedOver} handed over; ${b.shoppers} shoppers, ${b.orders} orders, ${b.events} purchase events created\n`);
     }
-  } finally {
-    await infra.close();
-  }
-}
+    return 0;
+  },
+});
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`Import failed: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCli(importCommand);

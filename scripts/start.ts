@@ -1,10 +1,13 @@
+import { startAdminEndpoint } from '../platform/commands/adminEndpoint';
 import { loadConfigOrExit } from '../platform/config';
+import { DataDirInUseError } from '../platform/embedded/dataDirLock';
 import { migrate } from '../platform/database/migrate';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
 import { buildGateway } from '../gateway/server';
 import { subgraphs } from '../subgraphs';
+import { commands } from './commands';
 import { seedDemoDataIfEmpty } from './demoData';
 
 // `npm start`: the gateway and every subgraph in one process, sharing one
@@ -12,7 +15,16 @@ import { seedDemoDataIfEmpty } from './demoData';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  const infra = await createInfrastructure(config, logger);
+  let infra: Awaited<ReturnType<typeof createInfrastructure>>;
+  try {
+    infra = await createInfrastructure(config, logger);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    process.stderr.write(
+      `${error.message}.\nOnly one process may open an embedded database. Stop that one first, or give this one its own directory with DATA_DIR.\n`,
+    );
+    process.exit(1);
+  }
   const started: { close(): Promise<void> }[] = [];
   const shutdown = async () => {
     for (const service of started.reverse()) await service.close();
@@ -28,10 +40,12 @@ async function main(): Promise<void> {
       if (seeded > 0) logger.info({ products: seeded }, 'demo catalog seeded');
     }
     const subgraphUrls: Record<string, string> = {};
+    const services: Record<string, unknown> = {};
     for (const definition of subgraphs) {
       // A subgraph calls its peers where this process started them, not at a configured address.
       const built = await definition.build(infra, { ...subgraphUrls });
       started.push(built);
+      services[definition.name] = built;
       subgraphUrls[definition.name] = await built.service.listen(config.ports[definition.name], config.host);
     }
     // The committed supergraph, pointed at the subgraphs this process just started.
@@ -43,6 +57,10 @@ async function main(): Promise<void> {
     });
     started.push(gateway);
     const url = await gateway.service.listen(config.ports.gateway, config.host);
+    if (config.database.kind === 'pglite') {
+      // This process holds the embedded database: CLI commands hand their work to it (docs/events.md).
+      started.push(await startAdminEndpoint({ dataDir: config.database.dataDir, commands, infra, services, logger }));
+    }
     logger.info({ subgraphs: subgraphUrls, database: config.database.kind === 'pglite' ? config.database.dataDir : 'postgresql' }, 'all services up');
     process.stdout.write(`\nSmartCart is running: ${url}\n(open it in a browser for the playground; Ctrl-C stops)\n\n`);
     runUntilSignalled(shutdown, logger, config.shutdownGraceMs);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -6,6 +7,7 @@ import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../prisma/generated/client/client';
 import type { DatabaseConfig } from '../config';
+import { acquireDataDirLock } from '../embedded/dataDirLock';
 import { StatementCounter, countingAdapterFactory } from './statementCounter';
 
 export type { PrismaClient };
@@ -40,7 +42,15 @@ export interface Database {
 export async function createDatabaseDriver(config: DatabaseConfig): Promise<DatabaseDriver> {
   if (config.kind === 'pglite') {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    const pglite = await PGlite.create(config.dataDir);
+    // Throws DataDirInUseError when another live process has the directory open.
+    const lock = acquireDataDirLock(config.dataDir, openerName());
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(config.dataDir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     return {
       kind: 'pglite',
       adapterFactory: () => new PrismaPGlite(pglite),
@@ -49,6 +59,7 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
       withExclusiveLock: (_key, fn) => fn(),
       close: async () => {
         if (!pglite.closed) await pglite.close();
+        lock.release();
       },
     };
   }
@@ -94,6 +105,12 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
       await pool.end();
     },
   };
+}
+
+/** How the lock names this process to whoever finds the directory taken: `start`, `import`… */
+function openerName(): string {
+  const script = path.basename(process.argv[1] ?? 'node', path.extname(process.argv[1] ?? ''));
+  return script === 'start' ? 'npm start' : script;
 }
 
 /**

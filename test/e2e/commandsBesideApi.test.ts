@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runScript, startApi, type StartedApi } from '../support/embeddedProcess';
+import { waitFor } from '../support/freePort';
+import { postGraphQL } from '../support/stack';
+
+// The CLI commands beside a real embedded `npm start` (one child process for
+// the whole file): each hands its work to the running API, which sees the
+// effect without a restart; a second `npm start` is refused.
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-cli-'));
+const files = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-cli-files-'));
+let api: StartedApi;
+let adminKey: string;
+
+beforeAll(async () => {
+  api = await startApi(dataDir, { SEED_DEMO_DATA: 'false' });
+}, 240_000);
+
+afterAll(async () => {
+  if (api) expect(await api.stop()).toBe(0);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(files, { recursive: true, force: true });
+}, 60_000);
+
+const query = (text: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => postGraphQL(api.url, text, variables, headers);
+
+it('refuses a second npm start on the same data directory, naming the process that has it', async () => {
+  const second = await startApi(dataDir).then(
+    () => 'started',
+    (error: Error) => error.message,
+  );
+  expect(second).toMatch(/exited with 1/);
+  expect(second).toMatch(new RegExp(`in use by process ${api.process.pid} \\(npm start`));
+  // The first one is unharmed.
+  expect((await query('{ categories { id } }')).errors).toBeUndefined();
+}, 240_000);
+
+it('apikey:create beside the API: the new key works on the next request', async () => {
+  const run = await runScript('apikey-create', ['cli-test', 'admin'], dataDir);
+  expect(run.stderr).toMatch(/ran inside the running API/);
+  expect(run.code).toBe(0);
+  adminKey = /^(sck_\S+)$/m.exec(run.stdout)![1]!;
+  const created = await query('mutation { createCategory(input: { name: "Handed over", slug: "handed-over" }) { slug } }', undefined, { 'x-api-key': adminKey });
+  expect(created.errors).toBeUndefined();
+  expect(created.data.createCategory.slug).toBe('handed-over');
+}, 240_000);
+
+it('a baskets import beside the API reaches frequentlyBoughtTogether and Cart.suggestions without a restart', async () => {
+  const lines = [...Array(30).fill('cli alpha,cli beta'), ...Array(30).fill('cli gamma,cli delta'), ...Array(5).fill('cli alpha,cli beta,cli gamma')];
+  const file = path.join(files, 'baskets.csv');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const run = await runScript('import', [file], dataDir);
+  expect(run.stderr).toMatch(/ran inside the running API/);
+  expect(run.stdout).toMatch(/Products: 4 created/);
+  expect(run.stdout).toMatch(/65 handed over; 65 shoppers, 65 orders, 135 purchase events created/);
+
+  const alpha = (await query('{ productBySku(sku: "groceries-cli-alpha") { id } }')).data.productBySku.id as string;
+  const beta = (await query('{ productBySku(sku: "groceries-cli-beta") { id } }')).data.productBySku.id as string;
+  await waitFor(
+    async () => {
+      const fbt = await query('query ($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 3) { items { product { id } } } } }', { id: alpha });
+      return fbt.data?.product.frequentlyBoughtTogether.items[0]?.product.id === beta;
+    },
+    30_000,
+    'frequentlyBoughtTogether(cli alpha) to lead with cli beta',
+  );
+  const token = (await query('mutation { startSession { token } }')).data.startSession.token as string;
+  const shopper = { 'x-session-token': token };
+  expect((await query('mutation ($id: ID!) { addToCart(productId: $id) { version } }', { id: alpha }, shopper)).errors).toBeUndefined();
+  await waitFor(
+    async () => {
+      const cart = await query('{ me { cart { suggestions(first: 3) { items { product { id } } } } } }', undefined, shopper);
+      return cart.data?.me.cart.suggestions.items[0]?.product.id === beta;
+    },
+    30_000,
+    'Cart.suggestions of a cart with cli alpha to lead with cli beta',
+  );
+
+  // The same file again: the same products and baskets, nothing created twice.
+  const again = await runScript('import', [file], dataDir);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toMatch(/Products: 0 created, 0 updated, 4 unchanged/);
+  expect(again.stdout).toMatch(/0 shoppers, 0 orders, 0 purchase events created/);
+}, 240_000);
+
+it('recs:train beside the API rebuilds the engine that serves', async () => {
+  const run = await runScript('recs-train', [], dataDir);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/the running recommender serves it now/);
+  // The imported purchases and the cart addition above, all stored by the running API.
+  expect(Number(/Rebuilt from (\d+) interactions/.exec(run.stdout)![1])).toBeGreaterThanOrEqual(136);
+}, 240_000);
