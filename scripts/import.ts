@@ -9,14 +9,19 @@ import { CatalogEvents } from '../subgraphs/products/domain/catalogEvents';
 import { importBaskets } from '../subgraphs/products/import/importBaskets';
 import type { ImportError } from '../subgraphs/products/import/importRows';
 import { importProducts } from '../subgraphs/products/import/importProducts';
+import { loadSkuIndex } from '../subgraphs/products/import/skuIndex';
+import { importOrderHistory, type OrderHistoryReport } from '../subgraphs/users/import/orderHistory';
+import { isOrderHistoryHeader, readOrderLines, type OrderLineSyntax } from '../subgraphs/users/import/orderLines';
 import { importPurchaseHistory } from '../subgraphs/users/import/purchaseHistory';
 
-// `npm run import -- <file> [--format csv|json|baskets]`: a product CSV or
-// JSON file, or a headerless baskets file (one purchase per line, such as
+// `npm run import -- <file> [--format csv|json|baskets|orders]`: a product CSV or
+// JSON file, a headerless baskets file (one purchase per line, such as
 // ../shared/data/groceries.csv), whose items become products and whose
-// baskets become purchase history. See docs/catalog.md.
+// baskets become purchase history, or an order history (order lines of
+// known SKUs by real customers, CSV, JSON or JSON Lines). See docs/catalog.md
+// and docs/shoppers.md.
 
-export type FileFormat = 'csv' | 'json' | 'baskets';
+export type FileFormat = 'csv' | 'json' | 'baskets' | 'orders';
 
 export interface ImportReport {
   format: FileFormat;
@@ -26,16 +31,66 @@ export interface ImportReport {
   errors: ImportError[];
   /** Baskets files only. */
   baskets?: { handedOver: number; shoppers: number; orders: number; events: number };
+  /** Order histories only (created/unchanged above count orders there). */
+  orders?: Omit<OrderHistoryReport, 'errors'>;
 }
 
-/** .json (or a document starting with [) is JSON; a first line with a sku column is a product CSV; anything else is baskets. */
+/**
+ * Order lines (a CSV header, or a first JSON object, naming orderId and sku)
+ * are an order history; .json (or a document starting with [) is product
+ * JSON; a first line with a sku column is a product CSV; anything else is baskets.
+ */
 export function detectFormat(file: string, text: string): FileFormat {
+  if (orderLineSyntax(file, text)) return 'orders';
   if (path.extname(file).toLowerCase() === '.json' || /^\s*\[/.test(text)) return 'json';
   const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, '').split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
   return header.includes('sku') ? 'csv' : 'baskets';
 }
 
+/** How an order-history file is written, from its name and its first bytes; undefined when it is not one. */
+function orderLineSyntax(file: string, head: string): OrderLineSyntax | undefined {
+  const start = head.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('[') || start.startsWith('{')) {
+    if (!/^[[{]\s*\{?\s*"(orderId|customerId)"/.test(start)) return undefined;
+    return start.startsWith('[') ? 'json' : 'jsonl';
+  }
+  if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
+  return isOrderHistoryHeader(head.split(/\r?\n/, 1)[0] ?? '') ? 'csv' : undefined;
+}
+
+/** The first 64 KiB: enough to tell the format without reading a large file whole. */
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    return buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** An order history, streamed from the file: SKUs resolved against the catalog, written by the users subgraph's code. */
+export async function runOrderImport(infra: Infrastructure, file: string, head = readHead(file)): Promise<ImportReport> {
+  const syntax = orderLineSyntax(file, head) ?? (/^\s*\[/.test(head) ? 'json' : /^\s*\{/.test(head) ? 'jsonl' : 'csv');
+  const productsDb = openDatabase(infra.database);
+  let catalog: Awaited<ReturnType<typeof loadSkuIndex>>;
+  try {
+    catalog = await loadSkuIndex(productsDb.prisma);
+  } finally {
+    await productsDb.close();
+  }
+  const usersDb = openDatabase(infra.database);
+  try {
+    const { errors, ...orders } = await importOrderHistory(usersDb.prisma, infra.events, readOrderLines({ file }, syntax), catalog);
+    return { format: 'orders', created: orders.orders.created, updated: 0, unchanged: orders.orders.unchanged, errors, orders };
+  } finally {
+    await usersDb.close();
+  }
+}
+
 export async function runImport(infra: Infrastructure, file: string, format?: FileFormat): Promise<ImportReport> {
+  const head = readHead(file);
+  if ((format ?? detectFormat(file, head)) === 'orders') return runOrderImport(infra, file, head);
   const text = fs.readFileSync(file, 'utf8');
   const chosen = format ?? detectFormat(file, text);
   const productsDb = openDatabase(infra.database);
@@ -63,10 +118,10 @@ export async function runImport(infra: Infrastructure, file: string, format?: Fi
   }
 }
 
-const USAGE = 'usage: npm run import -- <file> [--format csv|json|baskets]';
+const USAGE = 'usage: npm run import -- <file> [--format csv|json|baskets|orders]';
 
 function formatOf(value: string | undefined): FileFormat {
-  if (value !== 'csv' && value !== 'json' && value !== 'baskets') throw new UsageError(USAGE);
+  if (value !== 'csv' && value !== 'json' && value !== 'baskets' && value !== 'orders') throw new UsageError(USAGE);
   return value;
 }
 
@@ -94,6 +149,11 @@ export const importCommand = defineCommand({
       out.write(`Nothing imported: ${report.errors.length} problem(s)\n`);
       for (const e of report.errors) out.write(`  line ${e.line}  ${e.field}: ${e.reason}\n`);
       return 1;
+    }
+    if (report.orders) {
+      const o = report.orders;
+      out.write(`Orders: ${o.lines} lines read; ${o.orders.created} orders created, ${o.orders.unchanged} already imported; ${o.customers} new customers, ${o.events} purchase events created\n`);
+      return 0;
     }
     out.write(`Products: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged\n`);
     if (report.baskets) {

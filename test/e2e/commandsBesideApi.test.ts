@@ -85,10 +85,65 @@ it('a baskets import beside the API reaches frequentlyBoughtTogether and Cart.su
   expect(again.stdout).toMatch(/0 shoppers, 0 orders, 0 purchase events created/);
 }, 240_000);
 
+it('an order-history import beside the API: real customers, every bad row reported with nothing written, then once only, and the recommender learns it', async () => {
+  const admin = { 'x-api-key': adminKey };
+  const ids: Record<string, string> = {};
+  for (const sku of ['cli-omega', 'cli-sigma', 'cli-tau']) {
+    const created = await query('mutation ($sku: String!) { createProduct(input: { sku: $sku, name: $sku, price: "2.00", stockQuantity: 100 }) { id } }', { sku }, admin);
+    expect(created.errors).toBeUndefined();
+    ids[sku] = created.data.createProduct.id;
+  }
+  const header = 'orderId,customerId,sku,quantity,orderedAt,unitPrice';
+  const good: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const at = new Date(Date.UTC(2024, 0, 1 + i, 12)).toISOString();
+    good.push(`ord-${i},cust-${i % 4},cli-omega,1,${at},1.80`, `ord-${i},cust-${i % 4},cli-sigma,2,${at},`);
+  }
+  for (let i = 20; i < 24; i++) good.push(`ord-${i},cust-9,cli-tau,1,2024-02-01T08:00:00Z,`);
+
+  // One bad batch: every problem is named, and not even the good rows are written.
+  const badFile = path.join(files, 'orders-bad.csv');
+  fs.writeFileSync(badFile, [header, ...good, 'ord-90,cust-1,cli-unknown,1,2024-02-01T08:00:00Z,', 'ord-91,cust-1,cli-omega,-1,2024-02-01T08:00:00Z,'].join('\n'));
+  const bad = await runScript('import', [badFile], dataDir);
+  expect(bad.code).toBe(1);
+  expect(bad.stdout).toMatch(/Nothing imported: 2 problem\(s\)/);
+  expect(bad.stdout).toContain(`line ${good.length + 2}  sku: cli-unknown is not a product of the catalog`);
+  expect(bad.stdout).toContain(`line ${good.length + 3}  quantity: must be a whole number from 1 to 100000`);
+
+  const file = path.join(files, 'orders.csv');
+  fs.writeFileSync(file, [header, ...good].join('\n'));
+  const run = await runScript('import', [file], dataDir);
+  expect(run.stderr).toMatch(/ran inside the running API/);
+  expect(run.stdout).toMatch(/Format: orders/);
+  expect(run.stdout).toMatch(/44 lines read; 24 orders created, 0 already imported; 5 new customers, 44 purchase events created/);
+  const again = await runScript('import', [file], dataDir);
+  expect(again.stdout).toMatch(/44 lines read; 0 orders created, 24 already imported; 0 new customers, 0 purchase events created/);
+
+  await waitFor(
+    async () => {
+      const fbt = await query('query ($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 3) { items { product { id } } } } }', { id: ids['cli-omega'] });
+      return fbt.data?.product.frequentlyBoughtTogether.items[0]?.product.id === ids['cli-sigma'];
+    },
+    30_000,
+    'frequentlyBoughtTogether(cli-omega) to lead with cli-sigma',
+  );
+  const token = (await query('mutation { startSession { token } }')).data.startSession.token as string;
+  const shopper = { 'x-session-token': token };
+  expect((await query('mutation ($id: ID!) { addToCart(productId: $id) { version } }', { id: ids['cli-omega'] }, shopper)).errors).toBeUndefined();
+  await waitFor(
+    async () => {
+      const cart = await query('{ me { cart { suggestions(first: 3) { items { product { id } } } } } }', undefined, shopper);
+      return cart.data?.me.cart.suggestions.items[0]?.product.id === ids['cli-sigma'];
+    },
+    30_000,
+    'Cart.suggestions of a cart with cli-omega to lead with cli-sigma',
+  );
+}, 240_000);
+
 it('recs:train beside the API rebuilds the engine that serves', async () => {
   const run = await runScript('recs-train', [], dataDir);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/the running recommender serves it now/);
-  // The imported purchases and the cart addition above, all stored by the running API.
-  expect(Number(/Rebuilt from (\d+) interactions/.exec(run.stdout)![1])).toBeGreaterThanOrEqual(136);
+  // The imported purchases and the cart additions above, all stored by the running API.
+  expect(Number(/Rebuilt from (\d+) interactions/.exec(run.stdout)![1])).toBeGreaterThanOrEqual(136 + 44 + 1);
 }, 240_000);

@@ -1968,6 +1968,7 @@ export const ShopperScalarFieldEnum = {
   city: 'city',
   favouriteCategoryIds: 'favouriteCategoryIds',
   synthetic: 'synthetic',
+  externalId: 'externalId',
   createdAt: 'createdAt',
   lastSeenAt: 'lastSeenAt'
 } as const
@@ -2009,6 +2010,7 @@ export const OrderScalarFieldEnum = {
   discount: 'discount',
   total: 'total',
   currency: 'currency',
+  externalId: 'externalId',
   createdAt: 'createdAt'
 } as const
 

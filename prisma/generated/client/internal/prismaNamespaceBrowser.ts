@@ -250,6 +250,7 @@ export const ShopperScalarFieldEnum = {
   city: 'city',
   favouriteCategoryIds: 'favouriteCategoryIds',
   synthetic: 'synthetic',
+  externalId: 'externalId',
   createdAt: 'createdAt',
   lastSeenAt: 'lastSeenAt'
 } as const
@@ -291,6 +292,7 @@ export const OrderScalarFieldEnum = {
   discount: 'discount',
   total: 'total',
   currency: 'currency',
+  externalId: 'externalId',
   createdAt: 'createdAt'
 } as const
 

@@ -47,6 +47,7 @@ export type ShopperMinAggregateOutputType = {
   longitude: number | null
   city: string | null
   synthetic: boolean | null
+  externalId: string | null
   createdAt: Date | null
   lastSeenAt: Date | null
 }
@@ -60,6 +61,7 @@ export type ShopperMaxAggregateOutputType = {
   longitude: number | null
   city: string | null
   synthetic: boolean | null
+  externalId: string | null
   createdAt: Date | null
   lastSeenAt: Date | null
 }
@@ -75,6 +77,7 @@ export type ShopperCountAggregateOutputType = {
   city: number
   favouriteCategoryIds: number
   synthetic: number
+  externalId: number
   createdAt: number
   lastSeenAt: number
   _all: number
@@ -102,6 +105,7 @@ export type ShopperMinAggregateInputType = {
   longitude?: true
   city?: true
   synthetic?: true
+  externalId?: true
   createdAt?: true
   lastSeenAt?: true
 }
@@ -115,6 +119,7 @@ export type ShopperMaxAggregateInputType = {
   longitude?: true
   city?: true
   synthetic?: true
+  externalId?: true
   createdAt?: true
   lastSeenAt?: true
 }
@@ -130,6 +135,7 @@ export type ShopperCountAggregateInputType = {
   city?: true
   favouriteCategoryIds?: true
   synthetic?: true
+  externalId?: true
   createdAt?: true
   lastSeenAt?: true
   _all?: true
@@ -232,6 +238,7 @@ export type ShopperGroupByOutputType = {
   city: string | null
   favouriteCategoryIds: string[]
   synthetic: boolean
+  externalId: string | null
   createdAt: Date
   lastSeenAt: Date
   _count: ShopperCountAggregateOutputType | null
@@ -270,6 +277,7 @@ export type ShopperWhereInput = {
   city?: Prisma.StringNullableFilter<"Shopper"> | string | null
   favouriteCategoryIds?: Prisma.StringNullableListFilter<"Shopper">
   synthetic?: Prisma.BoolFilter<"Shopper"> | boolean
+  externalId?: Prisma.StringNullableFilter<"Shopper"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Shopper"> | Date | string
   lastSeenAt?: Prisma.DateTimeFilter<"Shopper"> | Date | string
   cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
@@ -288,6 +296,7 @@ export type ShopperOrderByWithRelationInput = {
   city?: Prisma.SortOrderInput | Prisma.SortOrder
   favouriteCategoryIds?: Prisma.SortOrder
   synthetic?: Prisma.SortOrder
+  externalId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
   cart?: Prisma.CartOrderByWithRelationInput
@@ -298,6 +307,7 @@ export type ShopperOrderByWithRelationInput = {
 export type ShopperWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   tokenHash?: string
+  externalId?: string
   AND?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
   OR?: Prisma.ShopperWhereInput[]
   NOT?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
@@ -314,7 +324,7 @@ export type ShopperWhereUniqueInput = Prisma.AtLeast<{
   cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
   orders?: Prisma.OrderListRelationFilter
   events?: Prisma.InteractionEventListRelationFilter
-}, "id" | "tokenHash">
+}, "id" | "tokenHash" | "externalId">
 
 export type ShopperOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -327,6 +337,7 @@ export type ShopperOrderByWithAggregationInput = {
   city?: Prisma.SortOrderInput | Prisma.SortOrder
   favouriteCategoryIds?: Prisma.SortOrder
   synthetic?: Prisma.SortOrder
+  externalId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
   _count?: Prisma.ShopperCountOrderByAggregateInput
@@ -350,6 +361,7 @@ export type ShopperScalarWhereWithAggregatesInput = {
   city?: Prisma.StringNullableWithAggregatesFilter<"Shopper"> | string | null
   favouriteCategoryIds?: Prisma.StringNullableListFilter<"Shopper">
   synthetic?: Prisma.BoolWithAggregatesFilter<"Shopper"> | boolean
+  externalId?: Prisma.StringNullableWithAggregatesFilter<"Shopper"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Shopper"> | Date | string
   lastSeenAt?: Prisma.DateTimeWithAggregatesFilter<"Shopper"> | Date | string
 }
@@ -365,6 +377,7 @@ export type ShopperCreateInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   cart?: Prisma.CartCreateNestedOneWithoutShopperInput
@@ -383,6 +396,7 @@ export type ShopperUncheckedCreateInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
@@ -401,6 +415,7 @@ export type ShopperUpdateInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
@@ -419,6 +434,7 @@ export type ShopperUncheckedUpdateInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
@@ -437,6 +453,7 @@ export type ShopperCreateManyInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
 }
@@ -452,6 +469,7 @@ export type ShopperUpdateManyMutationInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -467,6 +485,7 @@ export type ShopperUncheckedUpdateManyInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -482,6 +501,7 @@ export type ShopperCountOrderByAggregateInput = {
   city?: Prisma.SortOrder
   favouriteCategoryIds?: Prisma.SortOrder
   synthetic?: Prisma.SortOrder
+  externalId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
 }
@@ -501,6 +521,7 @@ export type ShopperMaxOrderByAggregateInput = {
   longitude?: Prisma.SortOrder
   city?: Prisma.SortOrder
   synthetic?: Prisma.SortOrder
+  externalId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
 }
@@ -514,6 +535,7 @@ export type ShopperMinOrderByAggregateInput = {
   longitude?: Prisma.SortOrder
   city?: Prisma.SortOrder
   synthetic?: Prisma.SortOrder
+  externalId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   lastSeenAt?: Prisma.SortOrder
 }
@@ -608,6 +630,7 @@ export type ShopperCreateWithoutCartInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
@@ -625,6 +648,7 @@ export type ShopperUncheckedCreateWithoutCartInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
@@ -658,6 +682,7 @@ export type ShopperUpdateWithoutCartInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
@@ -675,6 +700,7 @@ export type ShopperUncheckedUpdateWithoutCartInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
@@ -692,6 +718,7 @@ export type ShopperCreateWithoutOrdersInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   cart?: Prisma.CartCreateNestedOneWithoutShopperInput
@@ -709,6 +736,7 @@ export type ShopperUncheckedCreateWithoutOrdersInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
@@ -742,6 +770,7 @@ export type ShopperUpdateWithoutOrdersInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
@@ -759,6 +788,7 @@ export type ShopperUncheckedUpdateWithoutOrdersInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
@@ -776,6 +806,7 @@ export type ShopperCreateWithoutEventsInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   cart?: Prisma.CartCreateNestedOneWithoutShopperInput
@@ -793,6 +824,7 @@ export type ShopperUncheckedCreateWithoutEventsInput = {
   city?: string | null
   favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
   synthetic?: boolean
+  externalId?: string | null
   createdAt?: Date | string
   lastSeenAt?: Date | string
   cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
@@ -826,6 +858,7 @@ export type ShopperUpdateWithoutEventsInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
@@ -843,6 +876,7 @@ export type ShopperUncheckedUpdateWithoutEventsInput = {
   city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
   synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
@@ -900,6 +934,7 @@ export type ShopperSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   city?: boolean
   favouriteCategoryIds?: boolean
   synthetic?: boolean
+  externalId?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
   cart?: boolean | Prisma.Shopper$cartArgs<ExtArgs>
@@ -919,6 +954,7 @@ export type ShopperSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   city?: boolean
   favouriteCategoryIds?: boolean
   synthetic?: boolean
+  externalId?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
 }, ExtArgs["result"]["shopper"]>
@@ -934,6 +970,7 @@ export type ShopperSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   city?: boolean
   favouriteCategoryIds?: boolean
   synthetic?: boolean
+  externalId?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
 }, ExtArgs["result"]["shopper"]>
@@ -949,11 +986,12 @@ export type ShopperSelectScalar = {
   city?: boolean
   favouriteCategoryIds?: boolean
   synthetic?: boolean
+  externalId?: boolean
   createdAt?: boolean
   lastSeenAt?: boolean
 }
 
-export type ShopperOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "tokenHash" | "budgetLimit" | "sustainabilityPreference" | "dietaryRestrictions" | "latitude" | "longitude" | "city" | "favouriteCategoryIds" | "synthetic" | "createdAt" | "lastSeenAt", ExtArgs["result"]["shopper"]>
+export type ShopperOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "tokenHash" | "budgetLimit" | "sustainabilityPreference" | "dietaryRestrictions" | "latitude" | "longitude" | "city" | "favouriteCategoryIds" | "synthetic" | "externalId" | "createdAt" | "lastSeenAt", ExtArgs["result"]["shopper"]>
 export type ShopperInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   cart?: boolean | Prisma.Shopper$cartArgs<ExtArgs>
   orders?: boolean | Prisma.Shopper$ordersArgs<ExtArgs>
@@ -990,6 +1028,10 @@ export type $ShopperPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * Synthetic shoppers come from imported baskets, not from a session.
      */
     synthetic: boolean
+    /**
+     * The customer id of an imported order history: the shopper is a real customer of another system.
+     */
+    externalId: string | null
     createdAt: Date
     lastSeenAt: Date
   }, ExtArgs["result"]["shopper"]>
@@ -1428,6 +1470,7 @@ export interface ShopperFieldRefs {
   readonly city: Prisma.FieldRef<"Shopper", 'String'>
   readonly favouriteCategoryIds: Prisma.FieldRef<"Shopper", 'String[]'>
   readonly synthetic: Prisma.FieldRef<"Shopper", 'Boolean'>
+  readonly externalId: Prisma.FieldRef<"Shopper", 'String'>
   readonly createdAt: Prisma.FieldRef<"Shopper", 'DateTime'>
   readonly lastSeenAt: Prisma.FieldRef<"Shopper", 'DateTime'>
 }
