@@ -4,6 +4,7 @@ import { getOperationAST, type GraphQLSchema } from 'graphql';
 import type { Config } from '../platform/config';
 import type { EventBus } from '../platform/events/eventBus';
 import { GraphQLService } from '../platform/http/graphqlService';
+import { createInternalCalls, type InternalCalls } from '../platform/http/internalCalls';
 import { postGraphQL } from '../platform/http/postGraphQL';
 import { metricsEndpointOptions } from '../platform/observability/metricsEndpoint';
 import type { Logger } from '../platform/logger';
@@ -51,8 +52,8 @@ export interface GatewayService {
   close(): Promise<void>;
 }
 
-async function probe(endpoint: SubgraphEndpoint): Promise<void> {
-  await postGraphQL(endpoint.url, '{ __typename }').catch((error: Error) => {
+async function probe(endpoint: SubgraphEndpoint, calls: InternalCalls): Promise<void> {
+  await postGraphQL(endpoint.url, '{ __typename }', { fetch: calls.fetch }).catch((error: Error) => {
     throw new Error(`subgraph ${endpoint.name} unreachable at ${endpoint.url}: ${error.message}`);
   });
 }
@@ -67,7 +68,13 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   // Node's own fetch (undici) honours the subgraphs' Keep-Alive timeout, so it
   // never reuses a socket the subgraph is closing (the default fetcher does,
   // which surfaces as ECONNRESET under load).
-  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url, fetcher: fetch as unknown as Fetcher });
+  //
+  // Every subgraph request goes through the process's internal calls: signed
+  // with the shared secret (subgraphs refuse unsigned calls in production) and
+  // trusting TLS_CA_FILE for https subgraphs. A fetcher with its own
+  // connection pools signs with `calls.sign` and connects with `calls.connect`.
+  const calls = createInternalCalls(config);
+  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url, fetcher: calls.fetch as unknown as Fetcher });
   let gateway: ApolloGateway;
   let subgraphs: SubgraphEndpoint[];
 
@@ -122,11 +129,16 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
       return { forwardedHeaders, edge };
     },
     ready: async () => {
-      await Promise.all(subgraphs.map(probe));
+      await Promise.all(subgraphs.map((endpoint) => probe(endpoint, calls)));
     },
     metrics: metricsEndpointOptions(config, 'gateway'),
+    tls: config.tls,
   });
-  if (!pubsub || !events) return { service, subgraphs, rateLimits, close: () => service.stop() };
+  const stop = async () => {
+    await service.stop();
+    await calls.close();
+  };
+  if (!pubsub || !events) return { service, subgraphs, rateLimits, close: stop };
 
   let subscriptionSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -171,7 +183,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     async close() {
       // Sockets first: Apollo's HTTP drain would otherwise cut upgraded connections without a close frame.
       await subscriptions.close();
-      await service.stop();
+      await stop();
     },
   };
 }

@@ -25,9 +25,19 @@ describe('loadConfig', () => {
     [{ SUBGRAPH_PRODUCTS_URL: 'products:4001' }, 'SUBGRAPH_PRODUCTS_URL'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ GATEWAY_METRICS_PORT: '99999' }, 'GATEWAY_METRICS_PORT'],
+    [{ NODE_ENV: 'production' }, 'INTERNAL_AUTH_SECRET'],
+    [{ INTERNAL_AUTH_SECRET: 'too short' }, 'INTERNAL_AUTH_SECRET'],
+    [{ TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '/nonexistent/key.pem' }, 'TLS_CERT_FILE'],
+    [{ ANONYMOUS_RETENTION_DAYS: '1', SESSION_IDLE_TIMEOUT_SECONDS: '172800' }, 'ANONYMOUS_RETENTION_DAYS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable}: `));
+  });
+
+  it('signs internal calls only when a secret is set, and requires one in production', () => {
+    expect(loadConfig({}).internalAuth).toMatchObject({ secret: undefined, required: false });
+    const production = loadConfig({ NODE_ENV: 'production', INTERNAL_AUTH_SECRET: 'x'.repeat(32) });
+    expect(production.internalAuth).toMatchObject({ secret: 'x'.repeat(32), required: true, maxAgeMs: 30_000 });
   });
 
   it('reads subgraph URL overrides by name', () => {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -29,6 +30,15 @@ const redisUrl = z.string().refine((value) => {
     return false;
   }
 }, 'must be a URL like redis://host:6379');
+
+const readableFile = z.string().refine((file) => {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}, 'must be a readable file');
 
 const urlString = z.string().refine((value) => /^https?:\/\/[^/]/.test(value), 'must be an absolute http(s) URL');
 
@@ -87,6 +97,18 @@ const envSchema = z.object({
   RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
   RECS_MAX_SHOPPERS: positiveInt.default(200_000),
   RECS_STALE_CONSUMER_SECONDS: positiveInt.default(3600),
+  SESSION_IDLE_TIMEOUT_SECONDS: positiveInt.default(14 * 86_400),
+  SESSION_MAX_LIFETIME_SECONDS: positiveInt.default(90 * 86_400),
+  ANONYMOUS_RETENTION_DAYS: positiveInt.default(30),
+  SESSION_PURGE_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(3600),
+  API_KEY_CACHE_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (no cache) or more').max(300, 'must be at most 300').default(5),
+  API_KEY_USAGE_FLUSH_SECONDS: positiveInt.max(3600, 'must be at most 3600').default(60),
+  INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  INTERNAL_AUTH_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  INTERNAL_AUTH_MAX_AGE_SECONDS: positiveInt.max(600, 'must be at most 600').default(30),
+  TLS_CERT_FILE: readableFile.optional(),
+  TLS_KEY_FILE: readableFile.optional(),
+  TLS_CA_FILE: readableFile.optional(),
 });
 
 export type DatabaseConfig =
@@ -172,6 +194,30 @@ export interface Config {
     staleConsumerMs: number;
   };
   observability: ObservabilityConfig;
+  sessions: {
+    /** A session unused this long is refused (SESSION_IDLE_EXPIRED). */
+    idleTimeoutMs: number;
+    /** A session older than this is refused however active it is (SESSION_EXPIRED). */
+    maxLifetimeMs: number;
+    /** Anonymous shoppers not seen this long (and without orders) are deleted with their carts. */
+    anonymousRetentionMs: number;
+    /** How often the users subgraph runs that purge; 0 = never (run `npm run sessions:purge`). */
+    purgeIntervalMs: number;
+  };
+  /**
+   * Calls between the services are signed with this shared secret
+   * (platform/auth/internalAuth.ts). `required`: a subgraph refuses unsigned
+   * requests (production, where the secret must be set).
+   */
+  internalAuth: { secret?: string; previousSecret?: string; maxAgeMs: number; required: boolean };
+  /** HTTPS: every service listens with cert+key when both are given; `caFile` is trusted for outgoing https calls. */
+  tls: { certFile?: string; keyFile?: string; caFile?: string };
+  apiKeys: {
+    /** How long a verified key is trusted before it is looked up again: the longest a revocation takes to bite. */
+    cacheMs: number;
+    /** Last-used times are written in one batch this often, not on every request. */
+    usageFlushMs: number;
+  };
 }
 
 export interface MetricsConfig {
@@ -246,6 +292,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const strictFields = parsed.success ? parseStrictFields(parsed.data.RATE_LIMIT_STRICT_FIELDS, problems) : [];
   const trustedProxies = parsed.success ? parseTrustedProxies(parsed.data.GATEWAY_TRUSTED_PROXIES, problems) : [];
 
+  if (parsed.success && parsed.data.ANONYMOUS_RETENTION_DAYS * 86_400 < parsed.data.SESSION_IDLE_TIMEOUT_SECONDS) {
+    problems.push('ANONYMOUS_RETENTION_DAYS: must be at least SESSION_IDLE_TIMEOUT_SECONDS, or live sessions would be purged');
+  }
+  if (parsed.success && parsed.data.NODE_ENV === 'production' && !parsed.data.INTERNAL_AUTH_SECRET) {
+    problems.push('INTERNAL_AUTH_SECRET: required when NODE_ENV=production (the secret the services sign their calls to each other with)');
+  }
+  if (parsed.success && Boolean(parsed.data.TLS_CERT_FILE) !== Boolean(parsed.data.TLS_KEY_FILE)) {
+    problems.push('TLS_CERT_FILE: TLS_CERT_FILE and TLS_KEY_FILE go together');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
@@ -321,6 +376,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
       },
     },
+    sessions: {
+      idleTimeoutMs: e.SESSION_IDLE_TIMEOUT_SECONDS * 1000,
+      maxLifetimeMs: e.SESSION_MAX_LIFETIME_SECONDS * 1000,
+      anonymousRetentionMs: e.ANONYMOUS_RETENTION_DAYS * 86_400_000,
+      purgeIntervalMs: e.SESSION_PURGE_INTERVAL_SECONDS * 1000,
+    },
+    internalAuth: {
+      secret: e.INTERNAL_AUTH_SECRET,
+      previousSecret: e.INTERNAL_AUTH_PREVIOUS_SECRET,
+      maxAgeMs: e.INTERNAL_AUTH_MAX_AGE_SECONDS * 1000,
+      required: e.NODE_ENV === 'production',
+    },
+    tls: {
+      certFile: e.TLS_CERT_FILE && path.resolve(e.TLS_CERT_FILE),
+      keyFile: e.TLS_KEY_FILE && path.resolve(e.TLS_KEY_FILE),
+      caFile: e.TLS_CA_FILE && path.resolve(e.TLS_CA_FILE),
+    },
+    apiKeys: { cacheMs: e.API_KEY_CACHE_SECONDS * 1000, usageFlushMs: e.API_KEY_USAGE_FLUSH_SECONDS * 1000 },
   };
 }
 

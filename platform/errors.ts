@@ -72,12 +72,13 @@ export function notFound(type: string, id: string): GraphQLError {
   return new GraphQLError(`${type} ${id} was not found`, { extensions: { code: ErrorCode.NOT_FOUND, type, id } });
 }
 
-export function unauthenticated(reason: string): GraphQLError {
-  return new GraphQLError(reason, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+/** `reason`, when given, is an UPPER_SNAKE word a client can branch on (SESSION_EXPIRED …). */
+export function unauthenticated(message: string, reason?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, ...(reason ? { reason } : {}) } });
 }
 
-export function forbidden(reason: string): GraphQLError {
-  return new GraphQLError(reason, { extensions: { code: ErrorCode.FORBIDDEN } });
+export function forbidden(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extensions } });
 }
 
 export function conflict(reason: string): GraphQLError {

@@ -11,6 +11,7 @@ import type { PubSub } from './pubsub/pubsub';
 import { MemoryPubSub } from './pubsub/memoryPubSub';
 import { RedisPubSub } from './pubsub/redisPubSub';
 import { createRedis, type Redis } from './redis';
+import { createInternalCalls, type InternalCalls } from './http/internalCalls';
 
 /**
  * What every service runs on. Embedded: one PGlite and in-process cache,
@@ -24,6 +25,8 @@ export interface Infrastructure {
   readonly cache: Cache;
   readonly pubsub: PubSub;
   readonly events: EventBus;
+  /** Signed (and CA-trusting) calls to the other services. */
+  readonly internal: InternalCalls;
   /** Reachability of the backing services, for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -39,6 +42,7 @@ export async function createInfrastructure(config: Config, logger = createLogger
     throw error;
   }
   const { pubsub, events, redis } = messaging;
+  const internal = createInternalCalls(config);
   // The cache shares the messaging's command connection.
   const cache: Cache = redis && config.redis
     ? new RedisCache(redis, config.cache.ttlSeconds, `${config.redis.keyPrefix}cache:`)
@@ -50,11 +54,13 @@ export async function createInfrastructure(config: Config, logger = createLogger
     cache,
     pubsub,
     events,
+    internal,
     async ping() {
       if (redis) await redis.ping();
     },
     async close() {
       await cache.close();
+      await internal.close();
       await messaging.close();
       await database.close();
     },

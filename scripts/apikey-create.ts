@@ -1,17 +1,17 @@
-import { createApiKey, type Role } from '../platform/auth/apiKeys';
+import { createApiKey } from '../platform/auth/apiKeys';
+import { ROLES, type Role } from '../platform/auth/roles';
 import { defineCommand, UsageError } from '../platform/commands/command';
 import { runCli } from '../platform/commands/runCli';
 import { openDatabase } from '../platform/database/database';
 
 // `npm run apikey:create -- <name> <role…>`: prints a new API key once.
 // Beside a running embedded API the key is created by the API itself, so it works on the next request.
-const ROLES: Role[] = ['admin'];
 
 export const apikeyCreateCommand = defineCommand({
   name: 'apikey:create',
   parse(argv: string[]): { name: string; roles: Role[] } {
     const [name, ...roles] = argv;
-    if (!name || roles.length === 0 || roles.some((r) => !ROLES.includes(r as Role))) {
+    if (!name || roles.length === 0 || roles.some((r) => !(ROLES as readonly string[]).includes(r))) {
       throw new UsageError(`usage: npm run apikey:create -- <name> <role…>   (roles: ${ROLES.join(', ')})`);
     }
     return { name, roles: roles as Role[] };

@@ -1,11 +1,14 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import type { HttpConfig } from '../config';
+import { SIGNATURE_HEADER, type InternalAuth } from '../auth/internalAuth';
 import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
@@ -35,6 +38,34 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   http?: HttpConfig;
   /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
   middleware?: express.RequestHandler[];
+  /** Listen on HTTPS with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
+  tls?: { certFile?: string; keyFile?: string };
+  /**
+   * Subgraphs: check the gateway's signature on /graphql. A bad signature is
+   * always refused; a missing one only when `required` (production).
+   */
+  internalAuth?: { verifier: InternalAuth | undefined; required: boolean };
+}
+
+/** Requests to a subgraph's /graphql that were not signed by a SmartCart service are refused with FORBIDDEN. */
+function requireInternalSignature({ verifier, required }: { verifier: InternalAuth | undefined; required: boolean }): RequestHandler {
+  return (req, res, next) => {
+    const header = req.headers[SIGNATURE_HEADER];
+    const raw = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    const verdict = verifier ? verifier.verify(req.method, req.originalUrl, typeof header === 'string' ? header : undefined, raw) : 'missing';
+    if (verdict === 'ok' || (verdict === 'missing' && !required)) {
+      next();
+      return;
+    }
+    res.status(403).json({
+      errors: [
+        {
+          message: 'This service answers only calls signed by the SmartCart gateway or its peers',
+          extensions: { code: 'FORBIDDEN', reason: `INTERNAL_SIGNATURE_${verdict.toUpperCase()}` },
+        },
+      ],
+    });
+  };
 }
 
 /**
@@ -43,6 +74,7 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
  */
 export class GraphQLService<TContext extends BaseContext = BaseContext> {
   readonly httpServer: http.Server;
+  private readonly scheme: 'http' | 'https';
   readonly apollo: ApolloServer<TContext>;
   /** This service's Prometheus registry (shared by every instance of it in the process). */
   readonly metrics: ServiceMetrics;
@@ -54,8 +86,13 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
 
   constructor(private readonly options: GraphQLServiceOptions<TContext>) {
     this.http = options.http ?? CLOSED;
-    this.httpServer = http.createServer();
     this.metrics = serviceMetrics(options.name);
+    const { certFile, keyFile } = options.tls ?? {};
+    // https.Server has every method of http.Server that Apollo's drain and graphql-ws use.
+    this.httpServer = certFile && keyFile
+      ? (https.createServer({ cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) }) as unknown as http.Server)
+      : http.createServer();
+    this.scheme = certFile && keyFile ? 'https' : 'http';
     const plugins: ApolloServerPlugin<TContext>[] = [
       ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
       // Traces are for Apollo's hosted studio, which this product does not report to.
@@ -106,7 +143,14 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       '/graphql',
       corsPolicy(this.http.corsOrigins),
       ...(this.options.middleware ?? []),
-      express.json({ limit: this.http.maxBodyBytes }),
+      express.json({
+        limit: this.http.maxBodyBytes,
+        // The exact bytes, for the internal signature's body hash.
+        verify: (req, _res, buf) => {
+          (req as unknown as { rawBody?: Buffer }).rawBody = buf;
+        },
+      }),
+      ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth)] : []),
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
     app.use(jsonNotFound);
@@ -121,7 +165,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     });
     const address = this.httpServer.address() as AddressInfo;
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-    return `http://${shownHost}:${address.port}/graphql`;
+    return `${this.scheme}://${shownHost}:${address.port}/graphql`;
   }
 
   get port(): number {
@@ -133,7 +177,8 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     const server = this.metricsServer ?? this.httpServer;
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/metrics`;
+    const scheme = this.metricsServer ? 'http' : this.scheme;
+    return `${scheme}://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}/metrics`;
   }
 
   /** Stops accepting requests and waits for the ones in flight (Apollo's drain plugin). */

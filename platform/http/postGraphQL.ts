@@ -3,7 +3,11 @@ export interface GraphQLReply<T> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+import type { FetchLike } from './internalCalls';
+
 export interface PostGraphQLOptions {
+  /** The process's InternalCalls.fetch: signs the call and trusts the configured CA. Node's fetch otherwise. */
+  fetch?: FetchLike;
   variables?: Record<string, unknown>;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -15,7 +19,8 @@ export interface PostGraphQLOptions {
  * or a non-2xx answer; GraphQL errors come back in the reply.
  */
 export async function postGraphQL<T>(url: string, query: string, options: PostGraphQLOptions = {}): Promise<GraphQLReply<T>> {
-  const response = await fetch(url, {
+  const send: FetchLike = options.fetch ?? fetch;
+  const response = await send(url, {
     method: 'POST',
     // Apollo's CSRF prevention asks non-browser callers to say so.
     headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...options.headers },

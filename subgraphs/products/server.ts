@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { verifyApiKey, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
+import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
+import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import type { ProductsContext } from './context';
@@ -16,6 +17,7 @@ export const productsSchemaPath = path.join(__dirname, 'schema.graphql');
 export interface ProductsService {
   service: GraphQLService<ProductsContext>;
   db: Database;
+  apiKeys: ApiKeyVerifier;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
   const logger = infra.logger.child({ service: 'products' });
   const data = catalogData(db.prisma);
   const events = new CatalogEvents(infra.events, data);
+  const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
   const service = new GraphQLService<ProductsContext>({
     name: 'products',
     logger,
@@ -39,7 +42,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
         data,
         events,
         loaders: createProductsLoaders(data),
-        principal: () => (principal ??= verifyApiKey(db.prisma, typeof header === 'string' ? header : undefined)),
+        principal: () => (principal ??= apiKeys.verify(typeof header === 'string' ? header : undefined)),
       };
     },
     ready: async () => {
@@ -48,12 +51,15 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
     },
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'products'),
+    ...subgraphSecurity(infra.config),
   });
   return {
     service,
     db,
+    apiKeys,
     close: async () => {
       await service.stop();
+      await apiKeys.close();
       await db.close();
     },
   };

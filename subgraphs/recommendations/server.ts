@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
+import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { CategoryVocabulary } from './catalog/categoryVocabulary';
@@ -54,7 +55,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   // Each replica drops what an event changed when it has learned the event itself.
   host.onChange((scopes) => cache.invalidate(scopes));
   await host.start();
-  const vocabulary = new CategoryVocabulary(options.productsUrl, logger);
+  const vocabulary = new CategoryVocabulary(options.productsUrl, logger, infra.internal.fetch);
   const intents = new IntentRepository(db.prisma);
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
@@ -72,7 +73,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         vocabulary,
         intents,
         loaders: createRecommendationsLoaders(similarity),
-        sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined)),
+        sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
       };
     },
     ready: async () => {
@@ -81,6 +82,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     },
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'recommendations'),
+    ...subgraphSecurity(infra.config),
   });
   return {
     service,

@@ -3,6 +3,7 @@ import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import type { InteractionRepository } from './data/interactionRepository';
 import type { OrderRepository } from './data/orderRepository';
+import type { SessionRepository } from './data/sessionRepository';
 import type { Shopper, ShopperRepository } from './data/shopperRepository';
 import type { CartService } from './domain/cartService';
 import type { UsersLoaders } from './loaders';
@@ -10,6 +11,7 @@ import type { UsersLoaders } from './loaders';
 export interface UsersContext {
   db: Database;
   shoppers: ShopperRepository;
+  sessions: SessionRepository;
   orders: OrderRepository;
   interactions: InteractionRepository;
   carts: CartService;
@@ -18,6 +20,10 @@ export interface UsersContext {
   logger: Logger;
   /** The raw `x-session-token` header, if any. */
   sessionToken: string | undefined;
-  /** The shopper the token belongs to; looked up once per request. */
+  /**
+   * The shopper the token belongs to, looked up once per request: null
+   * without a token, UNAUTHENTICATED (with `extensions.reason`) for a token
+   * that is unknown, ended, replaced or expired.
+   */
   session(): Promise<Shopper | null>;
 }

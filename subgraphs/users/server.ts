@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../../platform/database/database';
 import type { Subscription } from '../../platform/events/eventBus';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
+import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { CatalogClient } from './catalog/catalogClient';
@@ -11,7 +12,10 @@ import type { UsersContext } from './context';
 import { CartRepository } from './data/cartRepository';
 import { InteractionRepository } from './data/interactionRepository';
 import { OrderRepository } from './data/orderRepository';
+import { SessionRepository } from './data/sessionRepository';
 import { ShopperRepository, type Shopper } from './data/shopperRepository';
+import { startSessionPurge } from './sessionPurge';
+import { sessionShopper } from './session';
 import { CartService } from './domain/cartService';
 import { createUsersLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -32,11 +36,13 @@ export interface UsersService {
 export function buildUsersService(infra: Infrastructure, options: UsersServiceOptions): UsersService {
   const db = openDatabase(infra.database);
   const logger = infra.logger.child({ service: 'users' });
-  const shoppers = new ShopperRepository(db.prisma);
+  const sessions = new SessionRepository(db.prisma, infra.config.sessions);
+  const shoppers = new ShopperRepository(db.prisma, sessions);
+  const purge = startSessionPurge(sessions, infra.config.sessions, logger);
   const orders = new OrderRepository(db.prisma);
   const interactions = new InteractionRepository(db.prisma);
   const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
-  const catalog = new CatalogClient(options.productsUrl, logger);
+  const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
   const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
     logger.error({ err: error }, 'cart price sync did not start');
     return undefined;
@@ -55,13 +61,14 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
         db,
         logger,
         shoppers,
+        sessions,
         orders,
         interactions,
         carts,
         events: infra.events,
         loaders: createUsersLoaders(shoppers, catalog),
         sessionToken,
-        session: () => (session ??= sessionToken ? shoppers.findByToken(sessionToken) : Promise.resolve(null)),
+        session: () => (session ??= sessionShopper(sessions, sessionToken)),
       };
     },
     ready: async () => {
@@ -70,11 +77,13 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
     },
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'users'),
+    ...subgraphSecurity(infra.config),
   });
   return {
     service,
     db,
     close: async () => {
+      purge.stop();
       await service.stop();
       await (await priceSync)?.stop();
       await db.close();

@@ -1,12 +1,21 @@
 import { forbidden, unauthenticated } from '../../platform/errors';
 import type { UsersContext } from './context';
+import type { SessionRepository } from './data/sessionRepository';
 import type { Shopper } from './data/shopperRepository';
+import { REFUSAL_MESSAGES } from './domain/sessionPolicy';
 
-/** The session's shopper: UNAUTHENTICATED without a token or with one that matches nobody. */
+/** Resolves a request's token: null without one, UNAUTHENTICATED with the reason for one that does not work. */
+export async function sessionShopper(sessions: SessionRepository, token: string | undefined): Promise<Shopper | null> {
+  if (!token) return null;
+  const found = await sessions.lookup(token);
+  if (found.refusal) throw unauthenticated(REFUSAL_MESSAGES[found.refusal], found.refusal);
+  return found.shopper;
+}
+
+/** The session's shopper: UNAUTHENTICATED without a token or with one that does not work (reason in extensions). */
 export async function requireShopper(context: UsersContext): Promise<Shopper> {
-  if (!context.sessionToken) throw unauthenticated('Send the token from startSession in the x-session-token header');
   const shopper = await context.session();
-  if (!shopper) throw unauthenticated('The session token is not valid; start a new session');
+  if (!shopper) throw unauthenticated('Send the token from startSession in the x-session-token header', 'SESSION_MISSING');
   return shopper;
 }
 

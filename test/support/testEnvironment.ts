@@ -60,6 +60,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_SESSION_POINTS: '1000000000',
     RATE_LIMIT_API_KEY_POINTS: '1000000000',
     RATE_LIMIT_STRICT_FIELDS: 'startSession:1000000/60',
+    // The services sign their calls to each other, as in production (where a subgraph also refuses unsigned ones).
+    INTERNAL_AUTH_SECRET: 'test-only-internal-secret-0123456789abcdef',
     ...overrides,
   };
   if (run.mode === 'services') {

@@ -74,9 +74,17 @@ export type ModelSnapshot = Prisma.ModelSnapshotModel
 export type IntentRecord = Prisma.IntentRecordModel
 /**
  * Model Shopper
- * An anonymous shopper, known only by the session token it holds.
+ * A shopper: anonymous (known only by its sessions) or known (signed in
+ * through the app's identity provider: `identityIssuer` + `identitySubject`).
  */
 export type Shopper = Prisma.ShopperModel
+/**
+ * Model Session
+ * One session token of a shopper (a known shopper may hold several, one per device).
+ * Only the token's SHA-256 is stored. Refused once idle too long, older than the
+ * absolute lifetime, or ended (`endSession`, or replaced by sign-in).
+ */
+export type Session = Prisma.SessionModel
 /**
  * Model Cart
  * A shopper's one open cart. `version` guards concurrent edits.

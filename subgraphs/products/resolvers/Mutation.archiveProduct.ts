@@ -1,10 +1,10 @@
 import { notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const archiveProduct: MutationResolvers['archiveProduct'] = async (_parent, { id }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const productId = requireUuid(id);
   const result = await context.data.products.archive(productId);
   if (!result) throw notFound('Product', productId);

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../platform/errors';
 import { parseInput } from '../../../platform/validation';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { CategoryWriteError } from '../data/categoryRepository';
 import { createCategorySchema } from '../domain/placeInput';
 import { slugify } from '../domain/slug';
@@ -8,7 +8,7 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 import { categoryProblem } from '../writeErrors';
 
 export const createCategory: MutationResolvers['createCategory'] = async (_parent, { input }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const fields = parseInput(createCategorySchema, input, 'input');
   const slug = fields.slug ?? slugify(fields.name);
   if (!slug) throw badUserInput('input.slug', 'cannot be derived from the name; give one');

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../platform/errors';
 import { parseInput } from '../../../platform/validation';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { SkuTakenError, type NewProduct } from '../data/productRepository';
 import { toColumns } from '../domain/productChanges';
 import { createProductSchema } from '../domain/productInput';
@@ -8,7 +8,7 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 import { skuTaken } from '../writeErrors';
 
 export const createProduct: MutationResolvers['createProduct'] = async (_parent, { input }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const fields = parseInput(createProductSchema, input, 'input');
   if (fields.categoryId && !(await context.loaders.categoryById.load(fields.categoryId))) {
     throw badUserInput('input.categoryId', 'no category has this id');

@@ -1,10 +1,10 @@
 import { parseInput } from '../../../platform/validation';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { createStoreSchema } from '../domain/placeInput';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const createStore: MutationResolvers['createStore'] = async (_parent, { input }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const store = await context.data.stores.create(parseInput(createStoreSchema, input, 'input'));
   await context.events.storeChanged(store, []);
   return store;

@@ -1,12 +1,12 @@
 import { notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { CategoryWriteError } from '../data/categoryRepository';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { categoryProblem } from '../writeErrors';
 
 export const deleteCategory: MutationResolvers['deleteCategory'] = async (_parent, { id }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:delete');
   const categoryId = requireUuid(id);
   try {
     const deleted = await context.data.categories.delete(categoryId);

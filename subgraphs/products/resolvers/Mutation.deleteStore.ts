@@ -1,10 +1,10 @@
 import { notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const deleteStore: MutationResolvers['deleteStore'] = async (_parent, { id }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:delete');
   const storeId = requireUuid(id);
   const deleted = await context.data.stores.delete(storeId);
   if (!deleted) throw notFound('Store', storeId);

@@ -1,9 +1,9 @@
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { importProducts as runImport } from '../import/importProducts';
 
 export const importProducts: MutationResolvers['importProducts'] = async (_parent, { format, data }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:import');
   const { created, updated, unchanged, errors } = await runImport(context, format, data);
   return { created, updated, unchanged, errors };
 };

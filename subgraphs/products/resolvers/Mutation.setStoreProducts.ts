@@ -1,12 +1,12 @@
 import { badUserInput, notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
 import { parseInput } from '../../../platform/validation';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { storeProductIds } from '../domain/placeInput';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const setStoreProducts: MutationResolvers['setStoreProducts'] = async (_parent, { storeId, productIds }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const id = requireUuid(storeId, 'storeId');
   const ids = parseInput(storeProductIds, productIds, 'productIds');
   const { store, unknownProductIds } = await context.data.stores.setProducts(id, ids);

@@ -1,14 +1,14 @@
 import { notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
 import { parseInput } from '../../../platform/validation';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { CategoryWriteError } from '../data/categoryRepository';
 import { updateCategorySchema } from '../domain/placeInput';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { categoryProblem } from '../writeErrors';
 
 export const updateCategory: MutationResolvers['updateCategory'] = async (_parent, { id, input }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const categoryId = requireUuid(id);
   const fields = parseInput(updateCategorySchema, input, 'input');
   try {

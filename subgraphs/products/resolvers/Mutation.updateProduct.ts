@@ -1,7 +1,7 @@
 import { badUserInput, notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
 import { parseInput } from '../../../platform/validation';
-import { requireAdmin } from '../admin';
+import { requireKey } from '../admin';
 import { SkuTakenError } from '../data/productRepository';
 import { toColumns } from '../domain/productChanges';
 import { updateProductSchema } from '../domain/productInput';
@@ -9,7 +9,7 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 import { skuTaken } from '../writeErrors';
 
 export const updateProduct: MutationResolvers['updateProduct'] = async (_parent, { id, input }, context) => {
-  await requireAdmin(context);
+  await requireKey(context, 'catalog:write');
   const productId = requireUuid(id);
   const fields = parseInput(updateProductSchema, input, 'input');
   if (fields.categoryId && !(await context.loaders.categoryById.load(fields.categoryId))) {

@@ -1,4 +1,5 @@
 import { postGraphQL } from '../../../platform/http/postGraphQL';
+import type { FetchLike } from '../../../platform/http/internalCalls';
 import type { Logger } from '../../../platform/logger';
 import type { VocabularyCategory } from '../intent/intent';
 
@@ -24,6 +25,7 @@ export class CategoryVocabulary {
   constructor(
     private readonly productsUrl: string,
     private readonly logger: Logger,
+    private readonly fetch: FetchLike,
     private readonly maxAgeMs = 5 * 60_000,
   ) {}
 
@@ -37,7 +39,7 @@ export class CategoryVocabulary {
 
   private async refresh(): Promise<void> {
     try {
-      const body = await postGraphQL<{ categories?: CategoryNode[] }>(this.productsUrl, QUERY);
+      const body = await postGraphQL<{ categories?: CategoryNode[] }>(this.productsUrl, QUERY, { fetch: this.fetch });
       const flat: VocabularyCategory[] = [];
       const walk = (nodes: CategoryNode[] | undefined) => {
         for (const node of nodes ?? []) {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { postGraphQL, type GraphQLReply } from '../../../platform/http/postGraphQL';
+import type { FetchLike } from '../../../platform/http/internalCalls';
 import type { Logger } from '../../../platform/logger';
 import { serviceUnavailable } from '../domain/usersErrors';
 
@@ -40,6 +41,7 @@ export class CatalogClient {
   constructor(
     private readonly url: string,
     private readonly logger: Logger,
+    private readonly fetch: FetchLike,
     private readonly timeoutMs = 5000,
   ) {}
 
@@ -48,7 +50,7 @@ export class CatalogClient {
     const representations = ids.map((id) => ({ __typename: 'Product', id }));
     let body: GraphQLReply<CatalogEntities>;
     try {
-      body = await postGraphQL<CatalogEntities>(this.url, ENTITIES_QUERY, { variables: { representations }, timeoutMs: this.timeoutMs });
+      body = await postGraphQL<CatalogEntities>(this.url, ENTITIES_QUERY, { variables: { representations }, timeoutMs: this.timeoutMs, fetch: this.fetch });
     } catch (error) {
       this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');

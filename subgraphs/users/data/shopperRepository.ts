@@ -1,25 +1,26 @@
 import type { PrismaClient } from '../../../platform/database/database';
 import type { Prisma, Shopper } from '../../../prisma/generated/client/client';
-import { hashSessionToken, newSessionToken } from './sessionToken';
+import type { SessionRepository } from './sessionRepository';
 
 export type { Shopper };
 
 export class ShopperRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sessions: SessionRepository,
+  ) {}
 
   findByIds(ids: string[]): Promise<Shopper[]> {
     return this.prisma.shopper.findMany({ where: { id: { in: ids } } });
   }
 
-  findByToken(token: string): Promise<Shopper | null> {
-    return this.prisma.shopper.findUnique({ where: { tokenHash: hashSessionToken(token) } });
-  }
-
-  /** Returns the new shopper and the token, which exists nowhere else once returned. */
+  /** A new anonymous shopper and its first token, which exists nowhere else once returned. */
   async startSession(): Promise<{ token: string; shopper: Shopper }> {
-    const token = newSessionToken();
-    const shopper = await this.prisma.shopper.create({ data: { tokenHash: hashSessionToken(token) } });
-    return { token, shopper };
+    return this.prisma.$transaction(async (tx) => {
+      const shopper = await tx.shopper.create({ data: {} });
+      const token = await this.sessions.issue(shopper.id, tx);
+      return { token, shopper };
+    });
   }
 
   updatePreferences(shopperId: string, data: Prisma.ShopperUpdateInput): Promise<Shopper> {

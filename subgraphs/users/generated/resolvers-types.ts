@@ -155,6 +155,12 @@ export type Mutation = {
   checkout: Order;
   /** Empties the cart. */
   clearCart: Cart;
+  /**
+   * Ends the session whose token is sent in `x-session-token` (sign-out): the
+   * token is refused from then on (UNAUTHENTICATED, reason SESSION_ENDED). True
+   * when it was live, false when it had already stopped working.
+   */
+  endSession: Scalars['Boolean']['output'];
   /** Removes a product from the cart; NOT_FOUND when it is not in the cart. */
   removeFromCart: Cart;
   /**
@@ -300,7 +306,12 @@ export type Query = {
   __typename?: 'Query';
   /** The session's cart (empty until something is added). UNAUTHENTICATED without a valid session. */
   cart: Cart;
-  /** The shopper holding the session token sent in the `x-session-token` header; null without one. */
+  /**
+   * The shopper holding the session token sent in the `x-session-token` header;
+   * null without one. A token that no longer works answers UNAUTHENTICATED with
+   * `extensions.reason` (SESSION_UNKNOWN, SESSION_ENDED, SESSION_REPLACED,
+   * SESSION_IDLE_EXPIRED or SESSION_EXPIRED).
+   */
   me?: Maybe<Shopper>;
   /** One of the session's orders. NOT_FOUND when no order of this shopper has that id. */
   order: Order;
@@ -551,13 +562,13 @@ export type ResolversTypes = ResolversObject<{
   InteractionEventEdge: ResolverTypeWrapper<Omit<InteractionEventEdge, 'node'> & { node: ResolversTypes['InteractionEvent'] }>;
   InteractionType: InteractionType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Order: ResolverTypeWrapper<OrderViewModel>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderItem: ResolverTypeWrapper<OrderItemViewModel>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Preferences: ResolverTypeWrapper<ShopperModel>;
   PreferencesInput: PreferencesInput;
   Product: ResolverTypeWrapper<Product>;
@@ -588,12 +599,12 @@ export type ResolversParentTypes = ResolversObject<{
   InteractionEventConnection: Omit<InteractionEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEventEdge']> };
   InteractionEventEdge: Omit<InteractionEventEdge, 'node'> & { node: ResolversParentTypes['InteractionEvent'] };
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   Order: OrderViewModel;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderItem: OrderItemViewModel;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Preferences: ShopperModel;
   PreferencesInput: PreferencesInput;
   Product: Product;
@@ -680,6 +691,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   addToCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationAddToCartArgs, 'productId' | 'quantity'>>;
   checkout?: Resolver<ResolversTypes['Order'], ParentType, ContextType, Partial<MutationCheckoutArgs>>;
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationClearCartArgs>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   trackEvent?: Resolver<ResolversTypes['InteractionEvent'], ParentType, ContextType, RequireFields<MutationTrackEventArgs, 'input'>>;

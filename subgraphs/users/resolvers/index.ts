@@ -6,6 +6,7 @@ import { InteractionEvent } from './InteractionEvent';
 import { addToCart } from './Mutation.addToCart';
 import { checkout } from './Mutation.checkout';
 import { clearCart } from './Mutation.clearCart';
+import { endSession } from './Mutation.endSession';
 import { removeFromCart } from './Mutation.removeFromCart';
 import { startSession } from './Mutation.startSession';
 import { trackEvent } from './Mutation.trackEvent';
@@ -26,6 +27,7 @@ export const resolvers: Resolvers = {
   Query: { me, cart, orders, order },
   Mutation: {
     startSession,
+    endSession,
     updatePreferences,
     addToCart,
     updateCartItem,

@@ -409,6 +409,7 @@ export const ModelName = {
   ModelSnapshot: 'ModelSnapshot',
   IntentRecord: 'IntentRecord',
   Shopper: 'Shopper',
+  Session: 'Session',
   Cart: 'Cart',
   CartItem: 'CartItem',
   Order: 'Order',
@@ -430,7 +431,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord"
+    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1322,6 +1323,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Session: {
+      payload: Prisma.$SessionPayload<ExtArgs>
+      fields: Prisma.SessionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SessionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SessionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>
+        }
+        findFirst: {
+          args: Prisma.SessionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SessionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>
+        }
+        findMany: {
+          args: Prisma.SessionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>[]
+        }
+        create: {
+          args: Prisma.SessionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>
+        }
+        createMany: {
+          args: Prisma.SessionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SessionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>[]
+        }
+        delete: {
+          args: Prisma.SessionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>
+        }
+        update: {
+          args: Prisma.SessionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>
+        }
+        deleteMany: {
+          args: Prisma.SessionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SessionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SessionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>[]
+        }
+        upsert: {
+          args: Prisma.SessionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SessionPayload>
+        }
+        aggregate: {
+          args: Prisma.SessionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSession>
+        }
+        groupBy: {
+          args: Prisma.SessionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SessionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SessionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SessionCountAggregateOutputType> | number
+        }
+      }
+    }
     Cart: {
       payload: Prisma.$CartPayload<ExtArgs>
       fields: Prisma.CartFieldRefs
@@ -1960,6 +2035,9 @@ export type IntentRecordScalarFieldEnum = (typeof IntentRecordScalarFieldEnum)[k
 export const ShopperScalarFieldEnum = {
   id: 'id',
   tokenHash: 'tokenHash',
+  identityIssuer: 'identityIssuer',
+  identitySubject: 'identitySubject',
+  mergedIntoId: 'mergedIntoId',
   budgetLimit: 'budgetLimit',
   sustainabilityPreference: 'sustainabilityPreference',
   dietaryRestrictions: 'dietaryRestrictions',
@@ -1974,6 +2052,18 @@ export const ShopperScalarFieldEnum = {
 } as const
 
 export type ShopperScalarFieldEnum = (typeof ShopperScalarFieldEnum)[keyof typeof ShopperScalarFieldEnum]
+
+
+export const SessionScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  shopperId: 'shopperId',
+  createdAt: 'createdAt',
+  lastSeenAt: 'lastSeenAt',
+  endedAt: 'endedAt',
+  endReason: 'endReason'
+} as const
+
+export type SessionScalarFieldEnum = (typeof SessionScalarFieldEnum)[keyof typeof SessionScalarFieldEnum]
 
 
 export const CartScalarFieldEnum = {
@@ -2374,6 +2464,7 @@ export type GlobalOmitConfig = {
   modelSnapshot?: Prisma.ModelSnapshotOmit
   intentRecord?: Prisma.IntentRecordOmit
   shopper?: Prisma.ShopperOmit
+  session?: Prisma.SessionOmit
   cart?: Prisma.CartOmit
   cartItem?: Prisma.CartItemOmit
   order?: Prisma.OrderOmit

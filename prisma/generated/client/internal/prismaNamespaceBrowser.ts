@@ -63,6 +63,7 @@ export const ModelName = {
   ModelSnapshot: 'ModelSnapshot',
   IntentRecord: 'IntentRecord',
   Shopper: 'Shopper',
+  Session: 'Session',
   Cart: 'Cart',
   CartItem: 'CartItem',
   Order: 'Order',
@@ -242,6 +243,9 @@ export type IntentRecordScalarFieldEnum = (typeof IntentRecordScalarFieldEnum)[k
 export const ShopperScalarFieldEnum = {
   id: 'id',
   tokenHash: 'tokenHash',
+  identityIssuer: 'identityIssuer',
+  identitySubject: 'identitySubject',
+  mergedIntoId: 'mergedIntoId',
   budgetLimit: 'budgetLimit',
   sustainabilityPreference: 'sustainabilityPreference',
   dietaryRestrictions: 'dietaryRestrictions',
@@ -256,6 +260,18 @@ export const ShopperScalarFieldEnum = {
 } as const
 
 export type ShopperScalarFieldEnum = (typeof ShopperScalarFieldEnum)[keyof typeof ShopperScalarFieldEnum]
+
+
+export const SessionScalarFieldEnum = {
+  tokenHash: 'tokenHash',
+  shopperId: 'shopperId',
+  createdAt: 'createdAt',
+  lastSeenAt: 'lastSeenAt',
+  endedAt: 'endedAt',
+  endReason: 'endReason'
+} as const
+
+export type SessionScalarFieldEnum = (typeof SessionScalarFieldEnum)[keyof typeof SessionScalarFieldEnum]
 
 
 export const CartScalarFieldEnum = {

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model Shopper
- * An anonymous shopper, known only by the session token it holds.
+ * A shopper: anonymous (known only by its sessions) or known (signed in
+ * through the app's identity provider: `identityIssuer` + `identitySubject`).
  */
 export type ShopperModel = runtime.Types.Result.DefaultSelection<Prisma.$ShopperPayload>
 
@@ -41,6 +42,9 @@ export type ShopperSumAggregateOutputType = {
 export type ShopperMinAggregateOutputType = {
   id: string | null
   tokenHash: string | null
+  identityIssuer: string | null
+  identitySubject: string | null
+  mergedIntoId: string | null
   budgetLimit: runtime.Decimal | null
   sustainabilityPreference: string | null
   latitude: number | null
@@ -55,6 +59,9 @@ export type ShopperMinAggregateOutputType = {
 export type ShopperMaxAggregateOutputType = {
   id: string | null
   tokenHash: string | null
+  identityIssuer: string | null
+  identitySubject: string | null
+  mergedIntoId: string | null
   budgetLimit: runtime.Decimal | null
   sustainabilityPreference: string | null
   latitude: number | null
@@ -69,6 +76,9 @@ export type ShopperMaxAggregateOutputType = {
 export type ShopperCountAggregateOutputType = {
   id: number
   tokenHash: number
+  identityIssuer: number
+  identitySubject: number
+  mergedIntoId: number
   budgetLimit: number
   sustainabilityPreference: number
   dietaryRestrictions: number
@@ -99,6 +109,9 @@ export type ShopperSumAggregateInputType = {
 export type ShopperMinAggregateInputType = {
   id?: true
   tokenHash?: true
+  identityIssuer?: true
+  identitySubject?: true
+  mergedIntoId?: true
   budgetLimit?: true
   sustainabilityPreference?: true
   latitude?: true
@@ -113,6 +126,9 @@ export type ShopperMinAggregateInputType = {
 export type ShopperMaxAggregateInputType = {
   id?: true
   tokenHash?: true
+  identityIssuer?: true
+  identitySubject?: true
+  mergedIntoId?: true
   budgetLimit?: true
   sustainabilityPreference?: true
   latitude?: true
@@ -127,6 +143,9 @@ export type ShopperMaxAggregateInputType = {
 export type ShopperCountAggregateInputType = {
   id?: true
   tokenHash?: true
+  identityIssuer?: true
+  identitySubject?: true
+  mergedIntoId?: true
   budgetLimit?: true
   sustainabilityPreference?: true
   dietaryRestrictions?: true
@@ -229,7 +248,10 @@ export type ShopperGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
 
 export type ShopperGroupByOutputType = {
   id: string
-  tokenHash: string
+  tokenHash: string | null
+  identityIssuer: string | null
+  identitySubject: string | null
+  mergedIntoId: string | null
   budgetLimit: runtime.Decimal | null
   sustainabilityPreference: string
   dietaryRestrictions: string[]
@@ -268,7 +290,10 @@ export type ShopperWhereInput = {
   OR?: Prisma.ShopperWhereInput[]
   NOT?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
   id?: Prisma.UuidFilter<"Shopper"> | string
-  tokenHash?: Prisma.StringFilter<"Shopper"> | string
+  tokenHash?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  identityIssuer?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  identitySubject?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  mergedIntoId?: Prisma.UuidNullableFilter<"Shopper"> | string | null
   budgetLimit?: Prisma.DecimalNullableFilter<"Shopper"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFilter<"Shopper"> | string
   dietaryRestrictions?: Prisma.StringNullableListFilter<"Shopper">
@@ -283,11 +308,15 @@ export type ShopperWhereInput = {
   cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
   orders?: Prisma.OrderListRelationFilter
   events?: Prisma.InteractionEventListRelationFilter
+  sessions?: Prisma.SessionListRelationFilter
 }
 
 export type ShopperOrderByWithRelationInput = {
   id?: Prisma.SortOrder
-  tokenHash?: Prisma.SortOrder
+  tokenHash?: Prisma.SortOrderInput | Prisma.SortOrder
+  identityIssuer?: Prisma.SortOrderInput | Prisma.SortOrder
+  identitySubject?: Prisma.SortOrderInput | Prisma.SortOrder
+  mergedIntoId?: Prisma.SortOrderInput | Prisma.SortOrder
   budgetLimit?: Prisma.SortOrderInput | Prisma.SortOrder
   sustainabilityPreference?: Prisma.SortOrder
   dietaryRestrictions?: Prisma.SortOrder
@@ -302,15 +331,20 @@ export type ShopperOrderByWithRelationInput = {
   cart?: Prisma.CartOrderByWithRelationInput
   orders?: Prisma.OrderOrderByRelationAggregateInput
   events?: Prisma.InteractionEventOrderByRelationAggregateInput
+  sessions?: Prisma.SessionOrderByRelationAggregateInput
 }
 
 export type ShopperWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   tokenHash?: string
   externalId?: string
+  identityIssuer_identitySubject?: Prisma.ShopperIdentityIssuerIdentitySubjectCompoundUniqueInput
   AND?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
   OR?: Prisma.ShopperWhereInput[]
   NOT?: Prisma.ShopperWhereInput | Prisma.ShopperWhereInput[]
+  identityIssuer?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  identitySubject?: Prisma.StringNullableFilter<"Shopper"> | string | null
+  mergedIntoId?: Prisma.UuidNullableFilter<"Shopper"> | string | null
   budgetLimit?: Prisma.DecimalNullableFilter<"Shopper"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFilter<"Shopper"> | string
   dietaryRestrictions?: Prisma.StringNullableListFilter<"Shopper">
@@ -324,11 +358,15 @@ export type ShopperWhereUniqueInput = Prisma.AtLeast<{
   cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
   orders?: Prisma.OrderListRelationFilter
   events?: Prisma.InteractionEventListRelationFilter
-}, "id" | "tokenHash" | "externalId">
+  sessions?: Prisma.SessionListRelationFilter
+}, "id" | "tokenHash" | "externalId" | "identityIssuer_identitySubject">
 
 export type ShopperOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
-  tokenHash?: Prisma.SortOrder
+  tokenHash?: Prisma.SortOrderInput | Prisma.SortOrder
+  identityIssuer?: Prisma.SortOrderInput | Prisma.SortOrder
+  identitySubject?: Prisma.SortOrderInput | Prisma.SortOrder
+  mergedIntoId?: Prisma.SortOrderInput | Prisma.SortOrder
   budgetLimit?: Prisma.SortOrderInput | Prisma.SortOrder
   sustainabilityPreference?: Prisma.SortOrder
   dietaryRestrictions?: Prisma.SortOrder
@@ -352,7 +390,10 @@ export type ShopperScalarWhereWithAggregatesInput = {
   OR?: Prisma.ShopperScalarWhereWithAggregatesInput[]
   NOT?: Prisma.ShopperScalarWhereWithAggregatesInput | Prisma.ShopperScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Shopper"> | string
-  tokenHash?: Prisma.StringWithAggregatesFilter<"Shopper"> | string
+  tokenHash?: Prisma.StringNullableWithAggregatesFilter<"Shopper"> | string | null
+  identityIssuer?: Prisma.StringNullableWithAggregatesFilter<"Shopper"> | string | null
+  identitySubject?: Prisma.StringNullableWithAggregatesFilter<"Shopper"> | string | null
+  mergedIntoId?: Prisma.UuidNullableWithAggregatesFilter<"Shopper"> | string | null
   budgetLimit?: Prisma.DecimalNullableWithAggregatesFilter<"Shopper"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringWithAggregatesFilter<"Shopper"> | string
   dietaryRestrictions?: Prisma.StringNullableListFilter<"Shopper">
@@ -368,7 +409,10 @@ export type ShopperScalarWhereWithAggregatesInput = {
 
 export type ShopperCreateInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -383,11 +427,15 @@ export type ShopperCreateInput = {
   cart?: Prisma.CartCreateNestedOneWithoutShopperInput
   orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
   events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUncheckedCreateInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -402,11 +450,15 @@ export type ShopperUncheckedCreateInput = {
   cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
   events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -421,11 +473,15 @@ export type ShopperUpdateInput = {
   cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
   orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
   events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -440,11 +496,15 @@ export type ShopperUncheckedUpdateInput = {
   cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
   events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperCreateManyInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -460,7 +520,10 @@ export type ShopperCreateManyInput = {
 
 export type ShopperUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -476,7 +539,10 @@ export type ShopperUpdateManyMutationInput = {
 
 export type ShopperUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -490,9 +556,17 @@ export type ShopperUncheckedUpdateManyInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+export type ShopperIdentityIssuerIdentitySubjectCompoundUniqueInput = {
+  identityIssuer: string
+  identitySubject: string
+}
+
 export type ShopperCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  identityIssuer?: Prisma.SortOrder
+  identitySubject?: Prisma.SortOrder
+  mergedIntoId?: Prisma.SortOrder
   budgetLimit?: Prisma.SortOrder
   sustainabilityPreference?: Prisma.SortOrder
   dietaryRestrictions?: Prisma.SortOrder
@@ -515,6 +589,9 @@ export type ShopperAvgOrderByAggregateInput = {
 export type ShopperMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  identityIssuer?: Prisma.SortOrder
+  identitySubject?: Prisma.SortOrder
+  mergedIntoId?: Prisma.SortOrder
   budgetLimit?: Prisma.SortOrder
   sustainabilityPreference?: Prisma.SortOrder
   latitude?: Prisma.SortOrder
@@ -529,6 +606,9 @@ export type ShopperMaxOrderByAggregateInput = {
 export type ShopperMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   tokenHash?: Prisma.SortOrder
+  identityIssuer?: Prisma.SortOrder
+  identitySubject?: Prisma.SortOrder
+  mergedIntoId?: Prisma.SortOrder
   budgetLimit?: Prisma.SortOrder
   sustainabilityPreference?: Prisma.SortOrder
   latitude?: Prisma.SortOrder
@@ -577,6 +657,20 @@ export type ShopperUpdatefavouriteCategoryIdsInput = {
   push?: string | string[]
 }
 
+export type ShopperCreateNestedOneWithoutSessionsInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutSessionsInput, Prisma.ShopperUncheckedCreateWithoutSessionsInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutSessionsInput
+  connect?: Prisma.ShopperWhereUniqueInput
+}
+
+export type ShopperUpdateOneRequiredWithoutSessionsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopperCreateWithoutSessionsInput, Prisma.ShopperUncheckedCreateWithoutSessionsInput>
+  connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutSessionsInput
+  upsert?: Prisma.ShopperUpsertWithoutSessionsInput
+  connect?: Prisma.ShopperWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopperUpdateToOneWithWhereWithoutSessionsInput, Prisma.ShopperUpdateWithoutSessionsInput>, Prisma.ShopperUncheckedUpdateWithoutSessionsInput>
+}
+
 export type ShopperCreateNestedOneWithoutCartInput = {
   create?: Prisma.XOR<Prisma.ShopperCreateWithoutCartInput, Prisma.ShopperUncheckedCreateWithoutCartInput>
   connectOrCreate?: Prisma.ShopperCreateOrConnectWithoutCartInput
@@ -619,9 +713,116 @@ export type ShopperUpdateOneRequiredWithoutEventsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopperUpdateToOneWithWhereWithoutEventsInput, Prisma.ShopperUpdateWithoutEventsInput>, Prisma.ShopperUncheckedUpdateWithoutEventsInput>
 }
 
+export type ShopperCreateWithoutSessionsInput = {
+  id?: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  externalId?: string | null
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  cart?: Prisma.CartCreateNestedOneWithoutShopperInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
+  events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperUncheckedCreateWithoutSessionsInput = {
+  id?: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
+  budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: string
+  dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
+  latitude?: number | null
+  longitude?: number | null
+  city?: string | null
+  favouriteCategoryIds?: Prisma.ShopperCreatefavouriteCategoryIdsInput | string[]
+  synthetic?: boolean
+  externalId?: string | null
+  createdAt?: Date | string
+  lastSeenAt?: Date | string
+  cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
+  events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
+}
+
+export type ShopperCreateOrConnectWithoutSessionsInput = {
+  where: Prisma.ShopperWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutSessionsInput, Prisma.ShopperUncheckedCreateWithoutSessionsInput>
+}
+
+export type ShopperUpsertWithoutSessionsInput = {
+  update: Prisma.XOR<Prisma.ShopperUpdateWithoutSessionsInput, Prisma.ShopperUncheckedUpdateWithoutSessionsInput>
+  create: Prisma.XOR<Prisma.ShopperCreateWithoutSessionsInput, Prisma.ShopperUncheckedCreateWithoutSessionsInput>
+  where?: Prisma.ShopperWhereInput
+}
+
+export type ShopperUpdateToOneWithWhereWithoutSessionsInput = {
+  where?: Prisma.ShopperWhereInput
+  data: Prisma.XOR<Prisma.ShopperUpdateWithoutSessionsInput, Prisma.ShopperUncheckedUpdateWithoutSessionsInput>
+}
+
+export type ShopperUpdateWithoutSessionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
+}
+
+export type ShopperUncheckedUpdateWithoutSessionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
+  dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  favouriteCategoryIds?: Prisma.ShopperUpdatefavouriteCategoryIdsInput | string[]
+  synthetic?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  externalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
+  events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
+}
+
 export type ShopperCreateWithoutCartInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -635,11 +836,15 @@ export type ShopperCreateWithoutCartInput = {
   lastSeenAt?: Date | string
   orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
   events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUncheckedCreateWithoutCartInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -653,6 +858,7 @@ export type ShopperUncheckedCreateWithoutCartInput = {
   lastSeenAt?: Date | string
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
   events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperCreateOrConnectWithoutCartInput = {
@@ -673,7 +879,10 @@ export type ShopperUpdateToOneWithWhereWithoutCartInput = {
 
 export type ShopperUpdateWithoutCartInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -687,11 +896,15 @@ export type ShopperUpdateWithoutCartInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
   events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperUncheckedUpdateWithoutCartInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -705,11 +918,15 @@ export type ShopperUncheckedUpdateWithoutCartInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
   events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperCreateWithoutOrdersInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -723,11 +940,15 @@ export type ShopperCreateWithoutOrdersInput = {
   lastSeenAt?: Date | string
   cart?: Prisma.CartCreateNestedOneWithoutShopperInput
   events?: Prisma.InteractionEventCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUncheckedCreateWithoutOrdersInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -741,6 +962,7 @@ export type ShopperUncheckedCreateWithoutOrdersInput = {
   lastSeenAt?: Date | string
   cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
   events?: Prisma.InteractionEventUncheckedCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperCreateOrConnectWithoutOrdersInput = {
@@ -761,7 +983,10 @@ export type ShopperUpdateToOneWithWhereWithoutOrdersInput = {
 
 export type ShopperUpdateWithoutOrdersInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -775,11 +1000,15 @@ export type ShopperUpdateWithoutOrdersInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
   events?: Prisma.InteractionEventUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperUncheckedUpdateWithoutOrdersInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -793,11 +1022,15 @@ export type ShopperUncheckedUpdateWithoutOrdersInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
   events?: Prisma.InteractionEventUncheckedUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperCreateWithoutEventsInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -811,11 +1044,15 @@ export type ShopperCreateWithoutEventsInput = {
   lastSeenAt?: Date | string
   cart?: Prisma.CartCreateNestedOneWithoutShopperInput
   orders?: Prisma.OrderCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperUncheckedCreateWithoutEventsInput = {
   id?: string
-  tokenHash: string
+  tokenHash?: string | null
+  identityIssuer?: string | null
+  identitySubject?: string | null
+  mergedIntoId?: string | null
   budgetLimit?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: string
   dietaryRestrictions?: Prisma.ShopperCreatedietaryRestrictionsInput | string[]
@@ -829,6 +1066,7 @@ export type ShopperUncheckedCreateWithoutEventsInput = {
   lastSeenAt?: Date | string
   cart?: Prisma.CartUncheckedCreateNestedOneWithoutShopperInput
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopperInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutShopperInput
 }
 
 export type ShopperCreateOrConnectWithoutEventsInput = {
@@ -849,7 +1087,10 @@ export type ShopperUpdateToOneWithWhereWithoutEventsInput = {
 
 export type ShopperUpdateWithoutEventsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -863,11 +1104,15 @@ export type ShopperUpdateWithoutEventsInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneWithoutShopperNestedInput
   orders?: Prisma.OrderUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutShopperNestedInput
 }
 
 export type ShopperUncheckedUpdateWithoutEventsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  tokenHash?: Prisma.StringFieldUpdateOperationsInput | string
+  tokenHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identityIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  identitySubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mergedIntoId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   budgetLimit?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityPreference?: Prisma.StringFieldUpdateOperationsInput | string
   dietaryRestrictions?: Prisma.ShopperUpdatedietaryRestrictionsInput | string[]
@@ -881,6 +1126,7 @@ export type ShopperUncheckedUpdateWithoutEventsInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUncheckedUpdateOneWithoutShopperNestedInput
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopperNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutShopperNestedInput
 }
 
 
@@ -891,11 +1137,13 @@ export type ShopperUncheckedUpdateWithoutEventsInput = {
 export type ShopperCountOutputType = {
   orders: number
   events: number
+  sessions: number
 }
 
 export type ShopperCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   orders?: boolean | ShopperCountOutputTypeCountOrdersArgs
   events?: boolean | ShopperCountOutputTypeCountEventsArgs
+  sessions?: boolean | ShopperCountOutputTypeCountSessionsArgs
 }
 
 /**
@@ -922,10 +1170,20 @@ export type ShopperCountOutputTypeCountEventsArgs<ExtArgs extends runtime.Types.
   where?: Prisma.InteractionEventWhereInput
 }
 
+/**
+ * ShopperCountOutputType without action
+ */
+export type ShopperCountOutputTypeCountSessionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SessionWhereInput
+}
+
 
 export type ShopperSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   tokenHash?: boolean
+  identityIssuer?: boolean
+  identitySubject?: boolean
+  mergedIntoId?: boolean
   budgetLimit?: boolean
   sustainabilityPreference?: boolean
   dietaryRestrictions?: boolean
@@ -940,12 +1198,16 @@ export type ShopperSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   cart?: boolean | Prisma.Shopper$cartArgs<ExtArgs>
   orders?: boolean | Prisma.Shopper$ordersArgs<ExtArgs>
   events?: boolean | Prisma.Shopper$eventsArgs<ExtArgs>
+  sessions?: boolean | Prisma.Shopper$sessionsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopperCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shopper"]>
 
 export type ShopperSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   tokenHash?: boolean
+  identityIssuer?: boolean
+  identitySubject?: boolean
+  mergedIntoId?: boolean
   budgetLimit?: boolean
   sustainabilityPreference?: boolean
   dietaryRestrictions?: boolean
@@ -962,6 +1224,9 @@ export type ShopperSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
 export type ShopperSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   tokenHash?: boolean
+  identityIssuer?: boolean
+  identitySubject?: boolean
+  mergedIntoId?: boolean
   budgetLimit?: boolean
   sustainabilityPreference?: boolean
   dietaryRestrictions?: boolean
@@ -978,6 +1243,9 @@ export type ShopperSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
 export type ShopperSelectScalar = {
   id?: boolean
   tokenHash?: boolean
+  identityIssuer?: boolean
+  identitySubject?: boolean
+  mergedIntoId?: boolean
   budgetLimit?: boolean
   sustainabilityPreference?: boolean
   dietaryRestrictions?: boolean
@@ -991,11 +1259,12 @@ export type ShopperSelectScalar = {
   lastSeenAt?: boolean
 }
 
-export type ShopperOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "tokenHash" | "budgetLimit" | "sustainabilityPreference" | "dietaryRestrictions" | "latitude" | "longitude" | "city" | "favouriteCategoryIds" | "synthetic" | "externalId" | "createdAt" | "lastSeenAt", ExtArgs["result"]["shopper"]>
+export type ShopperOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "tokenHash" | "identityIssuer" | "identitySubject" | "mergedIntoId" | "budgetLimit" | "sustainabilityPreference" | "dietaryRestrictions" | "latitude" | "longitude" | "city" | "favouriteCategoryIds" | "synthetic" | "externalId" | "createdAt" | "lastSeenAt", ExtArgs["result"]["shopper"]>
 export type ShopperInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   cart?: boolean | Prisma.Shopper$cartArgs<ExtArgs>
   orders?: boolean | Prisma.Shopper$ordersArgs<ExtArgs>
   events?: boolean | Prisma.Shopper$eventsArgs<ExtArgs>
+  sessions?: boolean | Prisma.Shopper$sessionsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopperCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopperIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1007,13 +1276,23 @@ export type $ShopperPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     cart: Prisma.$CartPayload<ExtArgs> | null
     orders: Prisma.$OrderPayload<ExtArgs>[]
     events: Prisma.$InteractionEventPayload<ExtArgs>[]
+    sessions: Prisma.$SessionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     /**
-     * SHA-256 of the session token; the token itself is never stored.
+     * Legacy: the first session's token hash. Sessions live in `Session`; new shoppers leave it null.
      */
-    tokenHash: string
+    tokenHash: string | null
+    /**
+     * The identity provider's `iss` and `sub` of a known shopper; null while anonymous.
+     */
+    identityIssuer: string | null
+    identitySubject: string | null
+    /**
+     * Set once an anonymous shopper's cart, preferences and history were merged into a known shopper.
+     */
+    mergedIntoId: string | null
     budgetLimit: runtime.Decimal | null
     /**
      * NONE, PREFER or ONLY
@@ -1431,6 +1710,7 @@ export interface Prisma__ShopperClient<T, Null = never, ExtArgs extends runtime.
   cart<T extends Prisma.Shopper$cartArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$cartArgs<ExtArgs>>): Prisma.Prisma__CartClient<runtime.Types.Result.GetResult<Prisma.$CartPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   orders<T extends Prisma.Shopper$ordersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$ordersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OrderPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   events<T extends Prisma.Shopper$eventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$eventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$InteractionEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  sessions<T extends Prisma.Shopper$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shopper$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1462,6 +1742,9 @@ export interface Prisma__ShopperClient<T, Null = never, ExtArgs extends runtime.
 export interface ShopperFieldRefs {
   readonly id: Prisma.FieldRef<"Shopper", 'String'>
   readonly tokenHash: Prisma.FieldRef<"Shopper", 'String'>
+  readonly identityIssuer: Prisma.FieldRef<"Shopper", 'String'>
+  readonly identitySubject: Prisma.FieldRef<"Shopper", 'String'>
+  readonly mergedIntoId: Prisma.FieldRef<"Shopper", 'String'>
   readonly budgetLimit: Prisma.FieldRef<"Shopper", 'Decimal'>
   readonly sustainabilityPreference: Prisma.FieldRef<"Shopper", 'String'>
   readonly dietaryRestrictions: Prisma.FieldRef<"Shopper", 'String[]'>
@@ -1696,7 +1979,7 @@ export type ShopperCreateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   /**
    * The data needed to create a Shopper.
    */
-  data: Prisma.XOR<Prisma.ShopperCreateInput, Prisma.ShopperUncheckedCreateInput>
+  data?: Prisma.XOR<Prisma.ShopperCreateInput, Prisma.ShopperUncheckedCreateInput>
 }
 
 /**
@@ -1930,6 +2213,30 @@ export type Shopper$eventsArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   distinct?: Prisma.InteractionEventScalarFieldEnum | Prisma.InteractionEventScalarFieldEnum[]
+}
+
+/**
+ * Shopper.sessions
+ */
+export type Shopper$sessionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Session
+   */
+  select?: Prisma.SessionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Session
+   */
+  omit?: Prisma.SessionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SessionInclude<ExtArgs> | null
+  where?: Prisma.SessionWhereInput
+  orderBy?: Prisma.SessionOrderByWithRelationInput | Prisma.SessionOrderByWithRelationInput[]
+  cursor?: Prisma.SessionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SessionScalarFieldEnum | Prisma.SessionScalarFieldEnum[]
 }
 
 /**

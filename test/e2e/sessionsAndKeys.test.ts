@@ -1,0 +1,173 @@
+import crypto from 'node:crypto';
+import { API_KEY_REVOKED_CHANNEL, createApiKey, revokeApiKey, rotateApiKey } from '../../platform/auth/apiKeys';
+import type { Role } from '../../platform/auth/roles';
+import type { PrismaClient } from '../../platform/database/database';
+import { hashSessionToken } from '../../subgraphs/users/data/sessionToken';
+import { SessionRepository } from '../../subgraphs/users/data/sessionRepository';
+import { buildProductsService, type ProductsService } from '../../subgraphs/products/server';
+import { eventually } from '../support/eventually';
+import { postGraphQL, startStack, type Stack } from '../support/stack';
+
+// Sessions (expiry, ending, throttled refresh, purge) and API-key roles
+// (per-operation permissions, revocation across instances, batched usage),
+// through the gateway unless a test is about one subgraph instance.
+
+let stack: Stack;
+let users: PrismaClient;
+let products: PrismaClient;
+const tag = crypto.randomBytes(4).toString('hex');
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  stack = await startStack({ SESSION_IDLE_TIMEOUT_SECONDS: String(7 * 86_400), SESSION_MAX_LIFETIME_SECONDS: String(30 * 86_400), API_KEY_USAGE_FLUSH_SECONDS: '3600' });
+  users = stack.services.users!.db!.prisma;
+  products = stack.services.products!.db!.prisma;
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function newSession(): Promise<{ token: string; shopperId: string; headers: Record<string, string> }> {
+  const started = await stack.query(`mutation { startSession { token shopper { id } } }`);
+  const { token, shopper } = started.data.startSession;
+  return { token, shopperId: shopper.id, headers: { 'x-session-token': token } };
+}
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+describe('sessions', () => {
+  it('refuses an idle, a too old and an ended session with UNAUTHENTICATED and the reason', async () => {
+    const idle = await newSession();
+    const old = await newSession();
+    const ended = await newSession();
+    for (const s of [idle, old, ended]) expect((await stack.query(`{ cart { itemCount } }`, undefined, s.headers)).data.cart.itemCount).toBe(0);
+
+    await users.session.update({ where: { tokenHash: hashSessionToken(idle.token) }, data: { lastSeenAt: ago(8 * DAY) } });
+    // Active all along (seen a minute ago), but created beyond the absolute lifetime.
+    await users.session.update({ where: { tokenHash: hashSessionToken(old.token) }, data: { createdAt: ago(31 * DAY), lastSeenAt: ago(60_000) } });
+    const end = await stack.query(`mutation { endSession }`, undefined, ended.headers);
+    expect(end).toEqual({ data: { endSession: true } });
+    expect((await stack.query(`mutation { endSession }`, undefined, ended.headers)).data.endSession).toBe(false);
+
+    const expected: [Record<string, string>, string][] = [
+      [idle.headers, 'SESSION_IDLE_EXPIRED'],
+      [old.headers, 'SESSION_EXPIRED'],
+      [ended.headers, 'SESSION_ENDED'],
+      [{ 'x-session-token': 'forged' }, 'SESSION_UNKNOWN'],
+      [{}, 'SESSION_MISSING'],
+    ];
+    for (const [headers, reason] of expected) {
+      const response = await stack.query(`{ cart { itemCount } }`, undefined, headers);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+      if (reason !== 'SESSION_MISSING') {
+        const me = await stack.query(`{ me { id } }`, undefined, headers);
+        expect(me.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+      }
+    }
+    expect(await stack.query(`{ me { id } }`)).toEqual({ data: { me: null } });
+  });
+
+  it('moves the idle clock forward only when a tenth of the idle window has passed', async () => {
+    const s = await newSession();
+    const where = { tokenHash: hashSessionToken(s.token) };
+    const justNow = ago(1000);
+    await users.session.update({ where, data: { lastSeenAt: justNow } });
+    await stack.query(`{ me { id } }`, undefined, s.headers);
+    expect((await users.session.findUniqueOrThrow({ where })).lastSeenAt).toEqual(justNow);
+
+    await users.session.update({ where, data: { lastSeenAt: ago(DAY) } });
+    await stack.query(`{ me { id } }`, undefined, s.headers);
+    const refreshed = await users.session.findUniqueOrThrow({ where, include: { shopper: true } });
+    expect(Date.now() - refreshed.lastSeenAt.getTime()).toBeLessThan(60_000);
+    expect(Date.now() - refreshed.shopper.lastSeenAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it('purges abandoned anonymous shoppers with their carts, and keeps recent ones and ones with orders', async () => {
+    const abandoned = await newSession();
+    const recent = await newSession();
+    const buyer = await newSession();
+    const product = await products.product.create({ data: { sku: `purge-${tag}`, name: `Purge ${tag}`, price: '2.50', stockQuantity: 10 } });
+    for (const s of [abandoned, buyer]) {
+      const added = await stack.query(`mutation ($id: ID!) { addToCart(productId: $id) { itemCount } }`, { id: product.id }, s.headers);
+      expect(added.data.addToCart.itemCount).toBe(1);
+    }
+    expect((await stack.query(`mutation { checkout { id } }`, undefined, buyer.headers)).data.checkout.id).toBeDefined();
+    await users.shopper.updateMany({ where: { id: { in: [abandoned.shopperId, buyer.shopperId] } }, data: { lastSeenAt: ago(31 * DAY) } });
+
+    const purged = await new SessionRepository(users, stack.config.sessions).purgeAnonymous(stack.config.sessions.anonymousRetentionMs);
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(await users.shopper.findUnique({ where: { id: abandoned.shopperId } })).toBeNull();
+    expect(await users.cart.findUnique({ where: { shopperId: abandoned.shopperId } })).toBeNull();
+    expect(await users.session.findUnique({ where: { tokenHash: hashSessionToken(abandoned.token) } })).toBeNull();
+    expect(await users.shopper.findUnique({ where: { id: recent.shopperId } })).not.toBeNull();
+    expect(await users.shopper.findUnique({ where: { id: buyer.shopperId } })).not.toBeNull();
+    expect((await stack.query(`{ cart { itemCount } }`, undefined, abandoned.headers)).errors?.[0]?.extensions?.reason).toBe('SESSION_UNKNOWN');
+  });
+});
+
+describe('API keys and roles', () => {
+  const key = async (roles: Role[]) => (await createApiKey(products, `roles test ${tag}`, roles)).key;
+  const missing = crypto.randomUUID();
+  const operations = {
+    delete: `mutation { deleteCategory(id: "${missing}") }`,
+    stock: `mutation { setStock(id: "${missing}", quantity: 1) { id } }`,
+    import: `mutation { importProducts(format: JSON, data: "[]") { created } }`,
+    create: `mutation { createCategory(input: { name: "" }) { id } }`,
+  };
+
+  it('checks each operation against the key\'s roles: FORBIDDEN names the roles that would do', async () => {
+    // Allowed operations fail on their input (NOT_FOUND, BAD_USER_INPUT) or succeed: never FORBIDDEN.
+    const table: [Role, Record<keyof typeof operations, boolean>][] = [
+      ['admin', { delete: true, stock: true, import: true, create: true }],
+      ['catalog-editor', { delete: false, stock: true, import: false, create: true }],
+      ['service', { delete: false, stock: true, import: true, create: false }],
+      ['read-only', { delete: false, stock: false, import: false, create: false }],
+    ];
+    for (const [role, allowed] of table) {
+      const headers = { 'x-api-key': await key([role]) };
+      for (const [name, operation] of Object.entries(operations) as [keyof typeof operations, string][]) {
+        const code = (await stack.query(operation, undefined, headers)).errors?.[0]?.extensions?.code;
+        if (allowed[name]) expect([role, name, code]).not.toEqual([role, name, 'FORBIDDEN']);
+        else expect([role, name, code]).toEqual([role, name, 'FORBIDDEN']);
+      }
+    }
+    const refused = await stack.query(operations.delete, undefined, { 'x-api-key': await key(['read-only']) });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'catalog:delete', requiredRoles: ['admin'] });
+  });
+
+  it('stops a revoked or rotated key within seconds on every instance, with or without the announcement', async () => {
+    const second: ProductsService = buildProductsService(stack.infra);
+    try {
+      const instances = [`http://127.0.0.1:${stack.services.products!.service.port}/graphql`, await second.service.listen(0)];
+      const announced = await createApiKey(products, `revoke ${tag}`, ['admin']);
+      const silent = await createApiKey(products, `revoke silently ${tag}`, ['admin']);
+      const rotated = await createApiKey(products, `rotate ${tag}`, ['admin']);
+      const codeOn = async (url: string, k: string) => (await postGraphQL(url, operations.delete, undefined, { 'x-api-key': k })).errors?.[0]?.extensions?.code;
+      for (const url of instances) for (const k of [announced, silent, rotated]) expect(await codeOn(url, k.key)).toBe('NOT_FOUND');
+
+      await revokeApiKey(products, announced.id);
+      await stack.infra.pubsub.publish(API_KEY_REVOKED_CHANNEL, {}); // what `npm run apikey -- revoke` sends
+      await revokeApiKey(products, silent.id); // no announcement: the cache's lifetime bounds it
+      const replacement = await rotateApiKey(products, rotated.id);
+      for (const url of instances) {
+        for (const k of [announced, silent, rotated]) {
+          await eventually(async () => ((await codeOn(url, k.key)) === 'UNAUTHENTICATED' ? true : undefined), 20_000, `key refused on ${url}`);
+        }
+        expect(await codeOn(url, replacement!.key)).toBe('NOT_FOUND');
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('records when a key was last used in batches, not with a write per request', async () => {
+    const { id, key: secret } = await createApiKey(products, `usage ${tag}`, ['read-only']);
+    for (let i = 0; i < 5; i += 1) await stack.query(operations.delete, undefined, { 'x-api-key': secret });
+    expect((await products.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeNull();
+    await (stack.services.products as ProductsService).apiKeys.flush();
+    const used = (await products.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect(used).not.toBeNull();
+    expect(Date.now() - used!.getTime()).toBeLessThan(60_000);
+  });
+});
