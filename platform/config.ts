@@ -106,6 +106,13 @@ const envSchema = z.object({
   INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   INTERNAL_AUTH_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   INTERNAL_AUTH_MAX_AGE_SECONDS: positiveInt.max(600, 'must be at most 600').default(30),
+  JWT_JWKS_URL: urlString.optional(),
+  JWT_PUBLIC_KEY: z.string().includes('-----BEGIN PUBLIC KEY-----', { message: 'must be a PEM (SPKI) public key' }).optional(),
+  JWT_PUBLIC_KEY_FILE: readableFile.optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_ALGORITHMS: z.string().regex(/^(?:(?:RS|PS|ES)(?:256|384|512)|EdDSA)(?:,(?:(?:RS|PS|ES)(?:256|384|512)|EdDSA))*$/, 'must be a comma-separated list such as RS256,ES256').default('RS256,ES256'),
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int('must be a whole number').min(0).max(300, 'must be at most 300').default(30),
   TLS_CERT_FILE: readableFile.optional(),
   TLS_KEY_FILE: readableFile.optional(),
   TLS_CA_FILE: readableFile.optional(),
@@ -210,6 +217,11 @@ export interface Config {
    * requests (production, where the secret must be set).
    */
   internalAuth: { secret?: string; previousSecret?: string; maxAgeMs: number; required: boolean };
+  /**
+   * Sign-in with the app's identity provider's JWTs (users subgraph): off
+   * unless a JWKS URL or a public key is set, and then issuer and audience are required.
+   */
+  signIn: { jwksUrl?: string; publicKeyPem?: string; issuer?: string; audience?: string; algorithms: string[]; clockSkewSeconds: number };
   /** HTTPS: every service listens with cert+key when both are given; `caFile` is trusted for outgoing https calls. */
   tls: { certFile?: string; keyFile?: string; caFile?: string };
   apiKeys: {
@@ -301,6 +313,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success && Boolean(parsed.data.TLS_CERT_FILE) !== Boolean(parsed.data.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE: TLS_CERT_FILE and TLS_KEY_FILE go together');
   }
+  if (parsed.success) {
+    const d = parsed.data;
+    const keySources = [d.JWT_JWKS_URL, d.JWT_PUBLIC_KEY, d.JWT_PUBLIC_KEY_FILE].filter(Boolean).length;
+    if (keySources > 1) problems.push('JWT_JWKS_URL: set only one of JWT_JWKS_URL, JWT_PUBLIC_KEY and JWT_PUBLIC_KEY_FILE');
+    if (keySources > 0 && !d.JWT_ISSUER) problems.push('JWT_ISSUER: required when sign-in is configured');
+    if (keySources > 0 && !d.JWT_AUDIENCE) problems.push('JWT_AUDIENCE: required when sign-in is configured');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
@@ -387,6 +406,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       previousSecret: e.INTERNAL_AUTH_PREVIOUS_SECRET,
       maxAgeMs: e.INTERNAL_AUTH_MAX_AGE_SECONDS * 1000,
       required: e.NODE_ENV === 'production',
+    },
+    signIn: {
+      jwksUrl: e.JWT_JWKS_URL,
+      publicKeyPem: e.JWT_PUBLIC_KEY ?? (e.JWT_PUBLIC_KEY_FILE ? fs.readFileSync(e.JWT_PUBLIC_KEY_FILE, 'utf8') : undefined),
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      algorithms: e.JWT_ALGORITHMS.split(','),
+      clockSkewSeconds: e.JWT_CLOCK_SKEW_SECONDS,
     },
     tls: {
       certFile: e.TLS_CERT_FILE && path.resolve(e.TLS_CERT_FILE),

@@ -6,6 +6,7 @@ import type { OrderRepository } from './data/orderRepository';
 import type { SessionRepository } from './data/sessionRepository';
 import type { Shopper, ShopperRepository } from './data/shopperRepository';
 import type { CartService } from './domain/cartService';
+import type { SignInService } from './domain/signIn';
 import type { UsersLoaders } from './loaders';
 
 export interface UsersContext {
@@ -15,6 +16,7 @@ export interface UsersContext {
   orders: OrderRepository;
   interactions: InteractionRepository;
   carts: CartService;
+  signIns: SignInService;
   events: EventBus;
   loaders: UsersLoaders;
   logger: Logger;

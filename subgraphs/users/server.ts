@@ -17,6 +17,8 @@ import { ShopperRepository, type Shopper } from './data/shopperRepository';
 import { startSessionPurge } from './sessionPurge';
 import { sessionShopper } from './session';
 import { CartService } from './domain/cartService';
+import { SignInService } from './domain/signIn';
+import { createIdTokenVerifier } from './identity/idTokens';
 import { createUsersLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -42,6 +44,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const orders = new OrderRepository(db.prisma);
   const interactions = new InteractionRepository(db.prisma);
   const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
+  const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
   const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
     logger.error({ err: error }, 'cart price sync did not start');
@@ -65,6 +68,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
         orders,
         interactions,
         carts,
+        signIns,
         events: infra.events,
         loaders: createUsersLoaders(shoppers, catalog),
         sessionToken,

@@ -13,13 +13,36 @@ import { postGraphQL, startStack, type Stack } from '../support/stack';
 // through the gateway unless a test is about one subgraph instance.
 
 let stack: Stack;
+let signJwt: (claims: Record<string, unknown>, options?: { expiresIn?: string; audience?: string; key?: 'other' }) => Promise<string>;
+const ISSUER = 'https://login.shop.test/';
+const AUDIENCE = 'smartcart-app';
 let users: PrismaClient;
 let products: PrismaClient;
 const tag = crypto.randomBytes(4).toString('hex');
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  stack = await startStack({ SESSION_IDLE_TIMEOUT_SECONDS: String(7 * 86_400), SESSION_MAX_LIFETIME_SECONDS: String(30 * 86_400), API_KEY_USAGE_FLUSH_SECONDS: '3600' });
+  // The app's identity provider, played by a key pair made here.
+  const jose = await import('jose');
+  const provider = await jose.generateKeyPair('ES256', { extractable: true });
+  const stranger = await jose.generateKeyPair('ES256');
+  signJwt = (claims, options = {}) =>
+    new jose.SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(ISSUER)
+      .setAudience(options.audience ?? AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(options.expiresIn ?? '5m')
+      .sign(options.key === 'other' ? stranger.privateKey : provider.privateKey);
+  stack = await startStack({
+    SESSION_IDLE_TIMEOUT_SECONDS: String(7 * 86_400),
+    SESSION_MAX_LIFETIME_SECONDS: String(30 * 86_400),
+    API_KEY_USAGE_FLUSH_SECONDS: '3600',
+    JWT_PUBLIC_KEY: await jose.exportSPKI(provider.publicKey),
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    JWT_ALGORITHMS: 'ES256',
+  });
   users = stack.services.users!.db!.prisma;
   products = stack.services.products!.db!.prisma;
 });
@@ -148,7 +171,9 @@ describe('API keys and roles', () => {
 
       await revokeApiKey(products, announced.id);
       await stack.infra.pubsub.publish(API_KEY_REVOKED_CHANNEL, {}); // what `npm run apikey -- revoke` sends
-      await revokeApiKey(products, silent.id); // no announcement: the cache's lifetime bounds it
+      // After the announcement, re-cached on both instances, then changed with no announcement: the cache's lifetime bounds them.
+      for (const url of instances) for (const k of [silent, rotated]) expect(await codeOn(url, k.key)).toBe('NOT_FOUND');
+      await revokeApiKey(products, silent.id);
       const replacement = await rotateApiKey(products, rotated.id);
       for (const url of instances) {
         for (const k of [announced, silent, rotated]) {
@@ -169,5 +194,72 @@ describe('API keys and roles', () => {
     const used = (await products.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt;
     expect(used).not.toBeNull();
     expect(Date.now() - used!.getTime()).toBeLessThan(60_000);
+  });
+});
+
+describe('sign-in with the app\'s identity provider', () => {
+  const SIGN_IN = `mutation ($t: String!) { signIn(idToken: $t) { token merged shopper { id } } }`;
+  const CART = `{ cart { version itemCount total budget { limit status remaining } items { product { id } quantity } } }`;
+  const PREFS = `{ me { preferences { budgetLimit sustainabilityPreference dietaryRestrictions } events(first: 10) { edges { node { type product { id } } } } } }`;
+
+  it('merges the anonymous cart, preferences and history exactly once, rotating the token', async () => {
+    const [milk, bread] = [1, 2].map((n) => ({ id: crypto.randomUUID(), sku: `signin-${tag}-${n}`, name: `Sign-in ${n} ${tag}`, price: n === 1 ? '1.50' : '4.00', stockQuantity: 100 }));
+    await products.product.createMany({ data: [milk!, bread!] });
+    const idToken = await signJwt({ sub: `user-${tag}` });
+    const add = (headers: Record<string, string>, id: string, quantity: number) =>
+      stack.query(`mutation ($id: ID!, $q: Int!) { addToCart(productId: $id, quantity: $q) { itemCount } }`, { id, q: quantity }, headers);
+
+    // Device A: first sign-in creates the known shopper from A's anonymous one.
+    const a = await newSession();
+    await add(a.headers, milk!.id, 1);
+    await stack.query(`mutation { updatePreferences(input: { budgetLimit: "10.00", dietaryRestrictions: [VEGAN] }) { budgetLimit } }`, undefined, a.headers);
+    const first = await stack.query(SIGN_IN, { t: idToken }, a.headers);
+    expect(first.errors).toBeUndefined();
+    const known = { 'x-session-token': first.data.signIn.token };
+    expect(first.data.signIn.merged).toBe(true);
+
+    // Device B: anonymous again, with an overlapping cart and other preferences.
+    const b = await newSession();
+    await add(b.headers, milk!.id, 2);
+    await add(b.headers, bread!.id, 1);
+    await stack.query(`mutation { updatePreferences(input: { budgetLimit: "50.00", sustainabilityPreference: PREFER }) { budgetLimit } }`, undefined, b.headers);
+    await stack.query(`mutation ($id: ID!) { trackEvent(input: { type: VIEW, productId: $id }) { id } }`, { id: bread!.id }, b.headers);
+
+    const second = await stack.query(SIGN_IN, { t: idToken }, b.headers);
+    expect(second.errors).toBeUndefined();
+    expect(second.data.signIn).toMatchObject({ merged: true, shopper: { id: first.data.signIn.shopper.id } });
+    const signedIn = { 'x-session-token': second.data.signIn.token };
+    const merged = (await stack.query(CART, undefined, signedIn)).data.cart;
+    const byProduct = Object.fromEntries(merged.items.map((i: any) => [i.product.id, i.quantity]));
+    expect(byProduct).toEqual({ [milk!.id]: 3, [bread!.id]: 1 });
+    // 3 × 1.50 + 4.00 = 8.50 against the known shopper's 10.00 budget (the anonymous 50.00 lost).
+    expect(merged).toMatchObject({ itemCount: 4, total: '8.50', budget: { limit: '10.00', status: 'UNDER', remaining: '1.50' } });
+    const me = (await stack.query(PREFS, undefined, signedIn)).data.me;
+    expect(me.preferences).toEqual({ budgetLimit: '10.00', sustainabilityPreference: 'PREFER', dietaryRestrictions: ['VEGAN'] });
+    expect(me.events.edges.map((e: any) => [e.node.type, e.node.product?.id])).toContainEqual(['VIEW', bread!.id]);
+    // Both devices stay signed in; B's anonymous token was replaced.
+    expect((await stack.query(`{ me { id } }`, undefined, known)).data.me.id).toBe(first.data.signIn.shopper.id);
+    expect((await stack.query(CART, undefined, b.headers)).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REPLACED' });
+
+    // A retry (the answer was lost) and a concurrent pair: new tokens, but nothing merged again.
+    const retries = await Promise.all([0, 1, 2].map(() => stack.query(SIGN_IN, { t: idToken }, b.headers)));
+    for (const retry of retries) expect(retry.data.signIn).toMatchObject({ merged: false, shopper: { id: first.data.signIn.shopper.id } });
+    expect((await stack.query(CART, undefined, signedIn)).data.cart).toEqual(merged);
+  });
+
+  it('refuses ID tokens that are expired, for another audience or signed by another key', async () => {
+    const bad = [
+      [await signJwt({ sub: `late-${tag}` }, { expiresIn: '-2m' }), 'ERR_JWT_EXPIRED'],
+      [await signJwt({ sub: `aud-${tag}` }, { audience: 'someone-else' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+      [await signJwt({ sub: `key-${tag}` }, { key: 'other' }), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+      ['not.a.jwt', 'ERR_JWS_INVALID'],
+    ] as const;
+    const anonymous = await newSession();
+    for (const [idToken, detail] of bad) {
+      const response = await stack.query(`mutation ($t: String!) { signIn(idToken: $t) { token } }`, { t: idToken }, anonymous.headers);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ID_TOKEN_INVALID', detail });
+    }
+    // Nothing happened to the anonymous session.
+    expect((await stack.query(`{ me { id } }`, undefined, anonymous.headers)).data.me.id).toBe(anonymous.shopperId);
   });
 });

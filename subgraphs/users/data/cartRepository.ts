@@ -56,6 +56,11 @@ export class LockedCart {
     public state: CartState,
   ) {}
 
+  /** The transaction holding the lock, for writes that must commit with the cart's (sign-in's merge). */
+  get transaction(): Prisma.TransactionClient {
+    return this.tx;
+  }
+
   item(productId: string): CartItem | undefined {
     return this.state.items.find((item) => item.productId === productId);
   }

@@ -39,6 +39,12 @@ export class SessionRepository {
     return { shopper: session.shopper };
   }
 
+  /** The token's session row and why it would be refused (null when live), without refreshing anything. */
+  async inspect(token: string, client: Client = this.prisma): Promise<{ shopperId: string; refusal: SessionRefusal | null } | null> {
+    const session = await client.session.findUnique({ where: { tokenHash: hashSessionToken(token) } });
+    return session ? { shopperId: session.shopperId, refusal: refusalOf(session, this.now(), this.policy) } : null;
+  }
+
   /** Ends a token for good; false when it was not live. */
   async end(token: string, reason: 'ENDED' | 'SIGNED_IN', client: Client = this.prisma): Promise<boolean> {
     const { count } = await client.session.updateMany({

@@ -23,6 +23,13 @@ export class ShopperRepository {
     });
   }
 
+  /** The known shopper of an identity, created on its first sign-in. */
+  async findOrCreateKnown(identity: { issuer: string; subject: string }): Promise<Shopper> {
+    const key = { identityIssuer: identity.issuer, identitySubject: identity.subject };
+    await this.prisma.shopper.createMany({ data: [key], skipDuplicates: true });
+    return this.prisma.shopper.findUniqueOrThrow({ where: { identityIssuer_identitySubject: key } });
+  }
+
   updatePreferences(shopperId: string, data: Prisma.ShopperUpdateInput): Promise<Shopper> {
     return this.prisma.shopper.update({ where: { id: shopperId }, data });
   }

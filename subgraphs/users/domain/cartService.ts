@@ -197,6 +197,24 @@ export class CartService {
     });
   }
 
+  /**
+   * A change to a shopper's cart that also writes outside it, in the same
+   * transaction (sign-in's merge): under the cart's lock, one version step,
+   * cart events after the commit.
+   */
+  changeWith<R>(shopperId: string, operation: string, change: (cart: LockedCart) => Promise<R>): Promise<R> {
+    return this.runner.run(shopperId, {
+      operation,
+      payload: {},
+      options: {},
+      prepare: async () => undefined,
+      apply: async (cart) => {
+        const result = await change(cart);
+        return { events: [], response: () => result };
+      },
+    });
+  }
+
   /** Copies a product's new price (and score) onto every cart holding it; returns how many carts changed. */
   async applyCatalogChange(snapshot: ProductSnapshot): Promise<number> {
     let changed = 0;

@@ -164,6 +164,19 @@ export type Mutation = {
   /** Removes a product from the cart; NOT_FOUND when it is not in the cart. */
   removeFromCart: Cart;
   /**
+   * Signs in with an ID token (a JWT) from the app's own identity provider,
+   * verified against its keys (issuer, audience, expiry checked). Its subject
+   * becomes a known shopper on first sign-in. Sent with the anonymous session's
+   * `x-session-token`, that shopper's cart (quantities added), preferences (only
+   * those the known shopper has not set) and history are merged into the known
+   * shopper, once: a retried sign-in finds the merge done and changes nothing.
+   * Returns a new token (the one sent is refused from then on: SESSION_REPLACED).
+   * UNAUTHENTICATED (reason ID_TOKEN_INVALID, `detail` saying why) for a token
+   * that does not verify; FORBIDDEN (SIGN_IN_NOT_CONFIGURED) when the server has
+   * no identity provider configured.
+   */
+  signIn: Session;
+  /**
    * Starts an anonymous shopping session. Send the returned token as the
    * `x-session-token` header on later requests; it is shown only once.
    */
@@ -203,6 +216,11 @@ export type MutationRemoveFromCartArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignInArgs = {
+  idToken: Scalars['String']['input'];
 };
 
 
@@ -332,6 +350,8 @@ export type QueryOrdersArgs = {
 
 export type Session = {
   __typename?: 'Session';
+  /** True when this sign-in merged an anonymous session's cart, preferences and history into the shopper. */
+  merged: Scalars['Boolean']['output'];
   shopper: Shopper;
   token: Scalars['String']['output'];
 };
@@ -693,6 +713,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationClearCartArgs>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
+  signIn?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'idToken'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   trackEvent?: Resolver<ResolversTypes['InteractionEvent'], ParentType, ContextType, RequireFields<MutationTrackEventArgs, 'input'>>;
   trackEvents?: Resolver<Array<ResolversTypes['InteractionEvent']>, ParentType, ContextType, RequireFields<MutationTrackEventsArgs, 'inputs'>>;
@@ -754,6 +775,7 @@ export type QueryResolvers<ContextType = UsersContext, ParentType extends Resolv
 }>;
 
 export type SessionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  merged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shopper?: Resolver<ResolversTypes['Shopper'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

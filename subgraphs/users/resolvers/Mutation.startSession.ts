@@ -1,3 +1,6 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 
-export const startSession: MutationResolvers['startSession'] = (_parent, _args, { shoppers }) => shoppers.startSession();
+export const startSession: MutationResolvers['startSession'] = async (_parent, _args, { shoppers }) => ({
+  ...(await shoppers.startSession()),
+  merged: false,
+});

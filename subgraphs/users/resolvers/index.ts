@@ -8,6 +8,7 @@ import { checkout } from './Mutation.checkout';
 import { clearCart } from './Mutation.clearCart';
 import { endSession } from './Mutation.endSession';
 import { removeFromCart } from './Mutation.removeFromCart';
+import { signIn } from './Mutation.signIn';
 import { startSession } from './Mutation.startSession';
 import { trackEvent } from './Mutation.trackEvent';
 import { trackEvents } from './Mutation.trackEvents';
@@ -27,6 +28,7 @@ export const resolvers: Resolvers = {
   Query: { me, cart, orders, order },
   Mutation: {
     startSession,
+    signIn,
     endSession,
     updatePreferences,
     addToCart,
