@@ -53,8 +53,10 @@ describe('loadConfig', () => {
 
   it('opens introspection and CORS while developing and closes them in production', () => {
     expect(loadConfig({}).http).toMatchObject({ introspection: true, corsOrigins: '*', debugErrors: false });
-    expect(loadConfig({ NODE_ENV: 'production' }).http).toMatchObject({ introspection: false, corsOrigins: [], debugErrors: false });
-    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true', CORS_ORIGINS: 'https://shop.example, https://m.shop.example' }).http).toMatchObject({
+    // Production also requires the internal-call secret.
+    const production = { NODE_ENV: 'production', INTERNAL_AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig(production).http).toMatchObject({ introspection: false, corsOrigins: [], debugErrors: false });
+    expect(loadConfig({ ...production, GATEWAY_INTROSPECTION: 'true', CORS_ORIGINS: 'https://shop.example, https://m.shop.example' }).http).toMatchObject({
       introspection: true,
       corsOrigins: ['https://shop.example', 'https://m.shop.example'],
     });
