@@ -156,7 +156,8 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     logger,
     execute: apolloExecutor(service.apollo),
     schema: () => subscriptionSchema,
-    limits: subscriptionLimits,
+    // Configured limits; a caller (a test) may override single ones.
+    limits: { ...gatewayConfig.websocket, ...subscriptionLimits },
     validationRules: limitRules(gatewayConfig.limits),
     maxTokens: gatewayConfig.limits.maxTokens,
     // The same client address, cost limit and budgets as over HTTP.

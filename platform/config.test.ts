@@ -71,4 +71,17 @@ describe('loadConfig', () => {
     expect(config.gateway.trustedProxies).toEqual(['10.0.0.0/8', '::1']);
     expect(loadConfig({}).gateway.rateLimit.strictFields).toEqual([{ field: 'startSession', count: 60, seconds: 60 }]);
   });
+  it('reads the WebSocket limits, with documented defaults and bounds', () => {
+    expect(loadConfig({}).gateway.websocket).toEqual({
+      maxPayloadBytes: 65_536,
+      maxSubscriptionsPerConnection: 10,
+      maxConnectionsPerAddress: 50,
+      connectionInitWaitTimeoutMs: 3000,
+      keepAliveMs: 12_000,
+    });
+    const config = loadConfig({ GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '25', GATEWAY_WS_MAX_CONNECTIONS_PER_ADDRESS: '500' });
+    expect(config.gateway.websocket).toMatchObject({ maxSubscriptionsPerConnection: 25, maxConnectionsPerAddress: 500 });
+    expect(() => loadConfig({ GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '5000' })).toThrow(/GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: must be at most 1000/);
+    expect(() => loadConfig({ GATEWAY_WS_INIT_TIMEOUT_MS: '0' })).toThrow(/GATEWAY_WS_INIT_TIMEOUT_MS/);
+  });
 });

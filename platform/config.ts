@@ -74,6 +74,11 @@ const envSchema = z.object({
   GATEWAY_DEFAULT_LIST_SIZE: positiveInt.max(10_000, 'must be at most 10000').default(10),
   GATEWAY_MAX_RESPONSE_BYTES: positiveInt.default(5_000_000),
   GATEWAY_TRUSTED_PROXIES: z.string().default(''),
+  GATEWAY_WS_MAX_PAYLOAD_BYTES: positiveInt.max(16 * 1024 * 1024, 'must be at most 16777216').default(64 * 1024),
+  GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.max(1000, 'must be at most 1000').default(10),
+  GATEWAY_WS_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.max(100_000, 'must be at most 100000').default(50),
+  GATEWAY_WS_INIT_TIMEOUT_MS: positiveInt.max(60_000, 'must be at most 60000').default(3000),
+  GATEWAY_WS_KEEPALIVE_MS: positiveInt.max(300_000, 'must be at most 300000').default(12_000),
   RATE_LIMIT_ENABLED: bool.default(true),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.max(86_400, 'must be at most 86400').default(60),
   RATE_LIMIT_ADDRESS_POINTS: positiveInt.default(250_000),
@@ -184,6 +189,14 @@ export interface Config {
     /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed. */
     trustedProxies: string[];
     rateLimit: RateLimitConfig;
+    /** graphql-ws limits: largest message, subscriptions per connection, connections per client address, init timeout, keep-alive. */
+    websocket: {
+      maxPayloadBytes: number;
+      maxSubscriptionsPerConnection: number;
+      maxConnectionsPerAddress: number;
+      connectionInitWaitTimeoutMs: number;
+      keepAliveMs: number;
+    };
   };
   http: HttpConfig;
   shutdownGraceMs: number;
@@ -361,6 +374,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         sessionPoints: e.RATE_LIMIT_SESSION_POINTS,
         apiKeyPoints: e.RATE_LIMIT_API_KEY_POINTS,
         strictFields,
+      },
+      websocket: {
+        maxPayloadBytes: e.GATEWAY_WS_MAX_PAYLOAD_BYTES,
+        maxSubscriptionsPerConnection: e.GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+        maxConnectionsPerAddress: e.GATEWAY_WS_MAX_CONNECTIONS_PER_ADDRESS,
+        connectionInitWaitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
+        keepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
       },
     },
     http: {

@@ -48,7 +48,9 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
 }
 
 /** Requests to a subgraph's /graphql that were not signed by a SmartCart service are refused with FORBIDDEN. */
-function requireInternalSignature({ verifier, required }: { verifier: InternalAuth | undefined; required: boolean }): RequestHandler {
+function requireInternalSignature({ verifier, required }: { verifier: InternalAuth | undefined; required: boolean }, metrics: ServiceMetrics): RequestHandler {
+  // Refused callers by verdict (missing, invalid, expired): anything but zero means someone calls a subgraph directly.
+  const refused = metrics.counter('smartcart_internal_signature_refused_total', 'Requests refused for a missing or bad gateway signature', ['reason']);
   return (req, res, next) => {
     const header = req.headers[SIGNATURE_HEADER];
     const raw = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
@@ -57,6 +59,7 @@ function requireInternalSignature({ verifier, required }: { verifier: InternalAu
       next();
       return;
     }
+    refused.inc({ reason: verdict });
     res.status(403).json({
       errors: [
         {
@@ -150,7 +153,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
           (req as unknown as { rawBody?: Buffer }).rawBody = buf;
         },
       }),
-      ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth)] : []),
+      ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth, this.metrics)] : []),
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
     app.use(jsonNotFound);

@@ -47,6 +47,45 @@ it('apikey:create beside the API: the new key works on the next request', async 
   expect(created.data.createCategory.slug).toBe('handed-over');
 }, 240_000);
 
+it('apikey create, list, rotate and revoke beside the API: a rotated or revoked key is refused on the next request', async () => {
+  const write = 'mutation ($slug: String!) { createCategory(input: { name: $slug, slug: $slug }) { slug } }';
+  const created = await runScript('apikey', ['create', 'cli-editor', 'catalog-editor'], dataDir);
+  expect(created.stderr).toMatch(/ran inside the running API/);
+  expect(created.code).toBe(0);
+  const id = /API key ([0-9a-f-]{36})\./.exec(created.stdout)![1]!;
+  const first = /^(sck_\S+)$/m.exec(created.stdout)![1]!;
+  expect((await query(write, { slug: 'by-editor' }, { 'x-api-key': first })).errors).toBeUndefined();
+
+  const listed = await runScript('apikey', ['list'], dataDir);
+  expect(listed.code).toBe(0);
+  expect(listed.stdout).toMatch(new RegExp(`${id}  \\S+…  cli-editor  \\[catalog-editor\\]  live  last used `));
+
+  const rotated = await runScript('apikey', ['rotate', id], dataDir);
+  expect(rotated.code).toBe(0);
+  const rotatedId = /into API key ([0-9a-f-]{36})\./.exec(rotated.stdout)![1]!;
+  const second = /^(sck_\S+)$/m.exec(rotated.stdout)![1]!;
+  const old = await query(write, { slug: 'by-old-secret' }, { 'x-api-key': first });
+  expect(old.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect((await query(write, { slug: 'by-new-secret' }, { 'x-api-key': second })).errors).toBeUndefined();
+
+  const revoked = await runScript('apikey', ['revoke', rotatedId], dataDir);
+  expect(revoked.code).toBe(0);
+  expect(revoked.stdout).toMatch(/Services refuse it now/);
+  const refused = await query(write, { slug: 'after-revoke' }, { 'x-api-key': second });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+  const unknown = await runScript('apikey', ['revoke', rotatedId], dataDir);
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toMatch(/no live API key with id/);
+}, 240_000);
+
+it('sessions:purge beside the API runs inside it', async () => {
+  const run = await runScript('sessions-purge', [], dataDir);
+  expect(run.stderr).toMatch(/ran inside the running API/);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^Purged \d+ anonymous shopper\(s\) not seen for \d+ day\(s\)/m);
+}, 240_000);
+
 it('a baskets import beside the API reaches frequentlyBoughtTogether and Cart.suggestions without a restart', async () => {
   const lines = [...Array(30).fill('cli alpha,cli beta'), ...Array(30).fill('cli gamma,cli delta'), ...Array(5).fill('cli alpha,cli beta,cli gamma')];
   const file = path.join(files, 'baskets.csv');

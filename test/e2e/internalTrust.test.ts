@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { InternalAuth } from '../../platform/auth/internalAuth';
+import { serviceMetrics } from '../../platform/observability/metrics';
+import { parseExposition } from '../support/scrape';
 import { selfSignedCertificate } from '../support/selfSignedCertificate';
 import { startStack, type GraphQLResponse, type Stack } from '../support/stack';
 
@@ -61,6 +63,8 @@ it('refuses a direct call to a subgraph without the gateway signature (FORBIDDEN
     query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Cart { suggestions { items { product { id } } } } } }`,
     variables: { r: [{ __typename: 'Cart', id: crypto.randomUUID(), items: [], budget: { remaining: '1000000.00' }, shopper: { preferences: null } }] },
   };
+  const refused = async () => parseExposition(await serviceMetrics('users').registry.metrics()).sum('smartcart_internal_signature_refused_total');
+  const refusedBefore = await refused();
   for (const name of ['products', 'users', 'recommendations']) {
     const direct = await post(subgraphUrl(name), name === 'recommendations' ? forgedCart.query : '{ __typename }', name === 'recommendations' ? forgedCart.variables : undefined);
     expect([name, direct.status]).toEqual([name, 403]);
@@ -80,6 +84,9 @@ it('refuses a direct call to a subgraph without the gateway signature (FORBIDDEN
     expect(response.status).toBe(403);
     expect(((await response.json()) as GraphQLResponse).errors?.[0]?.extensions?.reason).toBe(reason);
   }
+
+  // The users subgraph counted its refusals: one unsigned call and three badly signed ones.
+  expect((await refused()) - refusedBefore).toBe(4);
 
   const signed = await send(stack.infra.internal.sign('POST', url, body));
   expect(signed.status).toBe(200);

@@ -5,7 +5,9 @@ import type { PrismaClient } from '../../platform/database/database';
 import { hashSessionToken } from '../../subgraphs/users/data/sessionToken';
 import { SessionRepository } from '../../subgraphs/users/data/sessionRepository';
 import { buildProductsService, type ProductsService } from '../../subgraphs/products/server';
+import { serviceMetrics } from '../../platform/observability/metrics';
 import { eventually } from '../support/eventually';
+import { parseExposition } from '../support/scrape';
 import { postGraphQL, startStack, type Stack } from '../support/stack';
 
 // Sessions (expiry, ending, throttled refresh, purge) and API-key roles
@@ -80,6 +82,8 @@ describe('sessions', () => {
       [{ 'x-session-token': 'forged' }, 'SESSION_UNKNOWN'],
       [{}, 'SESSION_MISSING'],
     ];
+    const refusals = async () => parseExposition(await serviceMetrics('users').registry.metrics());
+    const before = await refusals();
     for (const [headers, reason] of expected) {
       const response = await stack.query(`{ cart { itemCount } }`, undefined, headers);
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
@@ -89,6 +93,12 @@ describe('sessions', () => {
       }
     }
     expect(await stack.query(`{ me { id } }`)).toEqual({ data: { me: null } });
+    // Each refused token counted under its reason (the cart and the me query of each: 2 per reason).
+    const after = await refusals();
+    for (const reason of ['SESSION_IDLE_EXPIRED', 'SESSION_EXPIRED', 'SESSION_ENDED', 'SESSION_UNKNOWN']) {
+      const counted = after.sum('smartcart_sessions_refused_total', { reason }) - before.sum('smartcart_sessions_refused_total', { reason });
+      expect([reason, counted]).toEqual([reason, 2]);
+    }
   });
 
   it('moves the idle clock forward only when a tenth of the idle window has passed', async () => {

@@ -9,6 +9,7 @@ import { buildGateway, type GatewayService } from '../../gateway/server';
 import type { SubscriptionLimits } from '../../gateway/subscriptions/subscriptionServer';
 import { waitFor } from '../support/freePort';
 import { postGraphQL, startStack, type Stack } from '../support/stack';
+import { testConfig } from '../support/testEnvironment';
 
 // GraphQL subscriptions served by the gateway over graphql-ws, driven by the
 // users subgraph's cart events, through real sockets and the real graphql-ws client.
@@ -30,6 +31,7 @@ async function replica(
   messaging: Pick<Messaging, 'pubsub' | 'events'>,
   limits: Partial<SubscriptionLimits> = {},
   queryLimits: Partial<typeof stack.config.gateway.limits> = {},
+  websocket: typeof stack.config.gateway.websocket = stack.config.gateway.websocket,
 ): Promise<Replica> {
   const gateway = buildGateway({
     config: {
@@ -39,6 +41,7 @@ async function replica(
         supergraphSource: 'file',
         subgraphUrls: Object.fromEntries(stack.gateway.subgraphs.map((s) => [s.name, s.url])),
         limits: { ...stack.config.gateway.limits, ...queryLimits },
+        websocket,
       },
     },
     logger: createLogger(stack.config.logLevel),
@@ -290,8 +293,9 @@ describe('connections', () => {
     await client.dispose();
   });
 
-  it('limits connections per client address', async () => {
-    const limited = await replica(stack.infra, { maxConnectionsPerAddress: 3 });
+  it('limits connections per client address (GATEWAY_WS_MAX_CONNECTIONS_PER_ADDRESS)', async () => {
+    const { websocket } = testConfig({ GATEWAY_WS_MAX_CONNECTIONS_PER_ADDRESS: '3' }).gateway;
+    const limited = await replica(stack.infra, {}, {}, websocket);
     const sockets = Array.from({ length: 3 }, () => new WebSocket(limited.ws, 'graphql-transport-ws'));
     await Promise.all(sockets.map((socket) => new Promise((resolve) => socket.once('open', resolve))));
     const fourth = new WebSocket(limited.ws, 'graphql-transport-ws');
