@@ -12,15 +12,17 @@ export type Permission =
   /** bulk product import */
   | 'catalog:import'
   /** stock levels */
-  | 'stock:write';
+  | 'stock:write'
+  /** bulk import of another shop system's order history (shoppers, orders, purchases) */
+  | 'history:import';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Everything, including the destructive deletes.
-  admin: ['catalog:write', 'catalog:delete', 'catalog:import', 'stock:write'],
+  admin: ['catalog:write', 'catalog:delete', 'catalog:import', 'stock:write', 'history:import'],
   // The merchandising team: edits the catalog by hand, deletes nothing, no bulk import.
   'catalog-editor': ['catalog:write', 'stock:write'],
-  // A back-office integration (ERP, warehouse): bulk imports and stock levels.
-  service: ['catalog:import', 'stock:write'],
+  // A back-office integration (ERP, warehouse, shop system): bulk imports and stock levels.
+  service: ['catalog:import', 'stock:write', 'history:import'],
   // A partner app that only reads: identified (its own rate budget, its usage
   // recorded) but allowed no write at all.
   'read-only': [],

@@ -1,6 +1,8 @@
+import type { ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import type { Database } from '../../platform/database/database';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
+import type { CatalogClient } from './catalog/catalogClient';
 import type { InteractionRepository } from './data/interactionRepository';
 import type { OrderRepository } from './data/orderRepository';
 import type { SessionRepository } from './data/sessionRepository';
@@ -18,6 +20,8 @@ export interface UsersContext {
   carts: CartService;
   signIns: SignInService;
   events: EventBus;
+  /** The products subgraph, owner of the catalog facts (prices, SKUs). */
+  catalog: CatalogClient;
   loaders: UsersLoaders;
   logger: Logger;
   /** The raw `x-session-token` header, if any. */
@@ -28,4 +32,6 @@ export interface UsersContext {
    * that is unknown, ended, replaced or expired.
    */
   session(): Promise<Shopper | null>;
+  /** The API key sent in `x-api-key`, verified once per request: null without a valid one. */
+  principal(): Promise<ApiKeyPrincipal | null>;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import type { Subscription } from '../../platform/events/eventBus';
 import { GraphQLService } from '../../platform/http/graphqlService';
@@ -46,6 +47,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
   const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
+  const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
   const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
     logger.error({ err: error }, 'cart price sync did not start');
     return undefined;
@@ -59,7 +61,9 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
     context: async (req) => {
       const header = req.headers['x-session-token'];
       const sessionToken = typeof header === 'string' && header.length > 0 ? header : undefined;
+      const keyHeader = req.headers['x-api-key'];
       let session: Promise<Shopper | null> | undefined;
+      let principal: Promise<ApiKeyPrincipal | null> | undefined;
       return {
         db,
         logger,
@@ -70,9 +74,11 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
         carts,
         signIns,
         events: infra.events,
+        catalog,
         loaders: createUsersLoaders(shoppers, catalog),
         sessionToken,
         session: () => (session ??= sessionShopper(sessions, sessionToken)),
+        principal: () => (principal ??= apiKeys.verify(typeof keyHeader === 'string' ? keyHeader : undefined)),
       };
     },
     ready: async () => {
@@ -90,6 +96,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
       purge.stop();
       await service.stop();
       await (await priceSync)?.stop();
+      await apiKeys.close();
       await db.close();
     },
   };

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { createApiKey, type Role } from '../../platform/auth/apiKeys';
 import type { BusEvent } from '../../platform/events/eventBus';
 import { Streams, type InteractionEventPayload } from '../../platform/events/topics';
 import { postGraphQL, startStack, type GraphQLResponse, type Stack } from '../support/stack';
@@ -424,3 +425,67 @@ describe('interaction events', () => {
     }
   });
 });
+
+describe('importOrderHistory (admin mutation through the gateway)', () => {
+  const IMPORT = `mutation ($format: OrderHistoryFormat!, $data: String!) {
+    importOrderHistory(format: $format, data: $data) { lines ordersCreated ordersUnchanged customersCreated purchaseEvents errors { line field reason } }
+  }`;
+  const key = async (roles: Role[]) => ({ 'x-api-key': (await createApiKey(stack.services.users!.db!.prisma, `history ${tag}`, roles)).key });
+
+  it('imports real customers and orders once, names every bad line with nothing written, and needs a key allowed to', async () => {
+    const service = await key(['service']);
+    const header = 'orderId,customerId,sku,quantity,orderedAt,unitPrice';
+    const lines = [
+      `${tag}-o1,${tag}-c1,${apple.sku},2,2024-03-01T10:00:00Z,2.50`,
+      `${tag}-o1,${tag}-c1,${bread.sku},1,2024-03-01T10:00:00Z,`,
+      `${tag}-o2,${tag}-c2,${retired.sku},1,2024-03-02T10:00:00Z,`,
+    ];
+    const bad = await stack.query(IMPORT, { format: 'CSV', data: [header, ...lines, `${tag}-o3,${tag}-c2,${tag}-no-such-sku,1,2024-03-02T10:00:00Z,`, `${tag}-o4,${tag}-c2,${coffee.sku},0,2024-03-02T10:00:00Z,`].join('\n') }, service);
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data.importOrderHistory).toEqual({
+      lines: 5,
+      ordersCreated: 0,
+      ordersUnchanged: 0,
+      customersCreated: 0,
+      purchaseEvents: 0,
+      errors: [
+        { line: 5, field: 'sku', reason: `${tag}-no-such-sku is not a product of the catalog` },
+        { line: 6, field: 'quantity', reason: 'must be a whole number from 1 to 100000' },
+      ],
+    });
+    const users = stack.services.users!.db!.prisma;
+    expect(await users.order.count({ where: { externalId: { startsWith: `${tag}-` } } })).toBe(0);
+
+    const good = await stack.query(IMPORT, { format: 'CSV', data: [header, ...lines].join('\n') }, service);
+    expect(good.errors).toBeUndefined();
+    expect(good.data.importOrderHistory).toEqual({ lines: 3, ordersCreated: 2, ordersUnchanged: 0, customersCreated: 2, purchaseEvents: 3, errors: [] });
+    const order = await users.order.findUniqueOrThrow({ where: { externalId: `${tag}-o1` }, include: { items: true, shopper: true } });
+    expect(order.createdAt.toISOString()).toBe('2024-03-01T10:00:00.000Z');
+    expect(order.shopper.externalId).toBe(`${tag}-c1`);
+    // The line's own price where given, the catalog's regular price otherwise.
+    expect(order.items.map((i) => [i.productId, i.quantity, i.unitPrice.toFixed(2)]).sort()).toEqual(
+      [[apple.id, 2, '2.50'], [bread.id, 1, '5.00']].sort(),
+    );
+
+    // JSON Lines, the same orders again: nothing new.
+    const jsonl = lines.map((line) => {
+      const [orderId, customerId, sku, quantity, orderedAt, unitPrice] = line.split(',');
+      return JSON.stringify({ orderId, customerId, sku, quantity: Number(quantity), orderedAt, ...(unitPrice ? { unitPrice } : {}) });
+    });
+    const again = await stack.query(IMPORT, { format: 'JSON_LINES', data: jsonl.join('\n') }, service);
+    expect(again.data.importOrderHistory).toMatchObject({ lines: 3, ordersCreated: 0, ordersUnchanged: 2, customersCreated: 0, purchaseEvents: 0, errors: [] });
+
+    const anonymous = await stack.query(IMPORT, { format: 'CSV', data: header });
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'API_KEY_MISSING' });
+    const editor = await stack.query(IMPORT, { format: 'CSV', data: header }, await key(['catalog-editor']));
+    expect(editor.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['admin', 'service'] });
+  });
+
+  it('resolves SKUs through productsBySku, in the order asked, null for unknown ones, at most 500 per call', async () => {
+    const found = await stack.query('query ($skus: [String!]!) { productsBySku(skus: $skus) { id } }', { skus: [bread.sku, `${tag}-none`, retired.sku] });
+    expect(found).toEqual({ data: { productsBySku: [{ id: bread.id }, null, { id: retired.id }] } });
+    const tooMany = await stack.query('query ($skus: [String!]!) { productsBySku(skus: $skus) { id } }', { skus: Array.from({ length: 501 }, (_, i) => `sku-${i}`) });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'skus', reason: 'at most 500 SKUs per call' });
+  });
+});
+

@@ -407,6 +407,12 @@ export type Query = {
    * `pageInfo.endCursor` as `after` (with the same filter and sort) for the next page.
    */
   products: ProductConnection;
+  /**
+   * Products by stock-keeping unit, at most 500 SKUs: one entry per SKU asked, in
+   * that order, null where no product has it. Archived products are included
+   * (an order history may name them).
+   */
+  productsBySku: Array<Maybe<Product>>;
   /** One store by id; null when unknown. */
   store?: Maybe<Store>;
   /** Stores within `radiusKm` (default 10 km, at most 1000) of a point, nearest first. */
@@ -434,6 +440,11 @@ export type QueryProductsArgs = {
   filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
+};
+
+
+export type QueryProductsBySkuArgs = {
+  skus: Array<Scalars['String']['input']>;
 };
 
 
@@ -846,6 +857,7 @@ export type QueryResolvers<ContextType = ProductsContext, ParentType extends Res
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   productBySku?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductBySkuArgs, 'sku'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first' | 'sort'>>;
+  productsBySku?: Resolver<Array<Maybe<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<QueryProductsBySkuArgs, 'skus'>>;
   store?: Resolver<Maybe<ResolversTypes['Store']>, ParentType, ContextType, RequireFields<QueryStoreArgs, 'id'>>;
   stores?: Resolver<Array<ResolversTypes['StoreDistance']>, ParentType, ContextType, RequireFields<QueryStoresArgs, 'near' | 'radiusKm'>>;
 }>;

@@ -20,6 +20,7 @@ import { categories } from './Query.categories';
 import { category } from './Query.category';
 import { product } from './Query.product';
 import { productBySku } from './Query.productBySku';
+import { productsBySku } from './Query.productsBySku';
 import { products } from './Query.products';
 import { store } from './Query.store';
 import { stores } from './Query.stores';
@@ -28,7 +29,7 @@ import { Store } from './Store';
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
-  Query: { product, productBySku, products, categories, category, stores, store },
+  Query: { product, productBySku, productsBySku, products, categories, category, stores, store },
   Mutation: {
     createProduct,
     updateProduct,

@@ -37,6 +37,14 @@ const ENTITIES_QUERY = `query CatalogProducts($representations: [_Any!]!) {
   }
 }`;
 
+interface CatalogSkus {
+  productsBySku?: ({ id: string; sku: string; price: string } | null)[];
+}
+
+const SKUS_QUERY = `query CatalogSkus($skus: [String!]!) { productsBySku(skus: $skus) { id sku price } }`;
+/** The products subgraph's bound per call (Query.productsBySku). */
+const SKUS_PER_CALL = 500;
+
 export class CatalogClient {
   constructor(
     private readonly url: string,
@@ -74,6 +82,32 @@ export class CatalogClient {
           }
         : null,
     );
+  }
+
+  /**
+   * The product id and regular price of each SKU the catalog knows (archived
+   * ones included), for an order-history import: 500 SKUs per HTTP call.
+   */
+  async skuIndex(skus: Iterable<string>): Promise<Map<string, { productId: string; price: string }>> {
+    const all = [...new Set(skus)];
+    const index = new Map<string, { productId: string; price: string }>();
+    for (let i = 0; i < all.length; i += SKUS_PER_CALL) {
+      const batch = all.slice(i, i + SKUS_PER_CALL);
+      let body: GraphQLReply<CatalogSkus>;
+      try {
+        body = await postGraphQL<CatalogSkus>(this.url, SKUS_QUERY, { variables: { skus: batch }, timeoutMs: this.timeoutMs, fetch: this.fetch });
+      } catch (error) {
+        this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
+        throw serviceUnavailable('The catalog is unavailable; try again shortly');
+      }
+      const found = body.data?.productsBySku;
+      if (body.errors?.length || !found || found.length !== batch.length) {
+        this.logger.warn({ errors: body.errors, url: this.url }, 'catalog answered with errors');
+        throw serviceUnavailable('The catalog is unavailable; try again shortly');
+      }
+      for (const product of found) if (product) index.set(product.sku, { productId: product.id, price: product.price });
+    }
+    return index;
   }
 
   /** Per request: every product asked for in the same tick travels in one HTTP call. */

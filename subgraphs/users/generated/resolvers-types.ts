@@ -161,6 +161,20 @@ export type Mutation = {
    * when it was live, false when it had already stopped working.
    */
   endSession: Scalars['Boolean']['output'];
+  /**
+   * Imports another shop system's order history (order lines: orderId,
+   * customerId, sku, quantity, orderedAt, optional unitPrice; see
+   * docs/shoppers.md), all or nothing: when any line is invalid nothing is
+   * written and `errors` lists every problem (line, field, reason). Each customer
+   * becomes a shopper with the customer id as its external id, each order keeps
+   * its id and time, and each line is a PURCHASE interaction dated when the order
+   * was placed. An order already imported (same order id) is left as it is, so
+   * a retry creates nothing. SKUs are resolved by the products subgraph; an
+   * unknown SKU is an error of its line. `data` is bounded by the request body
+   * limit (HTTP_MAX_BODY_BYTES); larger histories go through `npm run import`.
+   * Needs an API key with the admin or service role.
+   */
+  importOrderHistory: OrderHistoryImportResult;
   /** Removes a product from the cart; NOT_FOUND when it is not in the cart. */
   removeFromCart: Cart;
   /**
@@ -209,6 +223,12 @@ export type MutationCheckoutArgs = {
 export type MutationClearCartArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationImportOrderHistoryArgs = {
+  data: Scalars['String']['input'];
+  format: OrderHistoryFormat;
 };
 
 
@@ -270,6 +290,38 @@ export type OrderEdge = {
   /** Opaque; pass it as `after` to continue after this order. */
   cursor: Scalars['String']['output'];
   node: Order;
+};
+
+/** How an order history handed to `importOrderHistory` is written. */
+export type OrderHistoryFormat =
+  /** A header row naming the columns, then one order line per row. */
+  | 'CSV'
+  /** A JSON array of order-line objects. */
+  | 'JSON'
+  /** One order-line object per line. */
+  | 'JSON_LINES';
+
+/** A problem of one order line (line 0: the document as a whole). */
+export type OrderHistoryImportError = {
+  __typename?: 'OrderHistoryImportError';
+  field: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type OrderHistoryImportResult = {
+  __typename?: 'OrderHistoryImportResult';
+  /** Customers seen for the first time (new shoppers). */
+  customersCreated: Scalars['Int']['output'];
+  /** Every problem; when not empty, nothing was written. */
+  errors: Array<OrderHistoryImportError>;
+  /** Order lines read. */
+  lines: Scalars['Int']['output'];
+  ordersCreated: Scalars['Int']['output'];
+  /** Orders already imported earlier (same order id), left as they were. */
+  ordersUnchanged: Scalars['Int']['output'];
+  /** PURCHASE interactions recorded. */
+  purchaseEvents: Scalars['Int']['output'];
 };
 
 export type OrderItem = {
@@ -586,6 +638,9 @@ export type ResolversTypes = ResolversObject<{
   Order: ResolverTypeWrapper<OrderViewModel>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderHistoryFormat: OrderHistoryFormat;
+  OrderHistoryImportError: ResolverTypeWrapper<OrderHistoryImportError>;
+  OrderHistoryImportResult: ResolverTypeWrapper<OrderHistoryImportResult>;
   OrderItem: ResolverTypeWrapper<OrderItemViewModel>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -623,6 +678,8 @@ export type ResolversParentTypes = ResolversObject<{
   Order: OrderViewModel;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderHistoryImportError: OrderHistoryImportError;
+  OrderHistoryImportResult: OrderHistoryImportResult;
   OrderItem: OrderItemViewModel;
   PageInfo: PageInfo;
   Preferences: ShopperModel;
@@ -712,6 +769,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   checkout?: Resolver<ResolversTypes['Order'], ParentType, ContextType, Partial<MutationCheckoutArgs>>;
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationClearCartArgs>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  importOrderHistory?: Resolver<ResolversTypes['OrderHistoryImportResult'], ParentType, ContextType, RequireFields<MutationImportOrderHistoryArgs, 'data' | 'format'>>;
   removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
   signIn?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'idToken'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
@@ -741,6 +799,21 @@ export type OrderConnectionResolvers<ContextType = UsersContext, ParentType exte
 export type OrderEdgeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderHistoryImportErrorResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderHistoryImportError'] = ResolversParentTypes['OrderHistoryImportError']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderHistoryImportResultResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderHistoryImportResult'] = ResolversParentTypes['OrderHistoryImportResult']> = ResolversObject<{
+  customersCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['OrderHistoryImportError']>, ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ordersCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ordersUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purchaseEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type OrderItemResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrderItem'] = ResolversParentTypes['OrderItem']> = ResolversObject<{
@@ -816,6 +889,8 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderHistoryImportError?: OrderHistoryImportErrorResolvers<ContextType>;
+  OrderHistoryImportResult?: OrderHistoryImportResultResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Preferences?: PreferencesResolvers<ContextType>;

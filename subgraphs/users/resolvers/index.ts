@@ -7,6 +7,7 @@ import { addToCart } from './Mutation.addToCart';
 import { checkout } from './Mutation.checkout';
 import { clearCart } from './Mutation.clearCart';
 import { endSession } from './Mutation.endSession';
+import { importOrderHistory } from './Mutation.importOrderHistory';
 import { removeFromCart } from './Mutation.removeFromCart';
 import { signIn } from './Mutation.signIn';
 import { startSession } from './Mutation.startSession';
@@ -38,6 +39,7 @@ export const resolvers: Resolvers = {
     checkout,
     trackEvent,
     trackEvents,
+    importOrderHistory,
   },
   Shopper,
   Preferences,
