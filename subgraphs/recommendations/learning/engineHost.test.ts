@@ -88,3 +88,40 @@ it('learns from the streams, saves a snapshot, and a restarted host serves the s
   expect(answer.items.map((r) => r.productId)).toEqual([lemon.productId, sugar.productId]);
   expect(answer.items[0]!.reason).toBe('Often bought with Tea');
 });
+
+it('knows the products published before any replica first started (a fresh system: the demo seed, an early import)', async () => {
+  // A bus namespace of its own, on which no replica has run yet.
+  const fresh = await createInfrastructure(testConfig(), createLogger('silent'));
+  try {
+    const [bread, butter] = [snapshot('Early bread'), snapshot('Early butter')];
+    for (const product of [bread, butter]) await publishEvent(fresh.events, 'catalog', 'product.created', product);
+    const db = openDatabase(fresh.database);
+    dbs.push(db);
+    const host = new EngineHost({ db, events: fresh.events, logger: createLogger('silent'), instanceId: `host-fresh-${crypto.randomBytes(3).toString('hex')}`, trainIntervalMs: 0 });
+    await host.start();
+    try {
+      const basketId = crypto.randomUUID();
+      for (const product of [bread, butter]) {
+        await publishEvent(fresh.events, 'interactions', 'interaction', {
+          eventId: crypto.randomUUID(),
+          shopperId: crypto.randomUUID(),
+          type: 'PURCHASE',
+          productId: product.productId,
+          query: null,
+          recommendationId: null,
+          basketId,
+          quantity: 1,
+          occurredAt: new Date().toISOString(),
+        });
+      }
+      // Before the fix the engine's catalog stayed without them until a restart: every list came back empty.
+      const together = () => host.engine.frequentlyBoughtTogether(bread.productId, { first: 2, strict: true }).items.map((r) => r.productId);
+      await waitFor(async () => together().length > 0, 10_000, 'bread bought with butter');
+      expect(together()).toEqual([butter.productId]);
+    } finally {
+      await host.stop();
+    }
+  } finally {
+    await fresh.close();
+  }
+});

@@ -108,8 +108,13 @@ export class EngineHost {
     const started = Date.now();
     const { instanceId, events, logger } = this.options;
     // Read before the projection is: a product changed in between is applied
-    // again, which is harmless (each event carries the whole product).
-    const catalogFrom = (await events.bounds(Streams.catalog)).last ?? STREAM_START;
+    // again, which is harmless (each event carries the whole product). When no
+    // replica has stored the catalog stream yet (its persistence group does not
+    // exist: a new system, or the embedded bus of a new process), what is on
+    // the stream is not in the projection either (the demo seed, an import
+    // before the first start), so it is learned from the start of the stream.
+    const catalogStored = (await events.groups(Streams.catalog)).some((group) => group.name === PersistenceGroups.catalog);
+    const catalogFrom = catalogStored ? ((await events.bounds(Streams.catalog)).last ?? STREAM_START) : STREAM_START;
     const snapshot = await this.snapshots.load();
     let learnFrom: string;
     let caughtUp = 0;
