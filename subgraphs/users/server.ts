@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
-import type { Subscription } from '../../platform/events/eventBus';
+import { createEventConsumers } from '../../platform/events/eventConsumers';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
@@ -46,10 +46,9 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
   const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
-  const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
-    logger.error({ err: error }, 'cart price sync did not start');
-    return undefined;
-  });
+  const consumers = createEventConsumers(infra.config, 'users', infra.events, logger);
+  // Retried until it starts (a Redis timeout at boot); the service is not ready until then.
+  consumers.start('cart price sync', () => startCartPriceSync(consumers, carts, logger));
 
   const service = new GraphQLService<UsersContext>({
     name: 'users',
@@ -76,6 +75,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
       };
     },
     ready: async () => {
+      consumers.check();
       await db.ping();
       await infra.ping();
     },
@@ -89,7 +89,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
     close: async () => {
       purge.stop();
       await service.stop();
-      await (await priceSync)?.stop();
+      await consumers.close();
       await db.close();
     },
   };
