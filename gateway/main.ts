@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, 'gateway');
   try {
-    const messaging = await createMessaging(config);
+    const messaging = await createMessaging(config, logger);
     const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     logger.info({ url, subgraphs: gateway.subgraphs }, 'gateway ready');

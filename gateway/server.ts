@@ -22,6 +22,7 @@ import { rateLimitPlugin, rateLimitedError, rootFields as operationRootFields } 
 import { responseSizeCapPlugin } from './plugins/responseSizeCap';
 import { RateLimits } from './rateLimits';
 import { serviceMetrics } from '../platform/observability/metrics';
+import { createEventConsumers } from '../platform/events/eventConsumers';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
@@ -102,6 +103,13 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   const costLimit = new CostLimit({ maxCost: gatewayConfig.cost.maxCost, defaultListSize: gatewayConfig.cost.defaultListSize });
   const rateLimits = new RateLimits(gatewayConfig.rateLimit, { logger, redis, keyPrefix: config.redis?.keyPrefix });
   const metrics = serviceMetrics('gateway');
+  // The cart stream's consumer (subscriptions): part of the gateway's readiness.
+  const consumers = pubsub && events ? createEventConsumers(config, 'gateway', events, logger) : undefined;
+  const unobservePubSub = pubsub
+    ? metrics.observeGauge('smartcart_pubsub_handler_failures', 'Pub/sub handler calls in this process that threw (contained and logged; a running count)', [], (gauge) => {
+        gauge.set(pubsub.handlerFailures());
+      })
+    : () => undefined;
   const costRejected = metrics.counter('smartcart_gateway_cost_rejected_total', 'Operations refused by the cost limit (GATEWAY_MAX_COST)');
   const rateLimited = metrics.counter('smartcart_gateway_rate_limited_total', 'Operations refused by a rate limit, by budget', ['budget']);
   const responsesTooLarge = metrics.counter('smartcart_gateway_response_too_large_total', 'Answers refused for exceeding GATEWAY_MAX_RESPONSE_BYTES');
@@ -129,16 +137,18 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
       return { forwardedHeaders, edge };
     },
     ready: async () => {
+      consumers?.check();
       await Promise.all(subgraphs.map((endpoint) => probe(endpoint, calls)));
     },
     metrics: metricsEndpointOptions(config, 'gateway'),
     tls: config.tls,
   });
   const stop = async () => {
+    unobservePubSub();
     await service.stop();
     await calls.close();
   };
-  if (!pubsub || !events) return { service, subgraphs, rateLimits, close: stop };
+  if (!pubsub || !events || !consumers) return { service, subgraphs, rateLimits, close: stop };
 
   let subscriptionSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -152,7 +162,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   const subscriptions = new SubscriptionServer({
     httpServer: service.httpServer,
     pubsub,
-    events,
+    events: consumers,
     logger,
     execute: apolloExecutor(service.apollo),
     schema: () => subscriptionSchema,
@@ -184,6 +194,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     async close() {
       // Sockets first: Apollo's HTTP drain would otherwise cut upgraded connections without a close frame.
       await subscriptions.close();
+      await consumers.close();
       await stop();
     },
   };

@@ -59,6 +59,10 @@ const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(2000),
   REDIS_KEY_PREFIX: z.string().max(100).default('smartcart:'),
   CACHE_TTL_SECONDS: positiveInt.default(300),
+  EVENTS_MAX_DELIVERIES: positiveInt.max(1000, 'must be at most 1000').default(5),
+  EVENTS_REDELIVER_AFTER_MS: positiveInt.default(30_000),
+  EVENTS_UNHEALTHY_AFTER_MS: positiveInt.default(5000),
+  EVENTS_RETRY_MAX_MS: positiveInt.max(300_000, 'must be at most 300000').default(5000),
   MIGRATE_ON_START: bool.default(true),
   SEED_DEMO_DATA: bool.default(true),
   SUPERGRAPH_SOURCE: z.enum(['file', 'introspect']).default('file'),
@@ -171,6 +175,17 @@ export interface Config {
   database: DatabaseConfig;
   redis: RedisConfig | undefined;
   cache: { ttlSeconds: number };
+  /** Event consumers (platform/events): dead letters, redelivery, recovery and readiness. */
+  events: {
+    /** Failed deliveries before an event goes to its stream's dead letters. */
+    maxDeliveries: number;
+    /** An event left unacknowledged this long is handed out again. */
+    redeliverAfterMs: number;
+    /** A consumer unable to consume this long makes its service's /readyz fail. */
+    unhealthyAfterMs: number;
+    /** Longest wait between a failing consumer's attempts (backoff doubles from 200 ms up to this). */
+    retryMaxMs: number;
+  };
   migrateOnStart: boolean;
   seedDemoData: boolean;
   gateway: {
@@ -355,6 +370,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     cache: { ttlSeconds: e.CACHE_TTL_SECONDS },
+    events: {
+      maxDeliveries: e.EVENTS_MAX_DELIVERIES,
+      redeliverAfterMs: e.EVENTS_REDELIVER_AFTER_MS,
+      unhealthyAfterMs: e.EVENTS_UNHEALTHY_AFTER_MS,
+      retryMaxMs: e.EVENTS_RETRY_MAX_MS,
+    },
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoData: e.SEED_DEMO_DATA,
     gateway: {

@@ -211,3 +211,20 @@ export function maskError(logger: Logger, formatted: Pick<GraphQLFormattedError,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reference, ...stack },
   };
 }
+
+/**
+ * A readiness probe's answer that the service is up but cannot do its work
+ * (GET /readyz → 503 with `reason` and these `details`): an event consumer
+ * that has not been able to consume for a while, a start-up task not started.
+ */
+export class NotReadyError extends Error {
+  readonly code = 'NOT_READY';
+
+  constructor(
+    message: string,
+    readonly details: readonly unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'NotReadyError';
+  }
+}

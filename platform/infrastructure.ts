@@ -3,7 +3,8 @@ import { MemoryCache } from './cache/memoryCache';
 import { RedisCache } from './cache/redisCache';
 import type { Config } from './config';
 import { createDatabaseDriver, type DatabaseDriver } from './database/database';
-import type { EventBus } from './events/eventBus';
+import { DEFAULT_RETRY } from './backoff';
+import type { EventBus, EventBusOptions } from './events/eventBus';
 import { MemoryEventBus } from './events/memoryEventBus';
 import { RedisEventBus } from './events/redisEventBus';
 import { createLogger, type Logger } from './logger';
@@ -36,7 +37,7 @@ export async function createInfrastructure(config: Config, logger = createLogger
   const database = await createDatabaseDriver(config.database);
   let messaging: Messaging;
   try {
-    messaging = await createMessaging(config);
+    messaging = await createMessaging(config, logger);
   } catch (error) {
     await database.close();
     throw error;
@@ -76,10 +77,20 @@ export interface Messaging {
   close(): Promise<void>;
 }
 
-export async function createMessaging(config: Config): Promise<Messaging> {
+/** The bus settings of EVENTS_* (config.events). */
+export function eventBusOptions(config: Config): EventBusOptions {
+  return {
+    maxDeliveries: config.events.maxDeliveries,
+    redeliverAfterMs: config.events.redeliverAfterMs,
+    retry: { ...DEFAULT_RETRY, maxMs: config.events.retryMaxMs },
+  };
+}
+
+export async function createMessaging(config: Config, logger?: Logger): Promise<Messaging> {
+  const onHandlerError = (error: unknown, channel: string) => logger?.error({ err: error, channel }, 'pub/sub handler failed; the message is dropped for it');
   if (!config.redis) {
-    const pubsub = new MemoryPubSub();
-    const events = new MemoryEventBus();
+    const pubsub = new MemoryPubSub(onHandlerError);
+    const events = new MemoryEventBus(eventBusOptions(config));
     return {
       pubsub,
       events,
@@ -89,18 +100,14 @@ export async function createMessaging(config: Config): Promise<Messaging> {
       },
     };
   }
-  const redis = await createRedis(config.redis);
-  let subscriber: Redis | undefined;
-  try {
-    subscriber = await createRedis(config.redis, { blocking: true });
-  } catch (error) {
-    redis.disconnect();
-    throw error;
-  }
+  // Redis down at start is an outage like any other: the connections keep
+  // trying, readiness says why, the consumers catch up once it is back.
+  const redis = await createRedis(config.redis, { tolerateDown: true });
+  const subscriber = await createRedis(config.redis, { blocking: true, tolerateDown: true });
   const clients = [redis, subscriber];
   const prefix = config.redis.keyPrefix;
-  const pubsub = new RedisPubSub(redis, subscriber, `${prefix}pubsub:`);
-  const events = new RedisEventBus(redis, config.redis, `${prefix}stream:`);
+  const pubsub = new RedisPubSub(redis, subscriber, `${prefix}pubsub:`, onHandlerError);
+  const events = new RedisEventBus(redis, config.redis, `${prefix}stream:`, eventBusOptions(config));
   return {
     pubsub,
     events,

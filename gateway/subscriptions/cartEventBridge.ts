@@ -20,7 +20,7 @@ function signalOf(event: BusEvent): CartSignal | undefined {
 }
 
 /** Durable cart stream → per-cart pub/sub channels. */
-export async function startCartEventBridge(events: EventBus, pubsub: PubSub, logger: Logger, consumer: string): Promise<Subscription> {
+export async function startCartEventBridge(events: Pick<EventBus, 'consume'>, pubsub: PubSub, logger: Logger, consumer: string): Promise<Subscription> {
   return events.consume(
     Streams.carts,
     BRIDGE_GROUP,

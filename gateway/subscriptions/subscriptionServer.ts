@@ -5,7 +5,9 @@ import { GraphQLError, parse, print, specifiedRules, subscribe, validate, type D
 import { useServer } from 'graphql-ws/use/ws';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventBus, Subscription } from '../../platform/events/eventBus';
+import type { Subscription } from '../../platform/events/eventBus';
+import type { EventConsumers } from '../../platform/events/eventConsumers';
+import type { StartupTask } from '../../platform/startWithRetry';
 import type { Logger } from '../../platform/logger';
 import type { PubSub } from '../../platform/pubsub/pubsub';
 import { startCartEventBridge } from './cartEventBridge';
@@ -38,7 +40,8 @@ export const DEFAULT_LIMITS: SubscriptionLimits = {
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
   pubsub: PubSub;
-  events: EventBus;
+  /** Where the cart stream is consumed: the gateway's EventConsumers (retried start, readiness). */
+  events: EventConsumers;
   logger: Logger;
   execute: GatewayExecutor;
   /** The schema to serve now (the gateway's may be recomposed at run time); undefined before the first load. */
@@ -105,7 +108,7 @@ export class SubscriptionServer {
   private readonly addresses = new WeakMap<http.IncomingMessage, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly sessions: LRUCache<string, Promise<SubscriberShopper | undefined>>;
-  private readonly bridge: Promise<Subscription | undefined>;
+  private readonly bridge: StartupTask<Subscription>;
   private closing: Promise<void> | undefined;
   private readonly onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head);
 
@@ -190,10 +193,8 @@ export class SubscriptionServer {
     );
     options.httpServer.on('upgrade', this.onUpgrade);
     const consumer = `gateway-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-    this.bridge = startCartEventBridge(options.events, options.pubsub, options.logger, consumer).catch((error: unknown) => {
-      options.logger.error({ err: error }, 'cart event bridge failed to start; subscriptions will get no updates');
-      return undefined;
-    });
+    // Retried until it starts; the gateway is not ready until then.
+    this.bridge = options.events.start('cart event bridge', () => startCartEventBridge(options.events, options.pubsub, options.logger, consumer));
   }
 
   stats(): SubscriptionStats {
@@ -215,7 +216,9 @@ export class SubscriptionServer {
 
   private async shutdown(): Promise<void> {
     this.options.httpServer.off('upgrade', this.onUpgrade);
-    await (await this.bridge)?.stop();
+    // Stopped first, so a bridge still retrying its start does not hold up shutdown.
+    this.bridge.stop();
+    await (await this.bridge.started)?.stop();
     const drain = timeout(this.limits.drainTimeoutMs);
     await Promise.race([Promise.allSettled([...this.inFlight]), drain.promise]);
     drain.cancel();

@@ -6,19 +6,23 @@ import { RedisEventBus } from './redisEventBus';
 
 interface EventBusFixture {
   bus: EventBus;
+  /** Loses every stream and group, as a Redis restarted empty does. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
 const targets = contractTargets<EventBusFixture>({
   async memory() {
     const bus = new MemoryEventBus();
-    return { bus, close: () => bus.close() };
+    return { bus, flush: async () => bus.clear(), close: () => bus.close() };
   },
   async redis(config) {
     const redis = await createRedis(config);
     const bus = new RedisEventBus(redis, config, config.keyPrefix);
     return {
       bus,
+      // Only this file's keys: the server is shared with other test runs.
+      flush: () => deleteKeysWithPrefix(redis, config.keyPrefix),
       async close() {
         await bus.close();
         await deleteKeysWithPrefix(redis, config.keyPrefix);
@@ -288,5 +292,131 @@ describe.each(targets)('EventBus contract ($name)', (target) => {
     await consume(stream, 'g', log, { consumer: 'c2', redeliverAfterMs: REDELIVER_MS });
     await waitFor(() => log.length >= 2, 'the second event');
     expect(log.map((d) => d.event.type)).toEqual(['first', 'second']);
+  });
+
+  it('recreates a group that vanished with its stream (a flushed Redis) and consumes the new stream from its start', async () => {
+    const stream = streamName('flushed');
+    const log: Delivery[] = [];
+    const subscription = await consume(stream, 'g', log, { consumer: 'c1', redeliverAfterMs: REDELIVER_MS });
+    await bus.publish(stream, 'before', null);
+    await waitFor(() => log.length >= 1, 'the first event');
+
+    await fixture.flush();
+    const after = [await bus.publish(stream, 'after.1', null), await bus.publish(stream, 'after.2', null)];
+
+    await waitFor(() => log.length >= 3, 'the events of the new stream', 10_000);
+    expect(log.map((d) => d.event.type)).toEqual(['before', 'after.1', 'after.2']);
+    expect(log.slice(1).map((d) => d.event.id)).toEqual(after);
+    await waitFor(() => subscription.status().state === 'running', 'the consumer running again', 10_000);
+    expect(subscription.status()).toMatchObject({ stream, group: 'g', state: 'running' });
+    expect((await bus.groups(stream)).map((g) => g.name)).toEqual(['g']);
+  });
+
+  it('recreates a group removed on its own after what it last saw, without re-reading the stream', async () => {
+    const stream = streamName('destroyed');
+    const log: Delivery[] = [];
+    await consume(stream, 'g', log, { consumer: 'c1', redeliverAfterMs: REDELIVER_MS });
+    await bus.publish(stream, 'first', null);
+    await bus.publish(stream, 'second', null);
+    await waitFor(() => log.length >= 2, 'the first events');
+
+    await bus.removeGroup(stream, 'g');
+    await bus.publish(stream, 'third', null);
+
+    await waitFor(() => log.length >= 3, 'the event after the removal', 10_000);
+    await waitOutRedelivery(stream, log);
+    expect(nonMarkers(log).map((d) => d.event.type)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('lets a follower whose position vanished (a flushed Redis) go on from the start of the new stream', async () => {
+    const stream = streamName('follow-flushed');
+    const seen: BusEvent[] = [];
+    const subscription = await bus.follow(stream, async (event) => void seen.push(event), { after: '0-0' });
+    subscriptions.push(subscription);
+    await bus.publish(stream, 'before', null);
+    await waitFor(() => seen.length >= 1, 'the first event');
+
+    await fixture.flush();
+    const id = await bus.publish(stream, 'after', { n: 1 });
+
+    await waitFor(() => seen.length >= 2, 'the event of the new stream', 10_000);
+    expect(seen.map((e) => [e.type, e.id])).toEqual([['before', seen[0]!.id], ['after', id]]);
+    expect(subscription.status()).toMatchObject({ stream, group: null, state: 'running' });
+  });
+
+  it('moves an event that failed maxDeliveries times to the dead letters, with why, and acknowledges it', async () => {
+    const stream = streamName('poison');
+    const log: Delivery[] = [];
+    const reported: { event: BusEvent; dead: boolean }[] = [];
+    const subscription = await consume(
+      stream,
+      'g',
+      log,
+      { consumer: 'c1', redeliverAfterMs: REDELIVER_MS, maxDeliveries: 3, onError: (_error, event, dead) => reported.push({ event, dead }) },
+      async (event) => {
+        if (event.type === 'poison') throw new Error('cannot handle this one');
+      },
+    );
+    const id = await bus.publish(stream, 'poison', { sku: 'x' });
+    await bus.publish(stream, 'fine', null);
+
+    await waitFor(async () => (await bus.deadLetterCount(stream)) === 1, 'the dead letter', 15_000);
+    await waitOutRedelivery(stream, log);
+
+    expect(nonMarkers(log).filter((d) => d.event.type === 'poison')).toHaveLength(3);
+    expect(nonMarkers(log).filter((d) => d.event.type === 'fine')).toHaveLength(1);
+    expect(reported.map((r) => r.dead)).toEqual([false, false, true]);
+    const [letter] = await bus.deadLetters(stream);
+    expect(letter).toMatchObject({ originalId: id, stream, group: 'g', type: 'poison', error: 'cannot handle this one', deliveries: 3 });
+    expect(JSON.parse(letter!.payloadJson)).toEqual({ sku: 'x' });
+    expect(new Date(letter!.deadAt).toISOString()).toBe(letter!.deadAt);
+    const [group] = await bus.groups(stream);
+    expect(group).toMatchObject({ name: 'g', pending: 0, lag: 0 });
+    expect(subscription.status()).toMatchObject({ handlerFailures: 3, deadLettered: 1 });
+  });
+
+  it('redrives dead letters to their stream, one by id or all, and forgets them', async () => {
+    const stream = streamName('redrive');
+    const log: Delivery[] = [];
+    let healed = false;
+    await consume(stream, 'g', log, { consumer: 'c1', redeliverAfterMs: REDELIVER_MS, maxDeliveries: 1 }, async (event) => {
+      if (!healed && event.type.startsWith('poison')) throw new Error('not yet');
+    });
+    const firstId = await bus.publish(stream, 'poison.1', { n: 1 });
+    await bus.publish(stream, 'poison.2', { n: 2 });
+    await waitFor(async () => (await bus.deadLetterCount(stream)) === 2, 'two dead letters', 15_000);
+    const letters = await bus.deadLetters(stream);
+    expect(letters.map((l) => l.originalId)[0]).toBe(firstId);
+
+    healed = true;
+    expect(await bus.redrive(stream, [letters[0]!.id, 'no-such-id'])).toEqual([letters[0]!.id]);
+    await waitFor(() => log.filter((d) => d.event.type === 'poison.1').length >= 2, 'the redriven event');
+    const again = log.filter((d) => d.event.type === 'poison.1')[1]!.event;
+    expect(again.id).not.toBe(firstId);
+    expect(again.payload).toEqual({ n: 1 });
+    expect(again.occurredAt).toBe(log[0]!.event.occurredAt);
+    expect((await bus.deadLetters(stream)).map((l) => l.id)).toEqual([letters[1]!.id]);
+
+    expect(await bus.redrive(stream, 'all')).toEqual([letters[1]!.id]);
+    await waitFor(() => log.filter((d) => d.event.type === 'poison.2').length >= 2, 'the second redriven event');
+    expect(await bus.deadLetterCount(stream)).toBe(0);
+  });
+
+  it('reports each group’s pending entries and lag', async () => {
+    const stream = streamName('lag');
+    for (let i = 0; i < 3; i++) await bus.publish(stream, 'item', { i });
+    const log: Delivery[] = [];
+    let release: () => void = () => undefined;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const subscription = await consume(stream, 'g', log, { consumer: 'c1', batchSize: 1 }, () => hung);
+    try {
+      await waitFor(() => log.length >= 1, 'the first delivery');
+      const [group] = await bus.groups(stream);
+      expect(group).toMatchObject({ name: 'g', pending: 1, lag: 2, lastDeliveredId: log[0]!.event.id });
+      expect(group!.consumers).toEqual([expect.objectContaining({ name: 'c1', pending: 1 })]);
+    } finally {
+      release();
+      await subscription.stop();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type RequestHandler } from 'express';
 import type { HttpConfig } from '../config';
 import { SIGNATURE_HEADER, type InternalAuth } from '../auth/internalAuth';
-import { createErrorFormatter } from '../errors';
+import { createErrorFormatter, NotReadyError } from '../errors';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
 import { httpRequestMetrics } from '../observability/httpMetrics';
@@ -139,7 +139,9 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
         await withTimeout(this.options.ready(), 3000);
         res.json({ status: 'ready', service: this.options.name });
       } catch (error) {
-        res.status(503).json({ status: 'not ready', service: this.options.name, reason: (error as Error).message });
+        // A consumer or start-up task names itself in `problems` (stream, group, last error, since when).
+        const problems = error instanceof NotReadyError ? { problems: error.details } : {};
+        res.status(503).json({ status: 'not ready', service: this.options.name, reason: (error as Error).message, ...problems });
       }
     });
     app.use(

@@ -1,7 +1,14 @@
-import type { MessageHandler, PubSub } from './pubsub';
+import { deliverContained, type HandlerErrorListener, type MessageHandler, type PubSub } from './pubsub';
 
 export class MemoryPubSub implements PubSub {
   private readonly channels = new Map<string, Set<MessageHandler>>();
+  private failures = 0;
+
+  constructor(private readonly onHandlerError: HandlerErrorListener = () => undefined) {}
+
+  handlerFailures(): number {
+    return this.failures;
+  }
 
   async publish(channel: string, message: unknown): Promise<void> {
     const handlers = this.channels.get(channel);
@@ -9,7 +16,8 @@ export class MemoryPubSub implements PubSub {
     // Serialise like Redis does, so no subscriber can mutate what another sees.
     // undefined has no JSON text; parsing the missing text would throw in every subscriber.
     const json = JSON.stringify(message) ?? 'null';
-    for (const handler of [...handlers]) queueMicrotask(() => handler(JSON.parse(json)));
+    // A throw in a microtask would be an uncaught exception: contained, like on Redis.
+    for (const handler of [...handlers]) queueMicrotask(() => deliverContained(handler, () => JSON.parse(json), (error) => this.failed(error, channel)));
   }
 
   async subscribe(channel: string, handler: MessageHandler): Promise<() => Promise<void>> {
@@ -21,6 +29,15 @@ export class MemoryPubSub implements PubSub {
       handlers.delete(wrapped);
       if (handlers.size === 0 && this.channels.get(channel) === handlers) this.channels.delete(channel);
     };
+  }
+
+  private failed(error: unknown, channel: string): void {
+    this.failures++;
+    try {
+      this.onHandlerError(error, channel);
+    } catch {
+      // The listener is the last line: nothing it throws may escape either.
+    }
   }
 
   activeChannels(): number {

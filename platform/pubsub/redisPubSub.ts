@@ -1,5 +1,5 @@
 import type { Redis } from '../redis';
-import type { MessageHandler, PubSub } from './pubsub';
+import { deliverContained, type HandlerErrorListener, type MessageHandler, type PubSub } from './pubsub';
 
 interface ChannelState {
   handlers: Set<MessageHandler>;
@@ -14,17 +14,34 @@ interface ChannelState {
 export class RedisPubSub implements PubSub {
   private readonly channels = new Map<string, ChannelState>();
   private readonly pending = new Map<string, Promise<unknown>>();
+  private failures = 0;
 
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     private readonly prefix: string,
+    private readonly onHandlerError: HandlerErrorListener = () => undefined,
   ) {
-    subscriber.on('message', (channel: string, json: string) => {
-      const state = this.channels.get(channel.slice(this.prefix.length));
+    subscriber.on('message', (prefixed: string, json: string) => {
+      const channel = prefixed.slice(this.prefix.length);
+      const state = this.channels.get(channel);
       if (!state) return;
-      for (const handler of [...state.handlers]) handler(JSON.parse(json));
+      // A throw here would escape ioredis's socket handler and end the process.
+      for (const handler of [...state.handlers]) deliverContained(handler, () => JSON.parse(json), (error) => this.failed(error, channel));
     });
+  }
+
+  handlerFailures(): number {
+    return this.failures;
+  }
+
+  private failed(error: unknown, channel: string): void {
+    this.failures++;
+    try {
+      this.onHandlerError(error, channel);
+    } catch {
+      // The listener is the last line: nothing it throws may escape either.
+    }
   }
 
   async publish(channel: string, message: unknown): Promise<void> {

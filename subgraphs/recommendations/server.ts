@@ -11,6 +11,7 @@ import { IntentRepository } from './data/intentRepository';
 import type { RecommendationsContext } from './context';
 import { SimilarityRepository } from './data/similarityRepository';
 import { defaultEngineOptions } from './engine/recommendationEngine';
+import { createEventConsumers } from '../../platform/events/eventConsumers';
 import { EngineHost } from './learning/engineHost';
 import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
@@ -38,9 +39,11 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   const db = openDatabase(infra.database);
   const logger = infra.logger.child({ service: 'recommendations' });
   const similarity = new SimilarityRepository(db.prisma);
+  const consumers = createEventConsumers(infra.config, 'recommendations', infra.events, logger);
   const host = new EngineHost({
     db,
     events: infra.events,
+    consumers,
     logger,
     instanceId: infra.config.instanceId,
     trainIntervalMs: infra.config.recommendations.trainIntervalMs,
@@ -77,6 +80,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
       };
     },
     ready: async () => {
+      consumers.check();
       await db.ping();
       await infra.ping();
     },
@@ -92,6 +96,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     close: async () => {
       await service.stop();
       await host.stop();
+      await consumers.close();
       await cache.flush().catch(() => undefined);
       await db.close();
     },

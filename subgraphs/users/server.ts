@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
-import type { Subscription } from '../../platform/events/eventBus';
+import { createEventConsumers } from '../../platform/events/eventConsumers';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
@@ -48,10 +48,9 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
-  const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
-    logger.error({ err: error }, 'cart price sync did not start');
-    return undefined;
-  });
+  const consumers = createEventConsumers(infra.config, 'users', infra.events, logger);
+  // Retried until it starts (a Redis timeout at boot); the service is not ready until then.
+  consumers.start('cart price sync', () => startCartPriceSync(consumers, carts, logger));
 
   const service = new GraphQLService<UsersContext>({
     name: 'users',
@@ -82,6 +81,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
       };
     },
     ready: async () => {
+      consumers.check();
       await db.ping();
       await infra.ping();
     },
@@ -95,7 +95,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
     close: async () => {
       purge.stop();
       await service.stop();
-      await (await priceSync)?.stop();
+      await consumers.close();
       await apiKeys.close();
       await db.close();
     },

@@ -6,10 +6,11 @@ import { freePort, waitFor } from './freePort';
 export interface ThrowawayRedis {
   url: string;
   stop(): Promise<void>;
+  /** Starts it again on the same port, empty (nothing is persisted): a Redis restarted after losing its data. */
+  start(): Promise<void>;
 }
 
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
-  const port = await freePort();
+async function serve(port: number): Promise<ChildProcess> {
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   await waitFor(
@@ -25,16 +26,28 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
     20_000,
     `redis-server on port ${port}`,
   );
+  return child;
+}
+
+export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined = await serve(port);
   let stopped: Promise<void> | undefined;
   return {
-    url,
+    url: `redis://127.0.0.1:${port}`,
     stop() {
+      const running = child;
       stopped ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
+        if (!running || running.exitCode !== null) return resolve();
+        running.once('exit', () => resolve());
+        running.kill('SIGKILL');
       });
       return stopped;
+    },
+    async start() {
+      await stopped;
+      child = await serve(port);
+      stopped = undefined;
     },
   };
 }

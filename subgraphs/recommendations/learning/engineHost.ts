@@ -11,6 +11,8 @@ import { defaultEngineOptions, RecommendationEngine, type EngineOptions } from '
 export interface EngineHostOptions {
   db: Database;
   events: EventBus;
+  /** Consumes and follows through the service's EventConsumers (readiness, metrics, logs); the bus itself without. */
+  consumers?: Pick<EventBus, 'consume' | 'follow'>;
   logger: Logger;
   /** Names this replica among the members of the shared consumer groups. */
   instanceId: string;
@@ -154,11 +156,12 @@ export class EngineHost {
     const consumer = { consumer: instanceId, onError };
     const target = (await events.bounds(Streams.interactions)).last;
     const before = this.caughtUpCount;
+    const via = this.options.consumers ?? events;
     this.subscriptions = [
-      await events.consume(Streams.interactions, PersistenceGroups.interactions, (event) => this.storeInteraction(event), consumer),
-      await events.consume(Streams.catalog, PersistenceGroups.catalog, (event) => this.storeCatalog(event), consumer),
-      await events.follow(Streams.catalog, (event) => this.learnCatalog(event), { after: catalogFrom, onError }),
-      await events.follow(Streams.interactions, (event) => this.learnInteraction(event), { after: learnFrom, onError }),
+      await via.consume(Streams.interactions, PersistenceGroups.interactions, (event) => this.storeInteraction(event), consumer),
+      await via.consume(Streams.catalog, PersistenceGroups.catalog, (event) => this.storeCatalog(event), consumer),
+      await via.follow(Streams.catalog, (event) => this.learnCatalog(event), { after: catalogFrom, onError }),
+      await via.follow(Streams.interactions, (event) => this.learnInteraction(event), { after: learnFrom, onError }),
     ];
     // Serve once the stream has been learned up to where it was at start.
     if (target && compareStreamIds(target, learnFrom) > 0) await this.reached(target);

@@ -12,7 +12,7 @@ export const CART_PRICE_SYNC_GROUP = 'users-carts';
  * again: a line the shopper can no longer buy stays visible until then.
  * Redelivery is harmless: a snapshot equal to the line changes nothing.
  */
-export function startCartPriceSync(bus: EventBus, carts: CartService, logger: Logger): Promise<Subscription> {
+export function startCartPriceSync(bus: Pick<EventBus, 'consume'>, carts: CartService, logger: Logger): Promise<Subscription> {
   return bus.consume(
     Streams.catalog,
     CART_PRICE_SYNC_GROUP,
