@@ -2,9 +2,20 @@
 export interface BusEvent<P = unknown> {
   /** Stream-assigned id, increasing within a stream. */
   id: string;
+  /**
+   * The event's own unique id (the outbox row id), the same on every
+   * re-delivery: consumers recognise a duplicate by it, never by `id`.
+   */
+  eventId: string;
   type: string;
   payload: P;
   occurredAt: string;
+}
+
+/** What the publisher fixes about an event (the outbox passes its row's); the bus fills in the rest. */
+export interface PublishEnvelope {
+  eventId?: string;
+  occurredAt?: string;
 }
 
 export type EventHandler = (event: BusEvent) => Promise<void>;
@@ -57,7 +68,7 @@ export interface Subscription {
  * acknowledged only after its handler succeeds.
  */
 export interface EventBus {
-  publish(stream: string, type: string, payload: unknown): Promise<string>;
+  publish(stream: string, type: string, payload: unknown, envelope?: PublishEnvelope): Promise<string>;
   consume(stream: string, group: string, handler: EventHandler, options: ConsumeOptions): Promise<Subscription>;
   /**
    * Reads a stream from a position, with no consumer group: each follower

@@ -1,4 +1,5 @@
-import type { BusEvent, ConsumeOptions, EventBus, EventHandler, FollowOptions, GroupInfo, StreamBounds, Subscription } from './eventBus';
+import crypto from 'node:crypto';
+import type { BusEvent, ConsumeOptions, EventBus, EventHandler, FollowOptions, GroupInfo, PublishEnvelope, StreamBounds, Subscription } from './eventBus';
 import { compareStreamIds } from './streamIds';
 
 /** An event as stored: the payload kept as JSON, as on a Redis stream. */
@@ -29,14 +30,15 @@ export class MemoryEventBus implements EventBus {
 
   constructor(private readonly maxLength = 100_000) {}
 
-  async publish(streamName: string, type: string, payload: unknown): Promise<string> {
+  async publish(streamName: string, type: string, payload: unknown, envelope: PublishEnvelope = {}): Promise<string> {
     const stream = this.stream(streamName);
     const event: StoredEvent = {
       id: `${Date.now()}-${++this.sequence}`,
+      eventId: envelope.eventId ?? crypto.randomUUID(),
       type,
       // undefined has no JSON text; the Redis bus stores null for it too.
       payloadJson: JSON.stringify(payload) ?? 'null',
-      occurredAt: new Date().toISOString(),
+      occurredAt: envelope.occurredAt ?? new Date().toISOString(),
     };
     stream.log.push(event);
     if (stream.log.length > this.maxLength) {

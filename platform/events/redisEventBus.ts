@@ -1,6 +1,7 @@
 import type { RedisConfig } from '../config';
 import { createRedis, type Redis } from '../redis';
-import type { BusEvent, ConsumeOptions, EventBus, EventHandler, FollowOptions, GroupInfo, StreamBounds, Subscription } from './eventBus';
+import crypto from 'node:crypto';
+import type { BusEvent, ConsumeOptions, EventBus, EventHandler, FollowOptions, GroupInfo, PublishEnvelope, StreamBounds, Subscription } from './eventBus';
 
 type StreamEntry = [id: string, fields: string[]];
 
@@ -9,7 +10,8 @@ const BLOCK_MS = 1000;
 function decode([id, fields]: StreamEntry): BusEvent {
   const record: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i]!] = fields[i + 1]!;
-  return { id, type: record.type ?? '', payload: JSON.parse(record.payload ?? 'null'), occurredAt: record.at ?? '' };
+  // Entries written before event ids existed have none: their stream id stands in.
+  return { id, eventId: record.eid ?? id, type: record.type ?? '', payload: JSON.parse(record.payload ?? 'null'), occurredAt: record.at ?? '' };
 }
 
 /**
@@ -27,20 +29,22 @@ export class RedisEventBus implements EventBus {
     private readonly maxLength = 1_000_000,
   ) {}
 
-  async publish(stream: string, type: string, payload: unknown): Promise<string> {
+  async publish(stream: string, type: string, payload: unknown, envelope: PublishEnvelope = {}): Promise<string> {
     const id = await this.redis.xadd(
       this.prefix + stream,
       'MAXLEN',
       '~',
       String(this.maxLength),
       '*',
+      'eid',
+      envelope.eventId ?? crypto.randomUUID(),
       'type',
       type,
       'payload',
       // undefined has no JSON text; stored as '' it could never be decoded and would be redelivered forever.
       JSON.stringify(payload) ?? 'null',
       'at',
-      new Date().toISOString(),
+      envelope.occurredAt ?? new Date().toISOString(),
     );
     return id!;
   }
@@ -110,7 +114,7 @@ export class RedisEventBus implements EventBus {
           if (result) await handle(result[0]![1]);
         } catch (error) {
           if (!running) break;
-          options.onError?.(error, { id: '', type: 'bus.read_failed', payload: null, occurredAt: new Date().toISOString() });
+          options.onError?.(error, { id: '', eventId: '', type: 'bus.read_failed', payload: null, occurredAt: new Date().toISOString() });
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
       }
@@ -156,7 +160,7 @@ export class RedisEventBus implements EventBus {
           }
         } catch (error) {
           if (!running) break;
-          options.onError?.(error, { id: '', type: 'bus.read_failed', payload: null, occurredAt: new Date().toISOString() });
+          options.onError?.(error, { id: '', eventId: '', type: 'bus.read_failed', payload: null, occurredAt: new Date().toISOString() });
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
       }

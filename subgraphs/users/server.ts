@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
 import type { Subscription } from '../../platform/events/eventBus';
+import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
@@ -32,6 +33,7 @@ export interface UsersServiceOptions {
 export interface UsersService {
   service: GraphQLService<UsersContext>;
   db: Database;
+  relay: OutboxRelay;
   close(): Promise<void>;
 }
 
@@ -41,9 +43,12 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const sessions = new SessionRepository(db.prisma, infra.config.sessions);
   const shoppers = new ShopperRepository(db.prisma, sessions);
   const purge = startSessionPurge(sessions, infra.config.sessions, logger);
+  // Publishes what this subgraph's transactions wrote to shoppers.outbox_event (also rows left by a CLI run with no API up).
+  const relay = new OutboxRelay(db.prisma, 'shoppers', infra.events, infra.config.outbox, logger);
+  relay.start();
   const orders = new OrderRepository(db.prisma);
   const interactions = new InteractionRepository(db.prisma);
-  const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
+  const carts = new CartService(new CartRepository(db.prisma));
   const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
   const priceSync: Promise<Subscription | undefined> = startCartPriceSync(infra.events, carts, logger).catch((error: unknown) => {
@@ -86,9 +91,11 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   return {
     service,
     db,
+    relay,
     close: async () => {
       purge.stop();
       await service.stop();
+      await relay.stop();
       await (await priceSync)?.stop();
       await db.close();
     },
