@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { OutboxSettings } from './events/outbox/outboxSettings';
 
 // The only module that reads the environment. Everything else receives the
 // typed `Config` object, so a bad value fails once, at start-up, by name.
@@ -110,6 +111,11 @@ const envSchema = z.object({
   SESSION_MAX_LIFETIME_SECONDS: positiveInt.default(90 * 86_400),
   ANONYMOUS_RETENTION_DAYS: positiveInt.default(30),
   SESSION_PURGE_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(3600),
+  IDEMPOTENCY_KEY_RETENTION_HOURS: positiveInt.max(8760, 'must be at most 8760').default(24),
+  OUTBOX_POLL_INTERVAL_MS: positiveInt.max(600_000, 'must be at most 600000').default(1000),
+  OUTBOX_BATCH_SIZE: positiveInt.max(10_000, 'must be at most 10000').default(500),
+  OUTBOX_RETENTION_HOURS: positiveInt.max(8760, 'must be at most 8760').default(24),
+  OUTBOX_RETRY_MAX_MS: positiveInt.max(600_000, 'must be at most 600000').default(30_000),
   API_KEY_CACHE_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (no cache) or more').max(300, 'must be at most 300').default(5),
   API_KEY_USAGE_FLUSH_SECONDS: positiveInt.max(3600, 'must be at most 3600').default(60),
   INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -129,7 +135,15 @@ const envSchema = z.object({
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      connectTimeoutMs: number;
+      statementTimeoutMs: number;
+      /** Tags this process's outbox rows and picks the rows its relay publishes (REDIS_KEY_PREFIX). */
+      outboxNamespace?: string;
+    };
 
 export interface RedisConfig {
   url: string;
@@ -238,7 +252,11 @@ export interface Config {
     anonymousRetentionMs: number;
     /** How often the users subgraph runs that purge; 0 = never (run `npm run sessions:purge`). */
     purgeIntervalMs: number;
+    /** An idempotency key's stored answer is replayed this long, then deleted by the same purge. */
+    idempotencyRetentionMs: number;
   };
+  /** The transactional outbox's relay (platform/events/outbox/). */
+  outbox: OutboxSettings;
   /**
    * Calls between the services are signed with this shared secret
    * (platform/auth/internalAuth.ts). `required`: a subgraph refuses unsigned
@@ -366,6 +384,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           poolSize: e.DATABASE_POOL_SIZE,
           connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
           statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+          outboxNamespace: e.REDIS_KEY_PREFIX,
         }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
@@ -441,6 +460,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxLifetimeMs: e.SESSION_MAX_LIFETIME_SECONDS * 1000,
       anonymousRetentionMs: e.ANONYMOUS_RETENTION_DAYS * 86_400_000,
       purgeIntervalMs: e.SESSION_PURGE_INTERVAL_SECONDS * 1000,
+      idempotencyRetentionMs: e.IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000,
+    },
+    outbox: {
+      pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+      batchSize: e.OUTBOX_BATCH_SIZE,
+      retentionMs: e.OUTBOX_RETENTION_HOURS * 3_600_000,
+      retryMaxMs: e.OUTBOX_RETRY_MAX_MS,
     },
     internalAuth: {
       secret: e.INTERNAL_AUTH_SECRET,

@@ -1,7 +1,7 @@
 import type { Infrastructure } from '../platform/infrastructure';
 import { openDatabase } from '../platform/database/database';
 import { catalogData } from '../subgraphs/products/data/catalogData';
-import { CatalogEvents } from '../subgraphs/products/domain/catalogEvents';
+import { catalogWrites } from '../subgraphs/products/domain/catalogWrites';
 import { seedDemoCatalog } from '../subgraphs/products/seed/seedDemoCatalog';
 import { contentNeighbours } from '../subgraphs/recommendations/data/contentNeighbours';
 import { SimilarityRepository } from '../subgraphs/recommendations/data/similarityRepository';
@@ -16,7 +16,7 @@ export async function seedDemoDataIfEmpty(infra: Infrastructure): Promise<number
   try {
     const data = catalogData(productsDb.prisma);
     if ((await data.products.count()) > 0) return 0;
-    const { inserted, products } = await seedDemoCatalog(data, new CatalogEvents(infra.events, data));
+    const { inserted, products } = await catalogWrites(productsDb.prisma)((unit) => seedDemoCatalog(unit.data, unit.events));
     const neighbours = contentNeighbours(
       products.map(({ product, categorySlug, parentSlug }) => ({
         id: product.id,

@@ -4,8 +4,7 @@ import { defineCommand, UsageError } from '../platform/commands/command';
 import { runCli } from '../platform/commands/runCli';
 import { openDatabase } from '../platform/database/database';
 import type { Infrastructure } from '../platform/infrastructure';
-import { catalogData } from '../subgraphs/products/data/catalogData';
-import { CatalogEvents } from '../subgraphs/products/domain/catalogEvents';
+import { catalogWrites } from '../subgraphs/products/domain/catalogWrites';
 import { importBaskets } from '../subgraphs/products/import/importBaskets';
 import type { ImportError } from '../subgraphs/products/import/importRows';
 import { importProducts } from '../subgraphs/products/import/importProducts';
@@ -81,7 +80,7 @@ export async function runOrderImport(infra: Infrastructure, file: string, head =
   }
   const usersDb = openDatabase(infra.database);
   try {
-    const { errors, ...orders } = await importOrderHistory(usersDb.prisma, infra.events, readOrderLines({ file }, syntax), catalog);
+    const { errors, ...orders } = await importOrderHistory(usersDb.prisma, readOrderLines({ file }, syntax), catalog);
     return { format: 'orders', created: orders.orders.created, updated: 0, unchanged: orders.orders.unchanged, errors, orders };
   } finally {
     await usersDb.close();
@@ -95,20 +94,20 @@ export async function runImport(infra: Infrastructure, file: string, format?: Fi
   const chosen = format ?? detectFormat(file, text);
   const productsDb = openDatabase(infra.database);
   try {
-    const data = catalogData(productsDb.prisma);
-    const deps = { data, events: new CatalogEvents(infra.events, data) };
+    // The products and their events commit together; the events wait in the outbox for a running API's relay.
+    const writes = catalogWrites(productsDb.prisma);
     if (chosen !== 'baskets') {
-      const { created, updated, unchanged, errors } = await importProducts(deps, chosen === 'csv' ? 'CSV' : 'JSON', text);
+      const { created, updated, unchanged, errors } = await writes((unit) => importProducts(unit, chosen === 'csv' ? 'CSV' : 'JSON', text));
       return { format: chosen, created, updated, unchanged, errors };
     }
     const source = path.basename(file, path.extname(file));
-    const { products, baskets } = await importBaskets(deps, text, source);
+    const { products, baskets } = await writes((unit) => importBaskets(unit, text, source));
     const report: ImportReport = { format: chosen, created: products.created, updated: products.updated, unchanged: products.unchanged, errors: products.errors };
     if (products.errors.length > 0) return report;
     // Purchase history belongs to the users subgraph: written through its own code and its own connection.
     const usersDb = openDatabase(infra.database);
     try {
-      const history = await importPurchaseHistory(usersDb.prisma, infra.events, baskets);
+      const history = await importPurchaseHistory(usersDb.prisma, baskets);
       return { ...report, baskets: { handedOver: baskets.length, ...history } };
     } finally {
       await usersDb.close();

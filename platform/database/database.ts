@@ -70,6 +70,8 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
     connectionTimeoutMillis: config.connectTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: config.statementTimeoutMs,
+    // Read by the outbox's column default and its relay (platform/events/outbox/): the namespace of this deployment's bus.
+    options: `-c smartcart.outbox_namespace=${(config.outboxNamespace ?? '').replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);

@@ -4,9 +4,20 @@ import type { RetryPolicy } from '../backoff';
 export interface BusEvent<P = unknown> {
   /** Stream-assigned id, increasing within a stream. */
   id: string;
+  /**
+   * The event's own unique id (the outbox row id), the same on every
+   * re-delivery: consumers recognise a duplicate by it, never by `id`.
+   */
+  eventId: string;
   type: string;
   payload: P;
   occurredAt: string;
+}
+
+/** What the publisher fixes about an event (the outbox passes its row's); the bus fills in the rest. */
+export interface PublishEnvelope {
+  eventId?: string;
+  occurredAt?: string;
 }
 
 export type EventHandler = (event: BusEvent) => Promise<void>;
@@ -64,6 +75,8 @@ export interface DeadLetter {
   id: string;
   /** Its id on the source stream, where it was acknowledged. */
   originalId: string;
+  /** The event's own id (as published), kept when it is driven again. */
+  eventId: string;
   stream: string;
   group: string;
   type: string;
@@ -115,7 +128,7 @@ export interface Subscription {
  * acknowledged only after its handler succeeds.
  */
 export interface EventBus {
-  publish(stream: string, type: string, payload: unknown): Promise<string>;
+  publish(stream: string, type: string, payload: unknown, envelope?: PublishEnvelope): Promise<string>;
   /**
    * Joins a group (created at the stream's start, with the stream, if
    * missing) and hands it events until stopped. It never gives up: a lost

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { DEFAULT_RETRY } from '../backoff';
 import { ConsumerState, errorMessage } from './consumerState';
 import {
@@ -9,6 +10,7 @@ import {
   type EventHandler,
   type FollowOptions,
   type GroupInfo,
+  type PublishEnvelope,
   type StreamBounds,
   type Subscription,
 } from './eventBus';
@@ -46,9 +48,9 @@ export class MemoryEventBus implements EventBus {
     this.maxLength = options.maxLength ?? 100_000;
   }
 
-  async publish(streamName: string, type: string, payload: unknown): Promise<string> {
+  async publish(streamName: string, type: string, payload: unknown, envelope: PublishEnvelope = {}): Promise<string> {
     // undefined has no JSON text; the Redis bus stores null for it too.
-    return this.append(streamName, type, JSON.stringify(payload) ?? 'null', new Date().toISOString());
+    return this.append(streamName, type, JSON.stringify(payload) ?? 'null', envelope.occurredAt ?? new Date().toISOString(), envelope.eventId ?? crypto.randomUUID());
   }
 
   /**
@@ -62,9 +64,9 @@ export class MemoryEventBus implements EventBus {
     for (const stream of streams) for (const wake of [...stream.wake]) wake();
   }
 
-  private append(streamName: string, type: string, payloadJson: string, occurredAt: string): string {
+  private append(streamName: string, type: string, payloadJson: string, occurredAt: string, eventId: string): string {
     const stream = this.stream(streamName);
-    const event: StoredEvent = { id: `${Date.now()}-${++this.sequence}`, type, payloadJson, occurredAt };
+    const event: StoredEvent = { id: `${Date.now()}-${++this.sequence}`, eventId, type, payloadJson, occurredAt };
     stream.log.push(event);
     if (stream.log.length > this.maxLength) {
       const dropped = stream.log.length - this.maxLength;
@@ -249,6 +251,7 @@ export class MemoryEventBus implements EventBus {
     list.push({
       id: `${Date.now()}-${++this.sequence}`,
       originalId: stored.id,
+      eventId: stored.eventId,
       stream: streamName,
       group,
       type: stored.type,
@@ -275,7 +278,8 @@ export class MemoryEventBus implements EventBus {
     const redriven: string[] = [];
     for (const letter of [...list]) {
       if (wanted && !wanted.has(letter.id)) continue;
-      this.append(streamName, letter.type, letter.payloadJson, letter.occurredAt);
+      // The same event id: consumers that stored it before recognise it.
+      this.append(streamName, letter.type, letter.payloadJson, letter.occurredAt, letter.eventId);
       list.splice(list.indexOf(letter), 1);
       redriven.push(letter.id);
     }

@@ -1,5 +1,6 @@
 import type { RedisConfig } from '../config';
 import { createRedis, type Redis } from '../redis';
+import crypto from 'node:crypto';
 import { DEFAULT_RETRY, type RetryPolicy } from '../backoff';
 import { ConsumerState, errorMessage } from './consumerState';
 import {
@@ -12,6 +13,7 @@ import {
   type EventHandler,
   type FollowOptions,
   type GroupInfo,
+  type PublishEnvelope,
   type StreamBounds,
   type Subscription,
 } from './eventBus';
@@ -34,13 +36,14 @@ function fields(list: string[]): Record<string, string> {
 
 function decode([id, list]: StreamEntry): BusEvent {
   const record = fields(list);
-  return { id, type: record.type ?? '', payload: JSON.parse(record.payload ?? 'null'), occurredAt: record.at ?? '' };
+  // Entries written before event ids existed have none: their stream id stands in.
+  return { id, eventId: record.eid ?? id, type: record.type ?? '', payload: JSON.parse(record.payload ?? 'null'), occurredAt: record.at ?? '' };
 }
 
 /** What a handler's failure is reported with when the payload itself could not be decoded. */
 function undecoded([id, list]: StreamEntry): BusEvent {
   const record = fields(list);
-  return { id, type: record.type ?? '', payload: null, occurredAt: record.at ?? '' };
+  return { id, eventId: record.eid ?? id, type: record.type ?? '', payload: null, occurredAt: record.at ?? '' };
 }
 
 function toDeadLetter(stream: string, [id, list]: StreamEntry): DeadLetter {
@@ -48,6 +51,7 @@ function toDeadLetter(stream: string, [id, list]: StreamEntry): DeadLetter {
   return {
     id,
     originalId: record.originalId ?? '',
+    eventId: record.eid ?? record.originalId ?? '',
     stream,
     group: record.group ?? '',
     type: record.type ?? '',
@@ -80,20 +84,22 @@ export class RedisEventBus implements EventBus {
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
 
-  async publish(stream: string, type: string, payload: unknown): Promise<string> {
+  async publish(stream: string, type: string, payload: unknown, envelope: PublishEnvelope = {}): Promise<string> {
     const id = await this.redis.xadd(
       this.prefix + stream,
       'MAXLEN',
       '~',
       String(this.maxLength),
       '*',
+      'eid',
+      envelope.eventId ?? crypto.randomUUID(),
       'type',
       type,
       'payload',
       // undefined has no JSON text; stored as '' it could never be decoded and would be redelivered forever.
       JSON.stringify(payload) ?? 'null',
       'at',
-      new Date().toISOString(),
+      envelope.occurredAt ?? new Date().toISOString(),
     );
     return id!;
   }
@@ -314,6 +320,8 @@ export class RedisEventBus implements EventBus {
         record.payload ?? 'null',
         'at',
         record.at ?? '',
+        'eid',
+        record.eid ?? entry[0],
         'stream',
         stream,
         'group',
@@ -353,7 +361,8 @@ export class RedisEventBus implements EventBus {
     else for (const id of ids.filter((each) => /^\d+-\d+$/.test(each))) entries.push(...((await this.redis.xrange(deadKey, id, id)) as StreamEntry[]));
     for (const entry of entries) {
       const record = fields(entry[1]);
-      await this.redis.xadd(this.prefix + stream, 'MAXLEN', '~', String(this.maxLength), '*', 'type', record.type ?? '', 'payload', record.payload ?? 'null', 'at', record.at ?? '');
+      // The same event id: consumers that stored it before recognise it.
+      await this.redis.xadd(this.prefix + stream, 'MAXLEN', '~', String(this.maxLength), '*', 'eid', record.eid ?? crypto.randomUUID(), 'type', record.type ?? '', 'payload', record.payload ?? 'null', 'at', record.at ?? '');
       await this.redis.xdel(deadKey, entry[0]);
       redriven.push(entry[0]);
     }

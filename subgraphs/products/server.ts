@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
+import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
@@ -8,7 +9,7 @@ import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import type { ProductsContext } from './context';
 import { catalogData } from './data/catalogData';
-import { CatalogEvents } from './domain/catalogEvents';
+import { catalogWrites } from './domain/catalogWrites';
 import { createProductsLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -18,6 +19,7 @@ export interface ProductsService {
   service: GraphQLService<ProductsContext>;
   db: Database;
   apiKeys: ApiKeyVerifier;
+  relay: OutboxRelay;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,10 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
   const db = openDatabase(infra.database);
   const logger = infra.logger.child({ service: 'products' });
   const data = catalogData(db.prisma);
-  const events = new CatalogEvents(infra.events, data);
+  const writes = catalogWrites(db.prisma);
+  // Publishes what this subgraph's transactions wrote to catalog.outbox_event (also rows left by a CLI run with no API up).
+  const relay = new OutboxRelay(db.prisma, 'catalog', infra.events, infra.config.outbox, logger);
+  relay.start();
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
   const service = new GraphQLService<ProductsContext>({
     name: 'products',
@@ -40,7 +45,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
         db,
         logger,
         data,
-        events,
+        writes,
         loaders: createProductsLoaders(data),
         principal: () => (principal ??= apiKeys.verify(typeof header === 'string' ? header : undefined)),
       };
@@ -57,8 +62,10 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
     service,
     db,
     apiKeys,
+    relay,
     close: async () => {
       await service.stop();
+      await relay.stop();
       await apiKeys.close();
       await db.close();
     },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { createEventConsumers } from '../../platform/events/eventConsumers';
+import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
@@ -33,6 +34,7 @@ export interface UsersServiceOptions {
 export interface UsersService {
   service: GraphQLService<UsersContext>;
   db: Database;
+  relay: OutboxRelay;
   close(): Promise<void>;
 }
 
@@ -42,9 +44,12 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const sessions = new SessionRepository(db.prisma, infra.config.sessions);
   const shoppers = new ShopperRepository(db.prisma, sessions);
   const purge = startSessionPurge(sessions, infra.config.sessions, logger);
+  // Publishes what this subgraph's transactions wrote to shoppers.outbox_event (also rows left by a CLI run with no API up).
+  const relay = new OutboxRelay(db.prisma, 'shoppers', infra.events, infra.config.outbox, logger);
+  relay.start();
   const orders = new OrderRepository(db.prisma);
   const interactions = new InteractionRepository(db.prisma);
-  const carts = new CartService(new CartRepository(db.prisma), infra.events, logger);
+  const carts = new CartService(new CartRepository(db.prisma));
   const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
@@ -92,9 +97,11 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   return {
     service,
     db,
+    relay,
     close: async () => {
       purge.stop();
       await service.stop();
+      await relay.stop();
       await consumers.close();
       await apiKeys.close();
       await db.close();

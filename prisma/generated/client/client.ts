@@ -65,6 +65,12 @@ export type Store = Prisma.StoreModel
  */
 export type StoreProduct = Prisma.StoreProductModel
 /**
+ * Model CatalogOutboxEvent
+ * The products subgraph's catalog changes, written in the transaction of the change they describe;
+ * platform/events/outbox/ relays them to the event bus and marks them sent.
+ */
+export type CatalogOutboxEvent = Prisma.CatalogOutboxEventModel
+/**
  * Model SimilarItem
  * Precomputed content neighbours of a product (the cold-start "similar" list).
  */
@@ -137,3 +143,9 @@ export type InteractionEvent = Prisma.InteractionEventModel
  * The first answer to a mutation with an idempotency key, replayed on retry.
  */
 export type IdempotencyRecord = Prisma.IdempotencyRecordModel
+/**
+ * Model ShopperOutboxEvent
+ * The users subgraph's cart, order and interaction events, written in the transaction of the change they describe;
+ * platform/events/outbox/ relays them to the event bus and marks them sent.
+ */
+export type ShopperOutboxEvent = Prisma.ShopperOutboxEventModel

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../platform/database/database';
+import type { Db } from '../../../platform/database/transact';
 import { CategoryRepository } from './categoryRepository';
 import { ProductRepository } from './productRepository';
 import { ProductSearch } from './productSearch';
@@ -12,7 +12,7 @@ export interface CatalogData {
 }
 
 /** Every repository of the catalog, over one Prisma client. */
-export function catalogData(prisma: PrismaClient): CatalogData {
+export function catalogData(prisma: Db): CatalogData {
   return {
     products: new ProductRepository(prisma),
     categories: new CategoryRepository(prisma),

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PrismaClient } from '../../../platform/database/database';
+import { transact, type Db } from '../../../platform/database/transact';
 import { Prisma, type Category } from '../../../prisma/generated/client/client';
 
 export type { Category };
@@ -31,7 +31,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** The category tree. Small and read-mostly; every read here is one statement for any number of ids. */
 export class CategoryRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: Db) {}
 
   findByIds(ids: string[]): Promise<Category[]> {
     return this.prisma.category.findMany({ where: { id: { in: ids } } });
@@ -124,7 +124,7 @@ export class CategoryRepository {
 
   private async write<T>(run: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     try {
-      return await this.prisma.$transaction(run, TRANSACTION);
+      return await transact(this.prisma, run, TRANSACTION);
     } catch (error) {
       if (isUniqueViolation(error)) throw new CategoryWriteError({ kind: 'slug-taken' });
       throw error;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PrismaClient } from '../../../platform/database/database';
+import { transact, type Db } from '../../../platform/database/transact';
 import { Prisma, type Product } from '../../../prisma/generated/client/client';
 import { pickChanges, type ProductColumn, type ProductColumns } from '../domain/productChanges';
 
@@ -44,7 +44,7 @@ const TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 /** The catalog's products: the only code of the products subgraph that reads or writes them. */
 export class ProductRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: Db) {}
 
   findByIds(ids: string[]): Promise<Product[]> {
     return this.prisma.product.findMany({ where: { id: { in: ids } } });
@@ -74,7 +74,7 @@ export class ProductRepository {
    */
   async update(id: string, patch: ProductColumns): Promise<ProductChange | null> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await transact(this.prisma, async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM catalog.product WHERE id = ${id}::uuid FOR UPDATE`;
         if (locked.length === 0) return null;
         const before = await tx.product.findUniqueOrThrow({ where: { id } });
@@ -112,7 +112,7 @@ export class ProductRepository {
   }
 
   private upsertInTransaction(rows: NewProduct[]): Promise<UpsertOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return transact(this.prisma, async (tx) => {
       const skus = rows.map((row) => row.sku);
       await tx.$queryRaw`SELECT 1 FROM catalog.product WHERE sku = ANY(${skus}::text[]) FOR UPDATE`;
       const existing = new Map((await tx.product.findMany({ where: { sku: { in: skus } } })).map((p) => [p.sku, p]));

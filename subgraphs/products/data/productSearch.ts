@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../platform/database/database';
+import type { Db } from '../../../platform/database/transact';
 import { Prisma } from '../../../prisma/generated/client/client';
 import type { Cursor, ProductSort } from '../domain/cursor';
 import { storeWithin, type Circle } from './geoSql';
@@ -118,7 +118,7 @@ function where(conditions: Prisma.Sql[]): Prisma.Sql {
  * only ever travels as bound parameters.
  */
 export class ProductSearch {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: Db) {}
 
   /** One page per listing of the group, in one statement (a LATERAL query per scope row). */
   async pages(group: ListingGroup): Promise<Listing[]> {

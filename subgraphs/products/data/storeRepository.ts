@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PrismaClient } from '../../../platform/database/database';
+import { transact, type Db } from '../../../platform/database/transact';
 import { Prisma, type Store } from '../../../prisma/generated/client/client';
 import type { StoreDistance } from '../models';
 import { distanceKm, storeWithin, type Circle } from './geoSql';
@@ -23,7 +23,7 @@ function toDistance({ distanceKm: km, ...store }: StoreDistanceRow): StoreDistan
 
 /** Physical stores and what they stock. */
 export class StoreRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: Db) {}
 
   findByIds(ids: string[]): Promise<Store[]> {
     return this.prisma.store.findMany({ where: { id: { in: ids } } });
@@ -90,7 +90,7 @@ export class StoreRepository {
    * nothing) when some product ids are unknown, and returns those.
    */
   async setProducts(storeId: string, productIds: string[]): Promise<{ store: Store | null; unknownProductIds: string[] }> {
-    return this.prisma.$transaction(
+    return transact(this.prisma, 
       async (tx) => {
         const store = await tx.store.findUnique({ where: { id: storeId } });
         if (!store) return { store: null, unknownProductIds: [] };

@@ -1,5 +1,5 @@
-import type { EventBus } from '../../../platform/events/eventBus';
-import { publishEvent } from '../../../platform/events/publish';
+import { outboxEvent } from '../../../platform/events/outbox/outboxEvent';
+import type { OutboxWriter } from '../../../platform/events/outbox/withOutbox';
 import type { ProductSnapshot } from '../../../platform/events/topics';
 import type { Product, Store } from '../../../prisma/generated/client/client';
 import type { CatalogData } from '../data/catalogData';
@@ -42,13 +42,15 @@ export interface ProductChangeEvent {
 }
 
 /**
- * The catalog's announcements on the bus, carrying whole product snapshots.
- * Callers publish only after their transaction has committed, so no consumer
- * ever hears of a change that was rolled back.
+ * The catalog's announcements, carrying whole product snapshots. They go to
+ * the outbox of the transaction that made the change (see catalogWrites.ts):
+ * no consumer hears of a change that was rolled back, and none misses one
+ * that committed. `data` reads inside that transaction, so snapshots show
+ * the change.
  */
 export class CatalogEvents {
   constructor(
-    private readonly bus: EventBus,
+    private readonly outbox: OutboxWriter,
     private readonly data: CatalogData,
   ) {}
 
@@ -59,7 +61,7 @@ export class CatalogEvents {
   }
 
   async productsCreated(products: Product[]): Promise<void> {
-    for (const snapshot of await this.snapshots(products)) await publishEvent(this.bus, 'catalog', 'product.created', snapshot);
+    for (const snapshot of await this.snapshots(products)) this.outbox.add(outboxEvent('catalog', 'product.created', snapshot.productId, snapshot));
   }
 
   /** product.updated naming the changed fields, plus price_changed / stock_changed when those moved. Nothing when nothing changed. */
@@ -68,35 +70,35 @@ export class CatalogEvents {
     const snapshots = await this.snapshots(real.map((change) => change.after));
     for (const [index, { before, changed }] of real.entries()) {
       const snapshot = snapshots[index]!;
-      await publishEvent(this.bus, 'catalog', 'product.updated', { ...snapshot, changed });
+      this.outbox.add(outboxEvent('catalog', 'product.updated', snapshot.productId, { ...snapshot, changed }));
       const previousEffectivePrice = formatMoney(effectivePrice(before.price, before.discountPercent));
       if (previousEffectivePrice !== snapshot.effectivePrice) {
-        await publishEvent(this.bus, 'catalog', 'product.price_changed', { ...snapshot, previousEffectivePrice });
+        this.outbox.add(outboxEvent('catalog', 'product.price_changed', snapshot.productId, { ...snapshot, previousEffectivePrice }));
       }
       if (before.stockQuantity !== snapshot.stockQuantity) {
-        await publishEvent(this.bus, 'catalog', 'product.stock_changed', { ...snapshot, previousStockQuantity: before.stockQuantity });
+        this.outbox.add(outboxEvent('catalog', 'product.stock_changed', snapshot.productId, { ...snapshot, previousStockQuantity: before.stockQuantity }));
       }
     }
   }
 
   async productArchived(product: Product): Promise<void> {
     const [snapshot] = await this.snapshots([product]);
-    await publishEvent(this.bus, 'catalog', 'product.archived', snapshot!);
+    this.outbox.add(outboxEvent('catalog', 'product.archived', product.id, snapshot!));
   }
 
   async categoryChanged(categoryId: string, parentId: string | null, deleted = false): Promise<void> {
-    await publishEvent(this.bus, 'catalog', 'category.changed', { categoryId, parentId, deleted });
+    this.outbox.add(outboxEvent('catalog', 'category.changed', categoryId, { categoryId, parentId, deleted }));
   }
 
   /** The store as it is now, with its whole stock list (empty once deleted). */
   async storeChanged(store: Store, productIds: string[], deleted = false): Promise<void> {
-    await publishEvent(this.bus, 'catalog', 'store.changed', {
+    this.outbox.add(outboxEvent('catalog', 'store.changed', store.id, {
       storeId: store.id,
       latitude: store.latitude,
       longitude: store.longitude,
       productIds: deleted ? [] : productIds,
       deleted,
-    });
+    }));
   }
 
   private async facts(products: Product[]): Promise<SnapshotFacts> {

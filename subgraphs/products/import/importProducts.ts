@@ -1,6 +1,5 @@
-import type { CatalogData } from '../data/catalogData';
 import { SkuTakenError, type NewProduct, type Product, type UpsertOutcome } from '../data/productRepository';
-import type { CatalogEvents } from '../domain/catalogEvents';
+import type { CatalogUnit } from '../domain/catalogWrites';
 import { toColumns } from '../domain/productChanges';
 import { csvColumn, parseProductCsv } from './csvRows';
 import { validateRows, type ImportError, type ParsedRows } from './importRows';
@@ -20,10 +19,8 @@ export interface ImportResult {
 /** The most rows one import takes: a bigger catalog is imported in several files. */
 export const MAX_IMPORT_ROWS = 20_000;
 
-export interface ImportDependencies {
-  data: CatalogData;
-  events: CatalogEvents;
-}
+/** An import runs inside one catalog write: its products and their events commit together. */
+export type ImportDependencies = CatalogUnit;
 
 function failed(errors: ImportError[]): ImportResult {
   return { created: 0, updated: 0, unchanged: 0, errors: [...errors].sort((a, b) => a.line - b.line), products: new Map() };
@@ -34,7 +31,7 @@ function failed(errors: ImportError[]): ImportResult {
  * transaction, or, when any row is invalid, writes nothing and reports every
  * problem. Rows equal to the stored product are left alone (no write, no
  * event), so importing the same file twice changes nothing the second time.
- * Events are published once the transaction has committed.
+ * The events go to the outbox of the caller's transaction (run it in `writes`).
  */
 export async function importRows(deps: ImportDependencies, parsed: ParsedRows, fieldName: (path: string[]) => string): Promise<ImportResult> {
   if (parsed.rows.length > MAX_IMPORT_ROWS) {

@@ -13,9 +13,11 @@ export const createCategory: MutationResolvers['createCategory'] = async (_paren
   const slug = fields.slug ?? slugify(fields.name);
   if (!slug) throw badUserInput('input.slug', 'cannot be derived from the name; give one');
   try {
-    const category = await context.data.categories.create({ name: fields.name, slug, parentId: fields.parentId ?? null });
-    await context.events.categoryChanged(category.id, category.parentId);
-    return category;
+    return await context.writes(async ({ data, events }) => {
+      const category = await data.categories.create({ name: fields.name, slug, parentId: fields.parentId ?? null });
+      await events.categoryChanged(category.id, category.parentId);
+      return category;
+    });
   } catch (error) {
     if (error instanceof CategoryWriteError) throw categoryProblem(error.problem);
     throw error;

@@ -14,9 +14,11 @@ export const createProduct: MutationResolvers['createProduct'] = async (_parent,
     throw badUserInput('input.categoryId', 'no category has this id');
   }
   try {
-    const product = await context.data.products.create(toColumns(fields) as NewProduct);
-    await context.events.productsCreated([product]);
-    return product;
+    return await context.writes(async ({ data, events }) => {
+      const product = await data.products.create(toColumns(fields) as NewProduct);
+      await events.productsCreated([product]);
+      return product;
+    });
   } catch (error) {
     if (error instanceof SkuTakenError) throw skuTaken();
     throw error;

@@ -5,7 +5,10 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const createStore: MutationResolvers['createStore'] = async (_parent, { input }, context) => {
   await requireKey(context, 'catalog:write');
-  const store = await context.data.stores.create(parseInput(createStoreSchema, input, 'input'));
-  await context.events.storeChanged(store, []);
-  return store;
+  const fields = parseInput(createStoreSchema, input, 'input');
+  return context.writes(async ({ data, events }) => {
+    const store = await data.stores.create(fields);
+    await events.storeChanged(store, []);
+    return store;
+  });
 };

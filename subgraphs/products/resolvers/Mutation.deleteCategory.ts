@@ -9,10 +9,12 @@ export const deleteCategory: MutationResolvers['deleteCategory'] = async (_paren
   await requireKey(context, 'catalog:delete');
   const categoryId = requireUuid(id);
   try {
-    const deleted = await context.data.categories.delete(categoryId);
-    if (!deleted) throw notFound('Category', categoryId);
-    await context.events.categoryChanged(deleted.id, deleted.parentId, true);
-    return deleted.id;
+    return await context.writes(async ({ data, events }) => {
+      const deleted = await data.categories.delete(categoryId);
+      if (!deleted) throw notFound('Category', categoryId);
+      await events.categoryChanged(deleted.id, deleted.parentId, true);
+      return deleted.id;
+    });
   } catch (error) {
     if (error instanceof CategoryWriteError) throw categoryProblem(error.problem);
     throw error;

@@ -6,8 +6,10 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 export const deleteStore: MutationResolvers['deleteStore'] = async (_parent, { id }, context) => {
   await requireKey(context, 'catalog:delete');
   const storeId = requireUuid(id);
-  const deleted = await context.data.stores.delete(storeId);
-  if (!deleted) throw notFound('Store', storeId);
-  await context.events.storeChanged(deleted, [], true);
+  await context.writes(async ({ data, events }) => {
+    const deleted = await data.stores.delete(storeId);
+    if (!deleted) throw notFound('Store', storeId);
+    await events.storeChanged(deleted, [], true);
+  });
   return storeId;
 };

@@ -4,6 +4,6 @@ import { importProducts as runImport } from '../import/importProducts';
 
 export const importProducts: MutationResolvers['importProducts'] = async (_parent, { format, data }, context) => {
   await requireKey(context, 'catalog:import');
-  const { created, updated, unchanged, errors } = await runImport(context, format, data);
+  const { created, updated, unchanged, errors } = await context.writes((unit) => runImport(unit, format, data));
   return { created, updated, unchanged, errors };
 };

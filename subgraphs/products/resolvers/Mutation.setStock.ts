@@ -8,8 +8,11 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 export const setStock: MutationResolvers['setStock'] = async (_parent, { id, quantity }, context) => {
   await requireKey(context, 'stock:write');
   const productId = requireUuid(id);
-  const change = await context.data.products.update(productId, { stockQuantity: parseInput(stockQuantity, quantity, 'quantity') });
-  if (!change) throw notFound('Product', productId);
-  await context.events.productsUpdated([change]);
-  return change.after;
+  const patch = { stockQuantity: parseInput(stockQuantity, quantity, 'quantity') };
+  return context.writes(async ({ data, events }) => {
+    const change = await data.products.update(productId, patch);
+    if (!change) throw notFound('Product', productId);
+    await events.productsUpdated([change]);
+    return change.after;
+  });
 };

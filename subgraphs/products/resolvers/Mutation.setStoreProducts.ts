@@ -9,12 +9,14 @@ export const setStoreProducts: MutationResolvers['setStoreProducts'] = async (_p
   await requireKey(context, 'catalog:write');
   const id = requireUuid(storeId, 'storeId');
   const ids = parseInput(storeProductIds, productIds, 'productIds');
-  const { store, unknownProductIds } = await context.data.stores.setProducts(id, ids);
-  if (!store) throw notFound('Store', id);
-  if (unknownProductIds.length > 0) {
-    const unknown = unknownProductIds[0]!;
-    throw badUserInput(`productIds.${productIds.findIndex((given) => given.toLowerCase() === unknown)}`, `no product has the id ${unknown}`);
-  }
-  await context.events.storeChanged(store, ids);
-  return store;
+  return context.writes(async ({ data, events }) => {
+    const { store, unknownProductIds } = await data.stores.setProducts(id, ids);
+    if (!store) throw notFound('Store', id);
+    if (unknownProductIds.length > 0) {
+      const unknown = unknownProductIds[0]!;
+      throw badUserInput(`productIds.${productIds.findIndex((given) => given.toLowerCase() === unknown)}`, `no product has the id ${unknown}`);
+    }
+    await events.storeChanged(store, ids);
+    return store;
+  });
 };

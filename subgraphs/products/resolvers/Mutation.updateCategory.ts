@@ -12,10 +12,12 @@ export const updateCategory: MutationResolvers['updateCategory'] = async (_paren
   const categoryId = requireUuid(id);
   const fields = parseInput(updateCategorySchema, input, 'input');
   try {
-    const change = await context.data.categories.update(categoryId, fields);
-    if (!change) throw notFound('Category', categoryId);
-    await context.events.categoryChanged(change.after.id, change.after.parentId);
-    return change.after;
+    return await context.writes(async ({ data, events }) => {
+      const change = await data.categories.update(categoryId, fields);
+      if (!change) throw notFound('Category', categoryId);
+      await events.categoryChanged(change.after.id, change.after.parentId);
+      return change.after;
+    });
   } catch (error) {
     if (error instanceof CategoryWriteError) throw categoryProblem(error.problem);
     throw error;

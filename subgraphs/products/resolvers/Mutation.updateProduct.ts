@@ -16,10 +16,12 @@ export const updateProduct: MutationResolvers['updateProduct'] = async (_parent,
     throw badUserInput('input.categoryId', 'no category has this id');
   }
   try {
-    const change = await context.data.products.update(productId, toColumns(fields));
-    if (!change) throw notFound('Product', productId);
-    await context.events.productsUpdated([change]);
-    return change.after;
+    return await context.writes(async ({ data, events }) => {
+      const change = await data.products.update(productId, toColumns(fields));
+      if (!change) throw notFound('Product', productId);
+      await events.productsUpdated([change]);
+      return change.after;
+    });
   } catch (error) {
     if (error instanceof SkuTakenError) throw skuTaken();
     throw error;

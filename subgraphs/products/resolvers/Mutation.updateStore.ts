@@ -8,8 +8,11 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 export const updateStore: MutationResolvers['updateStore'] = async (_parent, { id, input }, context) => {
   await requireKey(context, 'catalog:write');
   const storeId = requireUuid(id);
-  const store = await context.data.stores.update(storeId, parseInput(updateStoreSchema, input, 'input'));
-  if (!store) throw notFound('Store', storeId);
-  await context.events.storeChanged(store, await context.data.stores.productIdsOf(store.id));
-  return store;
+  const fields = parseInput(updateStoreSchema, input, 'input');
+  return context.writes(async ({ data, events }) => {
+    const store = await data.stores.update(storeId, fields);
+    if (!store) throw notFound('Store', storeId);
+    await events.storeChanged(store, await data.stores.productIdsOf(store.id));
+    return store;
+  });
 };

@@ -13,8 +13,8 @@ export interface SeededProduct {
 
 /**
  * Writes the demo catalog (categories, products, stores and their stock
- * lists) where it is missing, then announces it on the bus like any other
- * catalog change, so subscribers (the recommendations projection) learn it.
+ * lists) where it is missing, and announces it like any other catalog
+ * change (in the outbox of the caller's transaction: run it in `writes`), so subscribers (the recommendations projection) learn it.
  */
 export async function seedDemoCatalog(data: CatalogData, events: CatalogEvents): Promise<{ inserted: number; products: SeededProduct[] }> {
   const { bySlug, created } = await ensureStandardCategories(data.categories);

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '../../../platform/database/database';
+import { appendToOutbox } from '../../../platform/events/outbox/appendToOutbox';
+import type { OutboxEvent } from '../../../platform/events/outbox/outboxEvent';
+import { notifyOutbox } from '../../../platform/events/outbox/outboxSignal';
 
 /** Complete orders of an imported order history, ready to write in one transaction. */
 export interface OrderHistoryChunk {
@@ -26,11 +29,12 @@ export interface WrittenHistory {
 export class OrderHistoryRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  insertNew(chunk: OrderHistoryChunk): Promise<WrittenHistory> {
+  /** `eventsOf` names the outbox events of what was written; they commit with it. */
+  async insertNew(chunk: OrderHistoryChunk, eventsOf: (written: WrittenHistory) => OutboxEvent[]): Promise<WrittenHistory> {
     const customers = [...chunk.customers];
     // Imported customers have no session: the token hash is of random bytes nobody holds.
     const tokenHashes = customers.map(() => crypto.createHash('sha256').update(crypto.randomBytes(32)).digest('hex'));
-    return this.prisma.$transaction(
+    const written = await this.prisma.$transaction(
       async (tx) => {
         const newCustomers = await tx.$executeRaw`
           INSERT INTO "shoppers"."shopper" (id, token_hash, synthetic, external_id, created_at, last_seen_at)
@@ -64,7 +68,7 @@ export class OrderHistoryRepository {
                         ${items.map((i) => byId.get(i.orderId)!.at)}::timestamptz[])
               AS t(id, shopper_id, product_id, basket_id, occurred_at)`;
         }
-        return {
+        const result: WrittenHistory = {
           customers: newCustomers,
           orders: created.length,
           purchases: items.map((item) => {
@@ -72,8 +76,12 @@ export class OrderHistoryRepository {
             return { id: item.purchaseId, shopperId: order.shopperId, productId: item.productId, orderId: item.orderId, quantity: item.quantity, at: order.at };
           }),
         };
+        await appendToOutbox(tx, 'shoppers', eventsOf(result));
+        return result;
       },
       { maxWait: 15_000, timeout: 120_000 },
     );
+    if (written.purchases.length > 0) notifyOutbox('shoppers');
+    return written;
   }
 }

@@ -1,4 +1,7 @@
 import type { PrismaClient } from '../../../platform/database/database';
+import { appendToOutbox } from '../../../platform/events/outbox/appendToOutbox';
+import type { OutboxEvent } from '../../../platform/events/outbox/outboxEvent';
+import { notifyOutbox } from '../../../platform/events/outbox/outboxSignal';
 
 export interface PurchaseHistoryBatch {
   /** When the imported orders and purchases are dated. */
@@ -25,9 +28,10 @@ export interface InsertedHistory {
 export class PurchaseHistoryRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  insertMissing(batch: PurchaseHistoryBatch): Promise<InsertedHistory> {
+  /** `eventsOf` names the outbox events of the purchases this call inserted; they commit with them. */
+  async insertMissing(batch: PurchaseHistoryBatch, eventsOf: (purchaseIds: string[]) => OutboxEvent[]): Promise<InsertedHistory> {
     const { at, shoppers, orders, orderItems, purchases } = batch;
-    return this.prisma.$transaction(
+    const inserted = await this.prisma.$transaction(
       async (tx) => {
         const newShoppers = await tx.$executeRaw`
           INSERT INTO "shoppers"."shopper" (id, token_hash, synthetic, created_at, last_seen_at)
@@ -55,9 +59,13 @@ export class PurchaseHistoryRepository {
           ) AS t(id, shopper_id, product_id, basket_id)
           ON CONFLICT DO NOTHING
           RETURNING id::text AS id`;
-        return { shoppers: newShoppers, orders: newOrders, purchaseIds: inserted.map((row) => row.id) };
+        const purchaseIds = inserted.map((row) => row.id);
+        await appendToOutbox(tx, 'shoppers', eventsOf(purchaseIds));
+        return { shoppers: newShoppers, orders: newOrders, purchaseIds };
       },
       { maxWait: 15_000, timeout: 120_000 },
     );
+    if (inserted.purchaseIds.length > 0) notifyOutbox('shoppers');
+    return inserted;
   }
 }

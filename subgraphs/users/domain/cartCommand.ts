@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import type { EventBus } from '../../../platform/events/eventBus';
-import type { Logger } from '../../../platform/logger';
+import { appendToOutbox } from '../../../platform/events/outbox/appendToOutbox';
+import type { OutboxEvent } from '../../../platform/events/outbox/outboxEvent';
+import { notifyOutbox } from '../../../platform/events/outbox/outboxSignal';
 import type { IdempotencyRecord, Prisma } from '../../../prisma/generated/client/client';
 import type { CartRepository, LockedCart } from '../data/cartRepository';
 import { cartChangeEvents } from './cartEvents';
 import { cartView, type CartView } from './cartView';
-import { publishPending, type PendingEvent } from './pendingEvents';
 import { conflictBecause } from './usersErrors';
 
 export interface CommandOptions {
@@ -14,8 +14,8 @@ export interface CommandOptions {
 }
 
 export interface Applied<R> {
-  /** Interactions, orders: published after the commit, before the cart's own events. */
-  events: PendingEvent[];
+  /** Interactions, orders: written to the outbox before the cart's own events. */
+  events: OutboxEvent[];
   /** The answer, from the cart as it stands after the change. */
   response: (after: CartView) => R;
 }
@@ -48,14 +48,11 @@ function replayOf<R>(record: IdempotencyRecord | null, operation: string, hash: 
  * Runs a cart change safely under retries and concurrency: replays an earlier
  * answer for a repeated idempotency key, refuses a stale `expectedVersion`,
  * applies the change under the cart's row lock, steps the version once,
- * stores the answer for the key, and publishes the events after the commit.
+ * stores the answer for the key, and writes the events to the outbox in the
+ * same transaction: they are published if and only if the change commits.
  */
 export class CartCommandRunner {
-  constructor(
-    private readonly carts: CartRepository,
-    private readonly bus: EventBus,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly carts: CartRepository) {}
 
   async run<P, R>(shopperId: string, command: CartCommand<P, R>): Promise<R> {
     const { idempotencyKey: key, expectedVersion } = command.options;
@@ -83,9 +80,11 @@ export class CartCommandRunner {
       if (key !== undefined) {
         await cart.saveIdempotencyRecord(key, command.operation, hash, answer as unknown as Prisma.InputJsonValue);
       }
-      return { response: answer, events: [...applied.events, ...cartChangeEvents(before, after)] };
+      const events = [...applied.events, ...cartChangeEvents(before, after)];
+      await appendToOutbox(cart.transaction, 'shoppers', events);
+      return { response: answer, events };
     });
-    await publishPending(this.bus, this.logger, events);
+    if (events.length > 0) notifyOutbox('shoppers');
     return response;
   }
 }

@@ -1,14 +1,12 @@
-import { publishEvent } from '../../../platform/events/publish';
+import { outboxEvent, type OutboxEvent } from '../../../platform/events/outbox/outboxEvent';
 import { budgetAlert } from './budget';
 import type { CartView } from './cartView';
-import type { PendingEvent } from './pendingEvents';
 
 /** cart.updated for every new version, and cart.budget_alert when the change pushed the cart into NEAR or OVER. */
-export function cartChangeEvents(before: CartView, after: CartView): PendingEvent[] {
+export function cartChangeEvents(before: CartView, after: CartView): OutboxEvent[] {
   if (after.version === before.version) return [];
-  const events: PendingEvent[] = [
-    (bus) =>
-      publishEvent(bus, 'carts', 'cart.updated', {
+  const events: OutboxEvent[] = [
+      outboxEvent('carts', 'cart.updated', after.id, {
         cartId: after.id,
         shopperId: after.shopperId,
         version: after.version,
@@ -20,8 +18,8 @@ export function cartChangeEvents(before: CartView, after: CartView): PendingEven
   const alert = budgetAlert(before.budget.status, after.budget.status);
   if (alert && after.budget.limit !== null) {
     const budgetLimit = after.budget.limit;
-    events.push((bus) =>
-      publishEvent(bus, 'carts', 'cart.budget_alert', {
+    events.push(
+      outboxEvent('carts', 'cart.budget_alert', after.id, {
         cartId: after.id,
         shopperId: after.shopperId,
         budgetStatus: alert,

@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
 import type DataLoader from 'dataloader';
 import { badUserInput, notFound } from '../../../platform/errors';
-import type { EventBus } from '../../../platform/events/eventBus';
-import { publishEvent } from '../../../platform/events/publish';
+import { outboxEvent } from '../../../platform/events/outbox/outboxEvent';
 import type { ProductSnapshot } from '../../../platform/events/topics';
-import type { Logger } from '../../../platform/logger';
 import type { CatalogProduct } from '../catalog/catalogClient';
 import type { CartRepository, LockedCart } from '../data/cartRepository';
 import { availabilityProblem, priceSnapshot } from './availability';
@@ -26,11 +24,11 @@ function cartCurrencyClash(cart: LockedCart, product: CatalogProduct): string | 
   return other && other.currency !== product.currency ? `is priced in ${product.currency}, the cart in ${other.currency}` : null;
 }
 
-/** Records the interactions in the cart's transaction and returns their events. */
+/** Records the interactions in the cart's transaction and returns their events (for its outbox). */
 async function record(cart: LockedCart, interactions: Interaction[]): Promise<Applied<never>['events']> {
   const created = interactions.map((interaction) => newInteraction(interaction));
   await cart.recordInteractions(created.map((c) => c.row));
-  return created.map((c) => c.publish);
+  return created.map((c) => c.event);
 }
 
 const theCart = (after: CartView) => after;
@@ -39,12 +37,8 @@ const theCart = (after: CartView) => after;
 export class CartService {
   private readonly runner: CartCommandRunner;
 
-  constructor(
-    private readonly carts: CartRepository,
-    bus: EventBus,
-    logger: Logger,
-  ) {
-    this.runner = new CartCommandRunner(carts, bus, logger);
+  constructor(private readonly carts: CartRepository) {
+    this.runner = new CartCommandRunner(carts);
   }
 
   async view(shopperId: string): Promise<CartView> {
@@ -181,8 +175,7 @@ export class CartService {
         const placed = orderView(order);
         return {
           events: [
-            (bus) =>
-              publishEvent(bus, 'carts', 'order.placed', {
+            outboxEvent('carts', 'order.placed', placed.id, {
                 orderId: placed.id,
                 shopperId,
                 items: placed.items.map(({ productId, quantity, unitPrice }) => ({ productId, quantity, unitPrice })),
@@ -200,7 +193,7 @@ export class CartService {
   /**
    * A change to a shopper's cart that also writes outside it, in the same
    * transaction (sign-in's merge): under the cart's lock, one version step,
-   * cart events after the commit.
+   * cart events in the outbox of that transaction.
    */
   changeWith<R>(shopperId: string, operation: string, change: (cart: LockedCart) => Promise<R>): Promise<R> {
     return this.runner.run(shopperId, {

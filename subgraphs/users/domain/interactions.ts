@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { publishEvent } from '../../../platform/events/publish';
+import { outboxEvent, type OutboxEvent } from '../../../platform/events/outbox/outboxEvent';
 import type { InteractionEventPayload, InteractionType } from '../../../platform/events/topics';
 import type { InteractionEvent } from '../../../prisma/generated/client/client';
-import type { PendingEvent } from './pendingEvents';
 
 export const INTERACTION_TYPES = ['VIEW', 'CLICK', 'ADD_TO_CART', 'REMOVE_FROM_CART', 'PURCHASE', 'SEARCH'] as const satisfies readonly InteractionType[];
 
@@ -19,7 +18,8 @@ export interface Interaction {
 
 export interface NewInteraction {
   row: InteractionEvent;
-  publish: PendingEvent;
+  /** Its event for the outbox: the same id as the row, so the recommender's copy is keyed alike. */
+  event: OutboxEvent;
 }
 
 export function interactionPayload(row: InteractionEvent, quantity: number | null): InteractionEventPayload {
@@ -36,7 +36,7 @@ export function interactionPayload(row: InteractionEvent, quantity: number | nul
   };
 }
 
-/** The row to store and the event to publish for one interaction; the id is ours, so both agree. */
+/** The row to store and the event to publish for one interaction; the id is ours, so row, outbox row and `eventId` agree. */
 export function newInteraction(interaction: Interaction, occurredAt = new Date()): NewInteraction {
   const row: InteractionEvent = {
     id: crypto.randomUUID(),
@@ -49,5 +49,5 @@ export function newInteraction(interaction: Interaction, occurredAt = new Date()
     occurredAt,
   };
   const payload = interactionPayload(row, interaction.quantity ?? null);
-  return { row, publish: (bus) => publishEvent(bus, 'interactions', 'interaction', payload) };
+  return { row, event: outboxEvent('interactions', 'interaction', row.shopperId, payload, { id: row.id, occurredAt }) };
 }

@@ -29,7 +29,7 @@ afterAll(async () => {
   if (infra?.config.database.kind === 'pglite') fs.rmSync(infra.config.database.dataDir, { recursive: true, force: true });
 });
 
-const run = (text: string, syntax: OrderLineSyntax = 'csv') => importOrderHistory(db.prisma, infra.events, readOrderLines({ text }, syntax), catalog);
+const run = (text: string, syntax: OrderLineSyntax = 'csv') => importOrderHistory(db.prisma, readOrderLines({ text }, syntax), catalog);
 
 it('keeps the real customers, order ids and times, once', async () => {
   const csv = [

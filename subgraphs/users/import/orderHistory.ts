@@ -1,6 +1,5 @@
 import type { PrismaClient } from '../../../platform/database/database';
-import type { EventBus } from '../../../platform/events/eventBus';
-import { publishEvent } from '../../../platform/events/publish';
+import { outboxEvent } from '../../../platform/events/outbox/outboxEvent';
 import type { InteractionEventPayload } from '../../../platform/events/topics';
 import { OrderHistoryRepository, type OrderHistoryChunk } from '../data/orderHistoryRepository';
 import { deterministicUuid } from '../domain/deterministicId';
@@ -66,7 +65,6 @@ function text(value: unknown): string | undefined {
  */
 export async function importOrderHistory(
   prisma: PrismaClient,
-  events: EventBus,
   rows: AsyncIterable<OrderLineItem>,
   catalog: ReadonlyMap<string, CatalogEntry>,
 ): Promise<OrderHistoryReport> {
@@ -141,13 +139,14 @@ export async function importOrderHistory(
   let chunk = emptyChunk();
   const flush = async () => {
     if (chunk.orders.length === 0) return;
-    const written = await repository.insertNew(chunk);
+    // The purchase events commit with the orders, in the outbox: a CLI run with no API up leaves them for its relay.
+    const written = await repository.insertNew(chunk, (w) =>
+      w.purchases.map((purchase) => outboxEvent('interactions', 'interaction', purchase.shopperId, purchasePayload(purchase), { id: purchase.id, occurredAt: purchase.at })),
+    );
     report.orders.created += written.orders;
     report.orders.unchanged += chunk.orders.length - written.orders;
     report.customers += written.customers;
     report.events += written.purchases.length;
-    // Published after the commit, as the baskets import does.
-    await Promise.all(written.purchases.map((purchase) => publishEvent(events, 'interactions', 'interaction', purchasePayload(purchase))));
     chunk = emptyChunk();
   };
   for (const [externalId, order] of orders) {

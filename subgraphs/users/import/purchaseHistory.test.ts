@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { openDatabase, type Database } from '../../../platform/database/database';
 import type { BusEvent } from '../../../platform/events/eventBus';
+import { OutboxRelay } from '../../../platform/events/outbox/outboxRelay';
 import { Streams, type InteractionEventPayload } from '../../../platform/events/topics';
 import { createInfrastructure, type Infrastructure } from '../../../platform/infrastructure';
 import { createLogger } from '../../../platform/logger';
@@ -11,17 +12,22 @@ import { importPurchaseHistory } from './purchaseHistory';
 
 let infra: Infrastructure;
 let db: Database;
+// The import writes its events to the outbox; this relay stands for a running API's.
+let relay: OutboxRelay;
 const received: BusEvent<InteractionEventPayload>[] = [];
 
 beforeAll(async () => {
   infra = await createInfrastructure(testConfig(), createLogger('silent'));
   db = openDatabase(infra.database);
+  relay = new OutboxRelay(db.prisma, 'shoppers', infra.events, infra.config.outbox, infra.logger);
+  relay.start();
   await infra.events.consume(Streams.interactions, `import-test-${crypto.randomUUID()}`, async (event) => {
     received.push(event as BusEvent<InteractionEventPayload>);
   }, { consumer: 'test' });
 });
 
 afterAll(async () => {
+  await relay?.stop();
   await db?.close();
   await infra?.close();
   if (infra?.config.database.kind === 'pglite') fs.rmSync(infra.config.database.dataDir, { recursive: true, force: true });
@@ -50,7 +56,7 @@ it('imports baskets as synthetic shoppers, orders and purchases, once', async ()
     { key: `${tag}-3`, productIds: [b] },
   ];
 
-  expect(await importPurchaseHistory(db.prisma, infra.events, baskets)).toEqual({ shoppers: 3, orders: 3, events: 5 });
+  expect(await importPurchaseHistory(db.prisma, baskets)).toEqual({ shoppers: 3, orders: 3, events: 5 });
 
   const orderId = deterministicUuid(`basket-order:${tag}-2`);
   const order = await db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true, shopper: true } });
@@ -71,8 +77,8 @@ it('imports baskets as synthetic shoppers, orders and purchases, once', async ()
   // Again, plus one new basket: only the new one is written and announced.
   const more = [...baskets, { key: `${tag}-4`, productIds: [c] }];
   shopperIds.add(deterministicUuid(`basket-shopper:${tag}-4`));
-  expect(await importPurchaseHistory(db.prisma, infra.events, more)).toEqual({ shoppers: 1, orders: 1, events: 1 });
-  expect(await importPurchaseHistory(db.prisma, infra.events, more)).toEqual({ shoppers: 0, orders: 0, events: 0 });
+  expect(await importPurchaseHistory(db.prisma, more)).toEqual({ shoppers: 1, orders: 1, events: 1 });
+  expect(await importPurchaseHistory(db.prisma, more)).toEqual({ shoppers: 0, orders: 0, events: 0 });
   await eventually(() => expect(ours()).toHaveLength(6));
   await new Promise((resolve) => setTimeout(resolve, 100));
   expect(ours()).toHaveLength(6);
@@ -83,7 +89,7 @@ it('checks every basket before writing any', async () => {
   const good = crypto.randomUUID();
   const bad = crypto.randomUUID();
   await expect(
-    importPurchaseHistory(db.prisma, infra.events, [
+    importPurchaseHistory(db.prisma, [
       { key: good, productIds: [crypto.randomUUID()] },
       { key: bad, productIds: ['not-a-uuid'] },
     ]),

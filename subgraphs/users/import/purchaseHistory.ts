@@ -1,18 +1,14 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '../../../platform/database/database';
-import type { EventBus } from '../../../platform/events/eventBus';
-import { publishEvent } from '../../../platform/events/publish';
+import { outboxEvent } from '../../../platform/events/outbox/outboxEvent';
 import type { InteractionEventPayload } from '../../../platform/events/topics';
 import { isUuid } from '../../../platform/graphql/ids';
 import { PurchaseHistoryRepository, type PurchaseHistoryBatch } from '../data/purchaseHistoryRepository';
 import { deterministicUuid } from '../domain/deterministicId';
 import { DEFAULT_CURRENCY } from '../domain/money';
 
-// Baskets per transaction: short transactions, and bounded memory for the
-// events waiting to be published.
+// Baskets per transaction: short transactions, and bounded outbox inserts.
 const CHUNK = 1000;
-// Events handed to the bus at once: enough to keep a Redis connection busy.
-const PUBLISH_BATCH = 1000;
 
 function batchOf(baskets: { key: string; productIds: string[] }[], at: Date): PurchaseHistoryBatch & { payloads: Map<string, InteractionEventPayload> } {
   const batch: PurchaseHistoryBatch = { at, shoppers: [], orders: [], orderItems: [], purchases: [] };
@@ -57,13 +53,13 @@ function batchOf(baskets: { key: string; productIds: string[] }[], at: Date): Pu
  * them as from live checkouts.
  *
  * Ids derive from the basket key: a second run inserts nothing and returns
- * zeros, and only the purchases this run inserted are published on the bus.
+ * zeros, and only the purchases this run inserted get events, written to the
+ * outbox in the same transaction (the relay of a running API publishes them).
  * Basket data has no prices: order lines cost 0, and order totals are 0.
  * Every basket is checked before anything is written.
  */
 export async function importPurchaseHistory(
   prisma: PrismaClient,
-  events: EventBus,
   baskets: { key: string; productIds: string[] }[],
 ): Promise<{ shoppers: number; orders: number; events: number }> {
   const at = new Date();
@@ -73,17 +69,15 @@ export async function importPurchaseHistory(
   const repository = new PurchaseHistoryRepository(prisma);
   const totals = { shoppers: 0, orders: 0, events: 0 };
   for (const batch of batches) {
-    const inserted = await repository.insertMissing(batch);
+    const inserted = await repository.insertMissing(batch, (ids) =>
+      ids.map((id) => {
+        const payload = batch.payloads.get(id)!;
+        return outboxEvent('interactions', 'interaction', payload.shopperId, payload, { id, occurredAt: at });
+      }),
+    );
     totals.shoppers += inserted.shoppers;
     totals.orders += inserted.orders;
     totals.events += inserted.purchaseIds.length;
-    for (let i = 0; i < inserted.purchaseIds.length; i += PUBLISH_BATCH) {
-      await Promise.all(
-        inserted.purchaseIds
-          .slice(i, i + PUBLISH_BATCH)
-          .map((id) => publishEvent(events, 'interactions', 'interaction', batch.payloads.get(id)!)),
-      );
-    }
   }
   return totals;
 }

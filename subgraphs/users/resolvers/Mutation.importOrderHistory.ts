@@ -13,7 +13,7 @@ export const importOrderHistory: MutationResolvers['importOrderHistory'] = async
   for await (const item of readOrderLines({ text: data }, syntax)) rows.push(item);
   const skus = rows.flatMap((item) => ('row' in item && typeof item.row.cells.sku === 'string' ? [item.row.cells.sku.trim()] : []));
   const catalog = await context.catalog.skuIndex(skus);
-  const report = await runImport(context.db.prisma, context.events, (async function* () { yield* rows; })(), catalog);
+  const report = await runImport(context.db.prisma, (async function* () { yield* rows; })(), catalog);
   return {
     lines: report.lines,
     ordersCreated: report.orders.created,

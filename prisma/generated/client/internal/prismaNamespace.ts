@@ -402,6 +402,7 @@ export const ModelName = {
   Product: 'Product',
   Store: 'Store',
   StoreProduct: 'StoreProduct',
+  CatalogOutboxEvent: 'CatalogOutboxEvent',
   SimilarItem: 'SimilarItem',
   Interaction: 'Interaction',
   CatalogItem: 'CatalogItem',
@@ -415,7 +416,8 @@ export const ModelName = {
   Order: 'Order',
   OrderItem: 'OrderItem',
   InteractionEvent: 'InteractionEvent',
-  IdempotencyRecord: 'IdempotencyRecord'
+  IdempotencyRecord: 'IdempotencyRecord',
+  ShopperOutboxEvent: 'ShopperOutboxEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -431,7 +433,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord"
+    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "catalogOutboxEvent" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord" | "shopperOutboxEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -802,6 +804,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.StoreProductCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.StoreProductCountAggregateOutputType> | number
+        }
+      }
+    }
+    CatalogOutboxEvent: {
+      payload: Prisma.$CatalogOutboxEventPayload<ExtArgs>
+      fields: Prisma.CatalogOutboxEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CatalogOutboxEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CatalogOutboxEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>
+        }
+        findFirst: {
+          args: Prisma.CatalogOutboxEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CatalogOutboxEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>
+        }
+        findMany: {
+          args: Prisma.CatalogOutboxEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>[]
+        }
+        create: {
+          args: Prisma.CatalogOutboxEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>
+        }
+        createMany: {
+          args: Prisma.CatalogOutboxEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CatalogOutboxEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>[]
+        }
+        delete: {
+          args: Prisma.CatalogOutboxEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>
+        }
+        update: {
+          args: Prisma.CatalogOutboxEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.CatalogOutboxEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CatalogOutboxEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CatalogOutboxEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.CatalogOutboxEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CatalogOutboxEventPayload>
+        }
+        aggregate: {
+          args: Prisma.CatalogOutboxEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCatalogOutboxEvent>
+        }
+        groupBy: {
+          args: Prisma.CatalogOutboxEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CatalogOutboxEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CatalogOutboxEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CatalogOutboxEventCountAggregateOutputType> | number
         }
       }
     }
@@ -1841,6 +1917,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ShopperOutboxEvent: {
+      payload: Prisma.$ShopperOutboxEventPayload<ExtArgs>
+      fields: Prisma.ShopperOutboxEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ShopperOutboxEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ShopperOutboxEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>
+        }
+        findFirst: {
+          args: Prisma.ShopperOutboxEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ShopperOutboxEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>
+        }
+        findMany: {
+          args: Prisma.ShopperOutboxEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>[]
+        }
+        create: {
+          args: Prisma.ShopperOutboxEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>
+        }
+        createMany: {
+          args: Prisma.ShopperOutboxEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ShopperOutboxEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>[]
+        }
+        delete: {
+          args: Prisma.ShopperOutboxEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>
+        }
+        update: {
+          args: Prisma.ShopperOutboxEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.ShopperOutboxEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ShopperOutboxEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ShopperOutboxEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.ShopperOutboxEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ShopperOutboxEventPayload>
+        }
+        aggregate: {
+          args: Prisma.ShopperOutboxEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateShopperOutboxEvent>
+        }
+        groupBy: {
+          args: Prisma.ShopperOutboxEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ShopperOutboxEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ShopperOutboxEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ShopperOutboxEventCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1953,6 +2103,22 @@ export const StoreProductScalarFieldEnum = {
 } as const
 
 export type StoreProductScalarFieldEnum = (typeof StoreProductScalarFieldEnum)[keyof typeof StoreProductScalarFieldEnum]
+
+
+export const CatalogOutboxEventScalarFieldEnum = {
+  id: 'id',
+  seq: 'seq',
+  stream: 'stream',
+  type: 'type',
+  aggregateId: 'aggregateId',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  sentAt: 'sentAt',
+  attempts: 'attempts',
+  namespace: 'namespace'
+} as const
+
+export type CatalogOutboxEventScalarFieldEnum = (typeof CatalogOutboxEventScalarFieldEnum)[keyof typeof CatalogOutboxEventScalarFieldEnum]
 
 
 export const SimilarItemScalarFieldEnum = {
@@ -2143,6 +2309,22 @@ export const IdempotencyRecordScalarFieldEnum = {
 export type IdempotencyRecordScalarFieldEnum = (typeof IdempotencyRecordScalarFieldEnum)[keyof typeof IdempotencyRecordScalarFieldEnum]
 
 
+export const ShopperOutboxEventScalarFieldEnum = {
+  id: 'id',
+  seq: 'seq',
+  stream: 'stream',
+  type: 'type',
+  aggregateId: 'aggregateId',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  sentAt: 'sentAt',
+  attempts: 'attempts',
+  namespace: 'namespace'
+} as const
+
+export type ShopperOutboxEventScalarFieldEnum = (typeof ShopperOutboxEventScalarFieldEnum)[keyof typeof ShopperOutboxEventScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2278,6 +2460,20 @@ export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, '
  * Reference to a field of type 'Float[]'
  */
 export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt'
+ */
+export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt[]'
+ */
+export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
     
 
 
@@ -2457,6 +2653,7 @@ export type GlobalOmitConfig = {
   product?: Prisma.ProductOmit
   store?: Prisma.StoreOmit
   storeProduct?: Prisma.StoreProductOmit
+  catalogOutboxEvent?: Prisma.CatalogOutboxEventOmit
   similarItem?: Prisma.SimilarItemOmit
   interaction?: Prisma.InteractionOmit
   catalogItem?: Prisma.CatalogItemOmit
@@ -2471,6 +2668,7 @@ export type GlobalOmitConfig = {
   orderItem?: Prisma.OrderItemOmit
   interactionEvent?: Prisma.InteractionEventOmit
   idempotencyRecord?: Prisma.IdempotencyRecordOmit
+  shopperOutboxEvent?: Prisma.ShopperOutboxEventOmit
 }
 
 /* Types for Logging */

@@ -56,6 +56,7 @@ export const ModelName = {
   Product: 'Product',
   Store: 'Store',
   StoreProduct: 'StoreProduct',
+  CatalogOutboxEvent: 'CatalogOutboxEvent',
   SimilarItem: 'SimilarItem',
   Interaction: 'Interaction',
   CatalogItem: 'CatalogItem',
@@ -69,7 +70,8 @@ export const ModelName = {
   Order: 'Order',
   OrderItem: 'OrderItem',
   InteractionEvent: 'InteractionEvent',
-  IdempotencyRecord: 'IdempotencyRecord'
+  IdempotencyRecord: 'IdempotencyRecord',
+  ShopperOutboxEvent: 'ShopperOutboxEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -161,6 +163,22 @@ export const StoreProductScalarFieldEnum = {
 } as const
 
 export type StoreProductScalarFieldEnum = (typeof StoreProductScalarFieldEnum)[keyof typeof StoreProductScalarFieldEnum]
+
+
+export const CatalogOutboxEventScalarFieldEnum = {
+  id: 'id',
+  seq: 'seq',
+  stream: 'stream',
+  type: 'type',
+  aggregateId: 'aggregateId',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  sentAt: 'sentAt',
+  attempts: 'attempts',
+  namespace: 'namespace'
+} as const
+
+export type CatalogOutboxEventScalarFieldEnum = (typeof CatalogOutboxEventScalarFieldEnum)[keyof typeof CatalogOutboxEventScalarFieldEnum]
 
 
 export const SimilarItemScalarFieldEnum = {
@@ -349,6 +367,22 @@ export const IdempotencyRecordScalarFieldEnum = {
 } as const
 
 export type IdempotencyRecordScalarFieldEnum = (typeof IdempotencyRecordScalarFieldEnum)[keyof typeof IdempotencyRecordScalarFieldEnum]
+
+
+export const ShopperOutboxEventScalarFieldEnum = {
+  id: 'id',
+  seq: 'seq',
+  stream: 'stream',
+  type: 'type',
+  aggregateId: 'aggregateId',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  sentAt: 'sentAt',
+  attempts: 'attempts',
+  namespace: 'namespace'
+} as const
+
+export type ShopperOutboxEventScalarFieldEnum = (typeof ShopperOutboxEventScalarFieldEnum)[keyof typeof ShopperOutboxEventScalarFieldEnum]
 
 
 export const SortOrder = {
