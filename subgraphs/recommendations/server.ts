@@ -15,6 +15,7 @@ import { EngineHost } from './learning/engineHost';
 import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
 import { resolvers } from './resolvers';
+import { storageChecks } from '../../platform/http/readiness';
 
 export const recommendationsSchemaPath = path.join(__dirname, 'schema.graphql');
 
@@ -76,10 +77,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
       };
     },
-    ready: async () => {
-      await db.ping();
-      await infra.ping();
-    },
+    ready: storageChecks(db, infra),
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'recommendations'),
     ...subgraphSecurity(infra.config),

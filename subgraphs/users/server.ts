@@ -21,6 +21,7 @@ import { SignInService } from './domain/signIn';
 import { createIdTokenVerifier } from './identity/idTokens';
 import { createUsersLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { storageChecks } from '../../platform/http/readiness';
 
 export const usersSchemaPath = path.join(__dirname, 'schema.graphql');
 
@@ -75,10 +76,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
         session: () => (session ??= sessionShopper(sessions, sessionToken)),
       };
     },
-    ready: async () => {
-      await db.ping();
-      await infra.ping();
-    },
+    ready: storageChecks(db, infra),
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'users'),
     ...subgraphSecurity(infra.config),
