@@ -132,9 +132,15 @@ export class SubgraphFetcher {
     this.suppressedFailures = 0;
   }
 
-  async close(): Promise<void> {
-    this.breaker.shutdown();
-    await this.agent.close();
+  private closed: Promise<void> | undefined;
+
+  /** Idempotent: a gateway may be closed by its owner and again by a shutdown hook. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      this.breaker.shutdown();
+      await this.agent.close();
+    })();
+    return this.closed;
   }
 }
 

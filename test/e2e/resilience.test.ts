@@ -4,7 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildGateway, type GatewayService } from '../../gateway/server';
 import { createLogger } from '../../platform/logger';
+import { createInfrastructure } from '../../platform/infrastructure';
+import { subgraphs } from '../../subgraphs';
 import { startChaosProxy, type ChaosProxy } from '../support/chaosProxy';
+import { startThrowawayRedis } from '../support/throwawayRedis';
 import { eventually } from '../support/eventually';
 import { parseExposition } from '../support/scrape';
 import { postGraphQL, startStack, type GraphQLResponse, type Stack } from '../support/stack';
@@ -262,5 +265,42 @@ describe('subgraph readiness', () => {
     expect(ready.status).toBe(200);
     const { checks } = (await ready.json()) as { checks: Record<string, string> };
     expect(checks).toEqual({ database: 'ok', ...(stack.config.redis ? { redis: 'ok' } : {}) });
+  });
+
+  it('goes red when its Redis dies, while /healthz and the gateway in front of it stay up', async () => {
+    const redis = await startThrowawayRedis();
+    const config = testConfig({ REDIS_URL: redis.url });
+    const infra = await createInfrastructure(config, createLogger('silent'));
+    const products = await subgraphs.find((s) => s.name === 'products')!.build(infra, {});
+    try {
+      const productsUrl = await products.service.listen(0);
+      const origin = new URL(productsUrl).origin;
+      expect((await fetch(`${origin}/readyz`)).status).toBe(200);
+
+      const gateway = buildGateway({
+        config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls: { ...stack.subgraphUrls, products: productsUrl } } },
+        logger: createLogger('silent'),
+        supergraphSdl: fs.readFileSync(config.gateway.supergraphPath, 'utf8'),
+      });
+      gateways.push(gateway);
+      const gatewayOrigin = new URL(await gateway.service.listen(0)).origin;
+
+      await redis.stop();
+      const red = await eventually(async () => {
+        const response = await fetch(`${origin}/readyz`);
+        return response.status === 503 ? ((await response.json()) as { reason: string; checks: Record<string, string> }) : undefined;
+      }, 20_000, 'products not ready');
+      expect(red.checks.database).toBe('ok');
+      expect(red.checks.redis).not.toBe('ok');
+      expect(red.reason).toMatch(/^redis: /);
+      expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+      // The gateway routes to the process, which is alive: it stays in the load balancer.
+      expect((await fetch(`${gatewayOrigin}/readyz`)).status).toBe(200);
+    } finally {
+      await products.close();
+      await infra.close().catch(() => undefined);
+      await redis.stop();
+      if (config.database.kind === 'pglite') fs.rmSync(config.database.dataDir, { recursive: true, force: true });
+    }
   });
 });
