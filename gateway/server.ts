@@ -5,7 +5,6 @@ import type { Config } from '../platform/config';
 import type { EventBus } from '../platform/events/eventBus';
 import { GraphQLService } from '../platform/http/graphqlService';
 import { createInternalCalls, type InternalCalls } from '../platform/http/internalCalls';
-import { postGraphQL } from '../platform/http/postGraphQL';
 import { metricsEndpointOptions } from '../platform/observability/metricsEndpoint';
 import type { Logger } from '../platform/logger';
 import type { PubSub } from '../platform/pubsub/pubsub';
@@ -24,6 +23,10 @@ import { RateLimits } from './rateLimits';
 import { serviceMetrics } from '../platform/observability/metrics';
 import { createEventConsumers } from '../platform/events/eventConsumers';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
+import { SubgraphFetcher } from './subgraphFetcher';
+import { accessLogPlugin } from './plugins/accessLog';
+import type { ReadinessCheck } from '../platform/http/readiness';
+import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
 
@@ -53,10 +56,22 @@ export interface GatewayService {
   close(): Promise<void>;
 }
 
-async function probe(endpoint: SubgraphEndpoint, calls: InternalCalls): Promise<void> {
-  await postGraphQL(endpoint.url, '{ __typename }', { fetch: calls.fetch }).catch((error: Error) => {
-    throw new Error(`subgraph ${endpoint.name} unreachable at ${endpoint.url}: ${error.message}`);
-  });
+/**
+ * A subgraph is routable when its process answers /healthz (next to its
+ * /graphql). Its own /readyz (database, Redis) is deliberately not asked: a
+ * database outage behind one subgraph must not take every gateway out of the
+ * load balancer while the other subgraphs still make useful partial answers.
+ */
+async function probeLiveness(endpoint: SubgraphEndpoint, calls: InternalCalls): Promise<void> {
+  const url = new URL('healthz', endpoint.url).toString();
+  let response: Response;
+  try {
+    response = await calls.fetch(url);
+  } catch (error) {
+    throw new Error(`subgraph ${endpoint.name} unreachable at ${url}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+  }
+  await response.body?.cancel().catch(() => undefined);
+  if (!response.ok) throw new Error(`subgraph ${endpoint.name} unreachable at ${url}: HTTP ${response.status}`);
 }
 
 /**
@@ -75,7 +90,19 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   // trusting TLS_CA_FILE for https subgraphs. A fetcher with its own
   // connection pools signs with `calls.sign` and connects with `calls.connect`.
   const calls = createInternalCalls(config);
-  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url, fetcher: calls.fetch as unknown as Fetcher });
+  // One fetcher per subgraph name (its pool, timeout and circuit breaker), kept across schema updates.
+  const fetchers = new Map<string, SubgraphFetcher>();
+  const fetcherFor = (name: string) => {
+    let fetcher = fetchers.get(name);
+    if (!fetcher) {
+      const timeoutMs = gatewayConfig.subgraphTimeouts[name.toLowerCase()] ?? gatewayConfig.subgraphTimeoutMs;
+      fetcher = new SubgraphFetcher({ subgraph: name, timeoutMs, breaker: gatewayConfig.breaker, calls, logger });
+      fetchers.set(name, fetcher);
+    }
+    return fetcher;
+  };
+  const buildService = ({ name, url }: { name: string; url?: string }) =>
+    new HeaderForwardingDataSource({ url, fetcher: fetcherFor(name).fetch as unknown as Fetcher });
   let gateway: ApolloGateway;
   let subgraphs: SubgraphEndpoint[];
 
@@ -85,7 +112,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
     gateway = new ApolloGateway({
       supergraphSdl: sdl,
-      buildService: ({ name, url }) => buildService({ url: urls.get(name) ?? url }),
+      buildService: ({ name, url }) => buildService({ name, url: urls.get(name) ?? url }),
       logger,
     });
   } else {
@@ -97,6 +124,21 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
       logger,
     });
   }
+
+  // Readiness = able to route: a loaded supergraph and every subgraph's process alive.
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
+  const routingChecks: ReadinessCheck[] = [
+    {
+      name: 'supergraph',
+      check: async () => {
+        if (!supergraphLoaded) throw new Error('no supergraph loaded yet');
+      },
+    },
+    ...subgraphs.map((endpoint) => ({ name: `subgraph:${endpoint.name}`, check: () => probeLiveness(endpoint, calls) })),
+  ];
 
   const forward = new Set(gatewayConfig.forwardHeaders);
   const proxies = new TrustedProxies(gatewayConfig.trustedProxies);
@@ -123,6 +165,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     apollo: { gateway, validationRules: limitRules(gatewayConfig.limits), parseOptions: { maxTokens: gatewayConfig.limits.maxTokens } },
     // Order matters: the cost is known before the rate limits charge it.
     plugins: [
+      accessLogPlugin(logger),
       costLimitPlugin(costLimit, logger, () => costRejected.inc()),
       rateLimitPlugin(rateLimits, logger, (budget) => rateLimited.inc({ budget: budgetLabel(budget) })),
       responseSizeCapPlugin(gatewayConfig.maxResponseBytes, logger, () => responsesTooLarge.inc()),
@@ -133,19 +176,20 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
         const value = req.headers[name];
         if (typeof value === 'string') forwardedHeaders[name] = value;
       }
+      // The id this request is logged under (the client's when sane, else generated), for every subgraph.
+      const requestId = currentRequestId();
+      if (requestId) forwardedHeaders[REQUEST_ID_HEADER] = requestId;
       const edge = { clientAddress: proxies.of(req), sessionToken: header(req.headers['x-session-token']), apiKey: header(req.headers['x-api-key']) };
       return { forwardedHeaders, edge };
     },
-    ready: async () => {
-      consumers?.check();
-      await Promise.all(subgraphs.map((endpoint) => probe(endpoint, calls)));
-    },
+    ready: [...routingChecks, ...(consumers ? [{ name: 'events', check: async () => consumers.check() }] : [])],
     metrics: metricsEndpointOptions(config, 'gateway'),
     tls: config.tls,
   });
   const stop = async () => {
     unobservePubSub();
     await service.stop();
+    await Promise.all([...fetchers.values()].map((fetcher) => fetcher.close()));
     await calls.close();
   };
   if (!pubsub || !events || !consumers) return { service, subgraphs, rateLimits, close: stop };

@@ -23,6 +23,10 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
     [{ CACHE_TTL_SECONDS: '-5' }, 'CACHE_TTL_SECONDS'],
     [{ SUBGRAPH_PRODUCTS_URL: 'products:4001' }, 'SUBGRAPH_PRODUCTS_URL'],
+    [{ SUBGRAPH_REVIEWS_TIMEOUT_MS: '0' }, 'SUBGRAPH_REVIEWS_TIMEOUT_MS'],
+    [{ SUBGRAPH_TIMEOUT_MS: 'soon' }, 'SUBGRAPH_TIMEOUT_MS'],
+    [{ SUBGRAPH_BREAKER_ERROR_PERCENT: '150' }, 'SUBGRAPH_BREAKER_ERROR_PERCENT'],
+    [{ INTERNAL_CALL_TIMEOUT_MS: '-1' }, 'INTERNAL_CALL_TIMEOUT_MS'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ GATEWAY_METRICS_PORT: '99999' }, 'GATEWAY_METRICS_PORT'],
     [{ NODE_ENV: 'production' }, 'INTERNAL_AUTH_SECRET'],
@@ -43,6 +47,19 @@ describe('loadConfig', () => {
   it('reads subgraph URL overrides by name', () => {
     const config = loadConfig({ SUBGRAPH_PRODUCTS_URL: 'http://products:4001/graphql' });
     expect(config.gateway.subgraphUrls).toEqual({ products: 'http://products:4001/graphql' });
+  });
+
+  it('times out subgraph fetches after 5 s unless told otherwise, per subgraph of any name', () => {
+    const defaults = loadConfig({});
+    expect(defaults.gateway).toMatchObject({
+      subgraphTimeoutMs: 5000,
+      subgraphTimeouts: {},
+      breaker: { errorPercent: 50, volume: 5, windowMs: 10_000, resetMs: 10_000 },
+    });
+    expect(defaults.internalCallTimeoutMs).toBe(2000);
+    const config = loadConfig({ SUBGRAPH_TIMEOUT_MS: '3000', SUBGRAPH_RECOMMENDATIONS_TIMEOUT_MS: '800', SUBGRAPH_STORE_LOCATOR_TIMEOUT_MS: '1500' });
+    expect(config.gateway.subgraphTimeoutMs).toBe(3000);
+    expect(config.gateway.subgraphTimeouts).toEqual({ recommendations: 800, store_locator: 1500 });
   });
 
   it('serves metrics on every service port unless a metrics port is set, and bounds operation names', () => {

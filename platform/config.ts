@@ -70,6 +70,12 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).default('gateway/supergraph.graphql'),
   GATEWAY_FORWARD_HEADERS: z.string().default('x-session-token,x-api-key,x-request-id'),
   GATEWAY_READY_POLL_MS: positiveInt.default(2000),
+  SUBGRAPH_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(5000),
+  SUBGRAPH_BREAKER_ERROR_PERCENT: positiveInt.max(100, 'must be 1–100').default(50),
+  SUBGRAPH_BREAKER_VOLUME: positiveInt.default(5),
+  SUBGRAPH_BREAKER_WINDOW_MS: positiveInt.default(10_000),
+  SUBGRAPH_BREAKER_RESET_MS: positiveInt.default(10_000),
+  INTERNAL_CALL_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(2000),
   GATEWAY_MAX_DEPTH: positiveInt.max(100, 'must be at most 100').default(15),
   GATEWAY_MAX_ALIASES: positiveInt.max(1000, 'must be at most 1000').default(100),
   GATEWAY_MAX_DIRECTIVES: positiveInt.max(1000, 'must be at most 1000').default(50),
@@ -169,6 +175,18 @@ export interface RateLimitConfig {
   strictFields: StrictFieldLimit[];
 }
 
+/**
+ * A subgraph's breaker opens when, within `windowMs`, at least `volume`
+ * fetches were made and `errorPercent` % of them failed or timed out; after
+ * `resetMs` open it lets one probe through (half-open) and closes when it succeeds.
+ */
+export interface BreakerConfig {
+  errorPercent: number;
+  volume: number;
+  windowMs: number;
+  resetMs: number;
+}
+
 /** What every service's HTTP edge does with requests it must refuse or may not explain. */
 export interface HttpConfig {
   introspection: boolean;
@@ -209,6 +227,12 @@ export interface Config {
     subgraphUrls: Record<string, string>;
     forwardHeaders: string[];
     readyPollMs: number;
+    /** A subgraph fetch is abandoned after this long (SUBGRAPH_TIMEOUT_MS). */
+    subgraphTimeoutMs: number;
+    /** Per-subgraph overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_TIMEOUT_MS. */
+    subgraphTimeouts: Record<string, number>;
+    /** One circuit breaker per subgraph (gateway/subgraphBreaker.ts). */
+    breaker: BreakerConfig;
     /** Per operation, over HTTP and WebSocket alike. */
     limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
     /** Estimated cost of one operation (fields × list sizes), over HTTP and WebSocket alike. */
@@ -263,6 +287,8 @@ export interface Config {
    * requests (production, where the secret must be set).
    */
   internalAuth: { secret?: string; previousSecret?: string; maxAgeMs: number; required: boolean };
+  /** Service-to-service calls (internalCalls, postGraphQL) are abandoned after this long. */
+  internalCallTimeoutMs: number;
   /**
    * Sign-in with the app's identity provider's JWTs (users subgraph): off
    * unless a JWKS URL or a public key is set, and then issuer and audience are required.
@@ -328,6 +354,7 @@ function parseTrustedProxies(value: string, problems: string[]): string[] {
 }
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+const SUBGRAPH_TIMEOUT = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const problems: string[] = [];
@@ -344,6 +371,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!match || value === undefined) continue;
     const checked = urlString.safeParse(value);
     if (checked.success) subgraphUrls[match[1]!.toLowerCase()] = value;
+    else problems.push(`${key}: ${checked.error.issues[0]?.message}`);
+  }
+
+  const subgraphTimeouts: Record<string, number> = {};
+  for (const [key, value] of Object.entries(present)) {
+    const match = SUBGRAPH_TIMEOUT.exec(key);
+    if (!match || value === undefined) continue;
+    const checked = positiveInt.max(600_000, 'must be at most 600000').safeParse(value);
+    if (checked.success) subgraphTimeouts[match[1]!.toLowerCase()] = checked.data;
     else problems.push(`${key}: ${checked.error.issues[0]?.message}`);
   }
 
@@ -403,6 +439,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphUrls,
       forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
       readyPollMs: e.GATEWAY_READY_POLL_MS,
+      subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      subgraphTimeouts,
+      breaker: {
+        errorPercent: e.SUBGRAPH_BREAKER_ERROR_PERCENT,
+        volume: e.SUBGRAPH_BREAKER_VOLUME,
+        windowMs: e.SUBGRAPH_BREAKER_WINDOW_MS,
+        resetMs: e.SUBGRAPH_BREAKER_RESET_MS,
+      },
       limits: { maxDepth: e.GATEWAY_MAX_DEPTH, maxAliases: e.GATEWAY_MAX_ALIASES, maxDirectives: e.GATEWAY_MAX_DIRECTIVES, maxTokens: e.GATEWAY_MAX_TOKENS },
       cost: { maxCost: e.GATEWAY_MAX_COST, defaultListSize: e.GATEWAY_DEFAULT_LIST_SIZE },
       maxResponseBytes: e.GATEWAY_MAX_RESPONSE_BYTES,
@@ -474,6 +518,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAgeMs: e.INTERNAL_AUTH_MAX_AGE_SECONDS * 1000,
       required: e.NODE_ENV === 'production',
     },
+    internalCallTimeoutMs: e.INTERNAL_CALL_TIMEOUT_MS,
     signIn: {
       jwksUrl: e.JWT_JWKS_URL,
       publicKeyPem: e.JWT_PUBLIC_KEY ?? (e.JWT_PUBLIC_KEY_FILE ? fs.readFileSync(e.JWT_PUBLIC_KEY_FILE, 'utf8') : undefined),

@@ -91,6 +91,24 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
   });
 }
 
+/** Why a service could not be used; clients may retry every one of them. */
+export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'CIRCUIT_OPEN' | 'BAD_GATEWAY';
+
+/**
+ * A service (a subgraph, for the gateway) did not answer in time, could not
+ * be reached, answered 502/503/504, or its circuit breaker is open. The rest
+ * of the answer may still be there (partial results); `retryable` says a
+ * later attempt may succeed.
+ */
+export function serviceUnavailable(service: string, reason: UnavailableReason): GraphQLError {
+  const error = new GraphQLError(`The ${service} service is unavailable (${reason}); try again later`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service, reason, retryable: true },
+  });
+  // Expected under failure, not a bug: no stack to show or log.
+  error.stack = undefined;
+  return error;
+}
+
 export function isPublicCode(code: unknown): code is string {
   return typeof code === 'string' && PUBLIC_CODES.has(code);
 }

@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type RequestHandler } from 'express';
 import type { HttpConfig } from '../config';
 import { SIGNATURE_HEADER, type InternalAuth } from '../auth/internalAuth';
-import { createErrorFormatter, NotReadyError } from '../errors';
+import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
 import { httpRequestMetrics } from '../observability/httpMetrics';
@@ -17,6 +17,10 @@ import { serviceMetrics, type ServiceMetrics } from '../observability/metrics';
 import { listenMetrics, metricsHandler, type MetricsEndpointOptions } from '../observability/metricsEndpoint';
 import { corsPolicy } from './corsPolicy';
 import { jsonErrorHandler, jsonNotFound } from './jsonErrors';
+import { checkReadiness, type Readiness } from './readiness';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type RequestContext } from '../requestContext';
+
+type RequestWithContext = Request & { requestContext?: RequestContext };
 
 /** Safe when a service is built without its configuration: nothing shown that need not be. */
 const CLOSED: HttpConfig = { introspection: false, corsOrigins: [], maxBodyBytes: 1_000_000, debugErrors: false };
@@ -27,8 +31,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   /** A schema (subgraphs) or a gateway: exactly one. */
   apollo: Pick<ApolloServerOptions<TContext>, 'schema' | 'gateway' | 'validationRules' | 'parseOptions'>;
   context: (req: Request) => Promise<TContext>;
-  /** Throws when a dependency is unreachable; drives GET /readyz. */
-  ready: () => Promise<void>;
+  /** Drives GET /readyz: named checks (platform/http/readiness.ts), or one function that throws when a dependency is unreachable. */
+  ready: Readiness;
   plugins?: ApolloServerPlugin<TContext>[];
   /** Subgraphs sit behind the gateway: no playground of their own. */
   landingPage?: boolean;
@@ -135,17 +139,22 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       res.json({ status: 'ok', service: this.options.name });
     });
     app.get('/readyz', async (_req, res) => {
-      try {
-        await withTimeout(this.options.ready(), 3000);
-        res.json({ status: 'ready', service: this.options.name });
-      } catch (error) {
-        // A consumer or start-up task names itself in `problems` (stream, group, last error, since when).
-        const problems = error instanceof NotReadyError ? { problems: error.details } : {};
-        res.status(503).json({ status: 'not ready', service: this.options.name, reason: (error as Error).message, ...problems });
-      }
+      const report = await checkReadiness(this.options.ready, 3000);
+      if (report.ready) res.json({ status: 'ready', service: this.options.name, checks: report.checks });
+      // A consumer or start-up task names itself in `problems` (stream, group, last error, since when).
+      else res.status(503).json({ status: 'not ready', service: this.options.name, reason: report.reason, checks: report.checks, ...(report.problems ? { problems: report.problems } : {}) });
     });
     app.use(
       '/graphql',
+      // The caller's request id (the gateway's, for a subgraph) or a new one, answered back
+      // and carried by every log line and internal call made while the request is served.
+      // Set before the body is parsed and re-entered after (body parsing leaves the context).
+      (req, res, next) => {
+        const context: RequestContext = { requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]), subgraphCalls: 0 };
+        (req as RequestWithContext).requestContext = context;
+        res.setHeader(REQUEST_ID_HEADER, context.requestId);
+        runWithRequestContext(context, next);
+      },
       corsPolicy(this.http.corsOrigins),
       ...(this.options.middleware ?? []),
       express.json({
@@ -156,6 +165,9 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
         },
       }),
       ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth, this.metrics)] : []),
+      (req, _res, next) => {
+        runWithRequestContext((req as RequestWithContext).requestContext!, next);
+      },
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
     app.use(jsonNotFound);
@@ -195,14 +207,4 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     const metricsServer = this.metricsServer;
     if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

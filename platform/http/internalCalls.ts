@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { InternalAuth } from '../auth/internalAuth';
 import type { Config } from '../config';
+import { currentRequestId, REQUEST_ID_HEADER } from '../requestContext';
 
 /** The part of fetch that service-to-service calls use. */
 export interface FetchInit {
@@ -24,10 +25,13 @@ export interface InternalCalls {
   sign(method: string, url: string, body?: string): Record<string, string>;
   /** TLS options for a client that opens its own connections (an undici Agent/Pool per subgraph). */
   connect: { ca?: Buffer };
+  /** INTERNAL_CALL_TIMEOUT_MS: a call without its own signal is abandoned after this long. */
+  timeoutMs: number;
   close(): Promise<void>;
 }
 
-export function createInternalCalls(config: Pick<Config, 'internalAuth' | 'tls'>): InternalCalls {
+export function createInternalCalls(config: Pick<Config, 'internalAuth' | 'tls'> & Partial<Pick<Config, 'internalCallTimeoutMs'>>): InternalCalls {
+  const timeoutMs = config.internalCallTimeoutMs ?? 2000;
   const auth = config.internalAuth.secret
     ? new InternalAuth({ secret: config.internalAuth.secret, maxAgeMs: config.internalAuth.maxAgeMs })
     : undefined;
@@ -38,10 +42,19 @@ export function createInternalCalls(config: Pick<Config, 'internalAuth' | 'tls'>
   return {
     sign,
     connect: { ca },
+    timeoutMs,
     fetch: (url, init = {}) => {
-      const headers = { ...init.headers, ...sign(init.method ?? 'GET', url, init.body) };
-      if (!agent) return fetch(url, { ...init, headers });
-      return undiciFetch(url, { ...init, headers, dispatcher: agent }) as unknown as Promise<Response>;
+      // The request being served, if any, is named in the peer's log lines too.
+      const requestId = currentRequestId();
+      const headers = {
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        ...init.headers,
+        ...sign(init.method ?? 'GET', url, init.body),
+      };
+      // A peer that accepts and never answers must not hold the caller's request for minutes.
+      const signal = init.signal ?? AbortSignal.timeout(timeoutMs);
+      if (!agent) return fetch(url, { ...init, headers, signal });
+      return undiciFetch(url, { ...init, headers, signal, dispatcher: agent }) as unknown as Promise<Response>;
     },
     close: async () => {
       await agent?.close();

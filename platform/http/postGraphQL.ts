@@ -10,6 +10,7 @@ export interface PostGraphQLOptions {
   fetch?: FetchLike;
   variables?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Without it: the fetch's own timeout (InternalCalls: INTERNAL_CALL_TIMEOUT_MS), or 2 s with Node's fetch. */
   timeoutMs?: number;
 }
 
@@ -25,7 +26,7 @@ export async function postGraphQL<T>(url: string, query: string, options: PostGr
     // Apollo's CSRF prevention asks non-browser callers to say so.
     headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...options.headers },
     body: JSON.stringify({ query, variables: options.variables }),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
+    ...(options.timeoutMs !== undefined || !options.fetch ? { signal: AbortSignal.timeout(options.timeoutMs ?? 2000) } : {}),
   });
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}`);
   return (await response.json()) as GraphQLReply<T>;

@@ -12,6 +12,7 @@ import { catalogData } from './data/catalogData';
 import { catalogWrites } from './domain/catalogWrites';
 import { createProductsLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { storageChecks } from '../../platform/http/readiness';
 
 export const productsSchemaPath = path.join(__dirname, 'schema.graphql');
 
@@ -50,10 +51,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
         principal: () => (principal ??= apiKeys.verify(typeof header === 'string' ? header : undefined)),
       };
     },
-    ready: async () => {
-      await db.ping();
-      await infra.ping();
-    },
+    ready: storageChecks(db, infra),
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'products'),
     ...subgraphSecurity(infra.config),

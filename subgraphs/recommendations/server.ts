@@ -16,6 +16,7 @@ import { EngineHost } from './learning/engineHost';
 import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
 import { resolvers } from './resolvers';
+import { storageChecks } from '../../platform/http/readiness';
 
 export const recommendationsSchemaPath = path.join(__dirname, 'schema.graphql');
 
@@ -79,11 +80,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
       };
     },
-    ready: async () => {
-      consumers.check();
-      await db.ping();
-      await infra.ping();
-    },
+    ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'recommendations'),
     ...subgraphSecurity(infra.config),

@@ -23,6 +23,7 @@ import { SignInService } from './domain/signIn';
 import { createIdTokenVerifier } from './identity/idTokens';
 import { createUsersLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { storageChecks } from '../../platform/http/readiness';
 
 export const usersSchemaPath = path.join(__dirname, 'schema.graphql');
 
@@ -85,11 +86,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
         principal: () => (principal ??= apiKeys.verify(typeof keyHeader === 'string' ? keyHeader : undefined)),
       };
     },
-    ready: async () => {
-      consumers.check();
-      await db.ping();
-      await infra.ping();
-    },
+    ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'users'),
     ...subgraphSecurity(infra.config),

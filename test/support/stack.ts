@@ -17,6 +17,8 @@ export interface Stack {
   infra: Infrastructure;
   gatewayUrl: string;
   services: Record<string, BuiltService>;
+  /** Each subgraph's GraphQL URL, by name. */
+  subgraphUrls: Record<string, string>;
   gateway: GatewayService;
   /** POSTs an operation to the gateway, as a web or mobile client would. */
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
@@ -64,6 +66,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     infra,
     gatewayUrl,
     services,
+    subgraphUrls,
     gateway,
     query: (query, variables, headers) => postGraphQL(gatewayUrl, query, variables, headers),
     async stop() {

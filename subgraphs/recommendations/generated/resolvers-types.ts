@@ -30,8 +30,9 @@ export type Cart = {
    * Completes the cart: never an item already in it or out of stock, within the
    * remaining budget, obeying dietary restrictions strictly, preferring (or, for
    * ONLY, requiring) sustainable items, and items stocked near the shopper.
+   * Null when the recommendations service is unavailable (the cart still answers).
    */
-  suggestions: RecommendationList;
+  suggestions?: Maybe<RecommendationList>;
 };
 
 
@@ -89,13 +90,13 @@ export type PriceSensitivity =
 
 export type Product = {
   __typename?: 'Product';
-  /** Complements bought in the same baskets, staples discounted. */
-  frequentlyBoughtTogether: RecommendationList;
+  /** Complements bought in the same baskets, staples discounted. Null only when the recommendations service is unavailable. */
+  frequentlyBoughtTogether?: Maybe<RecommendationList>;
   id: Scalars['ID']['output'];
-  /** Products like this one, most similar first (the plain list; `similarItems` explains each). */
-  similar: Array<Product>;
-  /** Products like this one, with reason and confidence. */
-  similarItems: RecommendationList;
+  /** Products like this one, most similar first (the plain list; `similarItems` explains each). Null only when the recommendations service is unavailable (see the error). */
+  similar?: Maybe<Array<Product>>;
+  /** Products like this one, with reason and confidence. Null only when the recommendations service is unavailable. */
+  similarItems?: Maybe<RecommendationList>;
 };
 
 
@@ -245,14 +246,15 @@ export type ServedBy =
 export type Shopper = {
   __typename?: 'Shopper';
   id: Scalars['ID']['output'];
-  /** Free-text requests this shopper made (recommend with a session), newest first, as understood. Needs the shopper's own session. */
-  intents: Array<Intent>;
+  /** Free-text requests this shopper made (recommend with a session), newest first, as understood. Needs the shopper's own session. Null when the recommendations service is unavailable. */
+  intents?: Maybe<Array<Intent>>;
   preferences?: Maybe<Preferences>;
   /**
    * Recommendations for this shopper, within its dietary restrictions and
-   * sustainability preference. Needs the shopper's own session.
+   * sustainability preference. Needs the shopper's own session. Null when the
+   * recommendations service is unavailable (the shopper's own fields still answer).
    */
-  recommendations: RecommendationList;
+  recommendations?: Maybe<RecommendationList>;
 };
 
 
@@ -441,7 +443,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type CartResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  suggestions?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<CartSuggestionsArgs, 'first' | 'strict'>>;
+  suggestions?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<CartSuggestionsArgs, 'first' | 'strict'>>;
 }>;
 
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
@@ -464,10 +466,10 @@ export type IntentResolvers<ContextType = RecommendationsContext, ParentType ext
 
 export type ProductResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  frequentlyBoughtTogether?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ProductFrequentlyBoughtTogetherArgs, 'first' | 'strict'>>;
+  frequentlyBoughtTogether?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ProductFrequentlyBoughtTogetherArgs, 'first' | 'strict'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  similar?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ProductSimilarArgs, 'first'>>;
-  similarItems?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ProductSimilarItemsArgs, 'first' | 'strict'>>;
+  similar?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<ProductSimilarArgs, 'first'>>;
+  similarItems?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ProductSimilarItemsArgs, 'first' | 'strict'>>;
 }>;
 
 export type QueryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -495,8 +497,8 @@ export type RecommendedItemResolvers<ContextType = RecommendationsContext, Paren
 export type ShopperResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Shopper'] = ResolversParentTypes['Shopper'], FederationReferenceType extends FederationReferenceTypes['Shopper'] = FederationReferenceTypes['Shopper']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shopper']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  intents?: Resolver<Array<ResolversTypes['Intent']>, ParentType, ContextType, RequireFields<ShopperIntentsArgs, 'first'>>;
-  recommendations?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
+  intents?: Resolver<Maybe<Array<ResolversTypes['Intent']>>, ParentType, ContextType, RequireFields<ShopperIntentsArgs, 'first'>>;
+  recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
