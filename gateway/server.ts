@@ -74,7 +74,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   // trusting TLS_CA_FILE for https subgraphs. A fetcher with its own
   // connection pools signs with `calls.sign` and connects with `calls.connect`.
   const calls = createInternalCalls(config);
-  const buildService = ({ url }: { url?: string }) => new HeaderForwardingDataSource({ url, fetcher: calls.fetch as unknown as Fetcher });
+  const buildService = ({ name, url }: { name?: string; url?: string }) => new HeaderForwardingDataSource({ url, subgraph: name, fetcher: calls.fetch as unknown as Fetcher });
   let gateway: ApolloGateway;
   let subgraphs: SubgraphEndpoint[];
 
@@ -84,7 +84,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
     gateway = new ApolloGateway({
       supergraphSdl: sdl,
-      buildService: ({ name, url }) => buildService({ url: urls.get(name) ?? url }),
+      buildService: ({ name, url }) => buildService({ name, url: urls.get(name) ?? url }),
       logger,
     });
   } else {
