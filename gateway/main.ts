@@ -2,6 +2,7 @@ import { loadConfigOrExit } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createMessaging } from '../platform/infrastructure';
+import { startTracing, stopTracing } from '../platform/observability/tracing';
 import { buildGateway } from './server';
 
 // The gateway keeps no data: it needs the supergraph, the subgraphs' URLs and,
@@ -9,6 +10,7 @@ import { buildGateway } from './server';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, 'gateway');
+  startTracing(config.observability.tracing, { instanceId: config.instanceId });
   try {
     const messaging = await createMessaging(config, logger);
     const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
       async () => {
         await gateway.close();
         await messaging.close();
+        await stopTracing();
       },
       logger,
       config.shutdownGraceMs,

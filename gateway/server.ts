@@ -102,7 +102,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     return fetcher;
   };
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new HeaderForwardingDataSource({ url, fetcher: fetcherFor(name).fetch as unknown as Fetcher });
+    new HeaderForwardingDataSource({ url, subgraph: name, fetcher: fetcherFor(name).fetch as unknown as Fetcher });
   let gateway: ApolloGateway;
   let subgraphs: SubgraphEndpoint[];
 

@@ -109,6 +109,8 @@ const envSchema = z.object({
   RECOMMENDATIONS_METRICS_PORT: port.optional(),
   METRICS_OPERATION_NAMES: z.string().optional(),
   METRICS_MAX_OPERATION_NAMES: positiveInt.max(1000, 'must be at most 1000').default(100),
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlString.optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(1),
   RECS_CACHE_TTL_SECONDS: positiveInt.default(60),
   RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
   RECS_MAX_SHOPPERS: positiveInt.default(200_000),
@@ -314,8 +316,16 @@ export interface MetricsConfig {
   maxOperationNames: number;
 }
 
+export interface TracingConfig {
+  /** OTLP/HTTP base URL (spans go to `<endpoint>/v1/traces`); unset: tracing off and free. */
+  otlpEndpoint?: string;
+  /** Share of new traces recorded (0–1); a trace started upstream follows its parent's decision. */
+  samplingRatio: number;
+}
+
 export interface ObservabilityConfig {
   metrics: MetricsConfig;
+  tracing: TracingConfig;
 }
 
 export class ConfigError extends Error {
@@ -498,6 +508,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         operationNames: e.METRICS_OPERATION_NAMES?.split(',').map((name) => name.trim()).filter(Boolean),
         maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
       },
+      tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, ''), samplingRatio: e.OTEL_TRACES_SAMPLER_ARG },
     },
     sessions: {
       idleTimeoutMs: e.SESSION_IDLE_TIMEOUT_SECONDS * 1000,

@@ -5,6 +5,7 @@ import { migrate } from '../platform/database/migrate';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
+import { startTracing, stopTracing } from '../platform/observability/tracing';
 import { buildGateway } from '../gateway/server';
 import { subgraphs } from '../subgraphs';
 import { commands } from './commands';
@@ -15,6 +16,7 @@ import { seedDemoDataIfEmpty } from './demoData';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  startTracing(config.observability.tracing, { instanceId: config.instanceId });
   let infra: Awaited<ReturnType<typeof createInfrastructure>>;
   try {
     infra = await createInfrastructure(config, logger);
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     for (const service of started.reverse()) await service.close();
     await infra.close();
+    await stopTracing();
   };
   try {
     if (config.migrateOnStart) {

@@ -8,7 +8,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../prisma/generated/client/client';
 import type { DatabaseConfig } from '../config';
 import { acquireDataDirLock } from '../embedded/dataDirLock';
+import { serviceMetrics } from '../observability/metrics';
 import { StatementCounter, countingAdapterFactory } from './statementCounter';
+import { statementTelemetry } from './statementTelemetry';
 
 export type { PrismaClient };
 
@@ -28,7 +30,17 @@ export interface DatabaseDriver {
   withMigrationAdapter<T>(fn: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   /** Runs `fn` while holding a cluster-wide lock: one migrator at a time across processes. */
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** PostgreSQL: the pool's connections now (embedded PGlite has no pool). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface Database {
@@ -79,6 +91,7 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
   return {
     kind: 'postgres',
     adapterFactory: () => new PrismaPg(pool),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: config.poolSize }),
     async withMigrationAdapter(fn) {
       const single = new Pool({ connectionString: config.url, max: 1, connectionTimeoutMillis: config.connectTimeoutMs });
       single.on('error', () => undefined);
@@ -145,9 +158,20 @@ function wholeScripts(factory: PrismaPg, pool: Pool): SqlMigrationAwareDriverAda
   });
 }
 
-export function openDatabase(driver: DatabaseDriver): Database {
+export interface OpenDatabaseOptions {
+  /**
+   * The service this handle belongs to: its statements are timed and traced
+   * under its name, and its /metrics shows the pool. Unset (CLI commands): counted only.
+   */
+  service?: string;
+}
+
+export function openDatabase(driver: DatabaseDriver, options: OpenDatabaseOptions = {}): Database {
   const statements = new StatementCounter();
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(driver.adapterFactory(), statements) });
+  const { service } = options;
+  const runner = service ? statementTelemetry(service) : undefined;
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(driver.adapterFactory(), statements, runner) });
+  const stopReporting = service && driver.poolStats ? reportPool(service, driver.poolStats.bind(driver)) : () => undefined;
   return {
     kind: driver.kind,
     prisma,
@@ -155,6 +179,30 @@ export function openDatabase(driver: DatabaseDriver): Database {
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
-    close: () => prisma.$disconnect(),
+    close: () => {
+      stopReporting();
+      return prisma.$disconnect();
+    },
+  };
+}
+
+/**
+ * The pg pool's usage on the service's /metrics, read at scrape time. Services
+ * in one process share the pool, so each of them reports the same figures.
+ */
+function reportPool(service: string, stats: () => PoolStats): () => void {
+  const metrics = serviceMetrics(service);
+  const stopConnections = metrics.observeGauge('smartcart_db_pool_connections', 'PostgreSQL pool connections, by state (total, idle, max)', ['state'], (gauge) => {
+    const now = stats();
+    gauge.set({ state: 'total' }, now.total);
+    gauge.set({ state: 'idle' }, now.idle);
+    gauge.set({ state: 'max' }, now.max);
+  });
+  const stopWaiting = metrics.observeGauge('smartcart_db_pool_waiting', 'Queries waiting for a free PostgreSQL pool connection', [], (gauge) => {
+    gauge.set(stats().waiting);
+  });
+  return () => {
+    stopConnections();
+    stopWaiting();
   };
 }

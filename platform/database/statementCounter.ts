@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import type { StatementRunner } from './statementTelemetry';
 
 /**
  * Counts the SQL statements a service sends. Exposed as a metric and used by
@@ -24,7 +25,7 @@ export class StatementCounter {
   }
 }
 
-function countQueries<T extends SqlDriverAdapter | Transaction>(target: T, counter: StatementCounter): T {
+function countQueries<T extends SqlDriverAdapter | Transaction>(target: T, counter: StatementCounter, runner?: StatementRunner): T {
   return new Proxy(target, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
@@ -32,23 +33,24 @@ function countQueries<T extends SqlDriverAdapter | Transaction>(target: T, count
       if (property === 'queryRaw' || property === 'executeRaw') {
         return (query: { sql: string }) => {
           counter.record(query.sql);
-          return value.call(object, query);
+          return runner ? runner(query.sql, () => value.call(object, query)) : value.call(object, query);
         };
       }
       if (property === 'startTransaction') {
-        return async (...args: unknown[]) => countQueries(await value.apply(object, args), counter);
+        return async (...args: unknown[]) => countQueries(await value.apply(object, args), counter, runner);
       }
       return value.bind(object);
     },
   });
 }
 
-export function countingAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F, counter: StatementCounter): F {
+/** The adapter factory with every statement counted and, given a runner, timed and traced (statementTelemetry). */
+export function countingAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F, counter: StatementCounter, runner?: StatementRunner): F {
   return new Proxy(factory, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
       if (property === 'connect' && typeof value === 'function') {
-        return async () => countQueries(await value.call(object), counter);
+        return async () => countQueries(await value.call(object), counter, runner);
       }
       return typeof value === 'function' ? value.bind(object) : value;
     },

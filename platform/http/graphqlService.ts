@@ -12,6 +12,8 @@ import { SIGNATURE_HEADER, type InternalAuth } from '../auth/internalAuth';
 import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
+import { graphqlTracingPlugin } from '../observability/graphqlTracingPlugin';
+import { traceRequests } from '../observability/traceRequests';
 import { httpRequestMetrics } from '../observability/httpMetrics';
 import { serviceMetrics, type ServiceMetrics } from '../observability/metrics';
 import { listenMetrics, metricsHandler, type MetricsEndpointOptions } from '../observability/metricsEndpoint';
@@ -106,6 +108,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.landingPage === false ? [ApolloServerPluginLandingPageDisabled()] : []),
       graphqlMetricsPlugin<TContext>(this.metrics, options.metrics),
+      graphqlTracingPlugin<TContext>(),
       ...(options.plugins ?? []),
     ];
     this.apollo = new ApolloServer<TContext>({
@@ -165,6 +168,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
         },
       }),
       ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth, this.metrics)] : []),
+      traceRequests(this.options.name),
       (req, _res, next) => {
         runWithRequestContext((req as RequestWithContext).requestContext!, next);
       },

@@ -3,6 +3,7 @@ export interface GraphQLReply<T> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+import { injectTraceContext } from '../observability/traceContext';
 import type { FetchLike } from './internalCalls';
 
 export interface PostGraphQLOptions {
@@ -24,7 +25,8 @@ export async function postGraphQL<T>(url: string, query: string, options: PostGr
   const response = await send(url, {
     method: 'POST',
     // Apollo's CSRF prevention asks non-browser callers to say so.
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...options.headers },
+    // The trace of the request being served continues in the peer (W3C traceparent).
+    headers: injectTraceContext({ 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...options.headers }),
     body: JSON.stringify({ query, variables: options.variables }),
     ...(options.timeoutMs !== undefined || !options.fetch ? { signal: AbortSignal.timeout(options.timeoutMs ?? 2000) } : {}),
   });

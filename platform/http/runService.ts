@@ -4,6 +4,7 @@ import { loadConfigOrExit } from '../config';
 import { migrate } from '../database/migrate';
 import { createInfrastructure, type Infrastructure } from '../infrastructure';
 import { createLogger } from '../logger';
+import { startTracing, stopTracing } from '../observability/tracing';
 import type { GraphQLService } from './graphqlService';
 import { runUntilSignalled } from './runUntilSignalled';
 
@@ -18,6 +19,7 @@ export interface BuiltService {
 export async function runService(name: ServiceName, build: (infra: Infrastructure) => BuiltService | Promise<BuiltService>): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, name);
+  startTracing(config.observability.tracing, { instanceId: config.instanceId });
   try {
     const infra = await createInfrastructure(config, logger);
     if (config.migrateOnStart) {
@@ -31,6 +33,7 @@ export async function runService(name: ServiceName, build: (infra: Infrastructur
       async () => {
         await built.close();
         await infra.close();
+        await stopTracing();
       },
       logger,
       config.shutdownGraceMs,

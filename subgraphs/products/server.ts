@@ -26,7 +26,7 @@ export interface ProductsService {
 
 /** The products subgraph, ready to listen; tests and the entry point share it. */
 export function buildProductsService(infra: Infrastructure): ProductsService {
-  const db = openDatabase(infra.database);
+  const db = openDatabase(infra.database, { service: 'products' });
   const logger = infra.logger.child({ service: 'products' });
   const data = catalogData(db.prisma);
   const writes = catalogWrites(db.prisma);

@@ -37,7 +37,7 @@ export interface RecommendationsOptions {
 
 /** The recommendations subgraph: loads its engine (snapshot or rebuild), starts learning, then serves. */
 export async function buildRecommendationsService(infra: Infrastructure, options: RecommendationsOptions): Promise<RecommendationsService> {
-  const db = openDatabase(infra.database);
+  const db = openDatabase(infra.database, { service: 'recommendations' });
   const logger = infra.logger.child({ service: 'recommendations' });
   const similarity = new SimilarityRepository(db.prisma);
   const consumers = createEventConsumers(infra.config, 'recommendations', infra.events, logger);

@@ -40,7 +40,7 @@ export interface UsersService {
 }
 
 export function buildUsersService(infra: Infrastructure, options: UsersServiceOptions): UsersService {
-  const db = openDatabase(infra.database);
+  const db = openDatabase(infra.database, { service: 'users' });
   const logger = infra.logger.child({ service: 'users' });
   const sessions = new SessionRepository(db.prisma, infra.config.sessions);
   const shoppers = new ShopperRepository(db.prisma, sessions);
