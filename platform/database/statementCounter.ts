@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import { currentBackgroundWork } from './backgroundWork';
 import type { StatementRunner } from './statementTelemetry';
 
 /**
@@ -7,7 +8,7 @@ import type { StatementRunner } from './statementTelemetry';
  */
 export class StatementCounter {
   private count = 0;
-  private readonly listeners = new Set<(sql: string) => void>();
+  private readonly listeners = new Set<{ listener: (sql: string) => void; includeBackground: boolean }>();
 
   get total(): number {
     return this.count;
@@ -15,13 +16,19 @@ export class StatementCounter {
 
   record(sql: string): void {
     this.count += 1;
-    for (const listener of this.listeners) listener(sql);
+    const background = currentBackgroundWork() !== undefined;
+    for (const { listener, includeBackground } of this.listeners) if (includeBackground || !background) listener(sql);
   }
 
-  /** Calls `listener` for every statement until the returned function is called. */
-  watch(listener: (sql: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /**
+   * Calls `listener` for every statement until the returned function is
+   * called; statements of background work (platform/database/backgroundWork.ts)
+   * only with `includeBackground`.
+   */
+  watch(listener: (sql: string) => void, options: { includeBackground?: boolean } = {}): () => void {
+    const entry = { listener, includeBackground: options.includeBackground ?? false };
+    this.listeners.add(entry);
+    return () => this.listeners.delete(entry);
   }
 }
 

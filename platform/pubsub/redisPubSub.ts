@@ -78,6 +78,8 @@ export class RedisPubSub implements PubSub {
       await this.serialise(channel, async () => {
         // A new handler may have arrived while the previous command was in flight.
         if (!this.channels.has(channel)) await this.subscriber.unsubscribe(this.prefix + channel);
+      }).catch(() => {
+        // Redis unreachable: its subscriptions ended with the connection, and a new one starts with none.
       });
     };
   }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../database/database';
+import { inBackground } from '../../database/backgroundWork';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../eventBus';
 import { Streams } from '../topics';
@@ -59,7 +60,8 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.stopListening = onOutboxNotify(this.schema, () => this.poke());
-    this.loop = this.run();
+    // Its statements are the service's own work, not any request's.
+    this.loop = inBackground(`outbox relay (${this.schema})`, () => this.run());
   }
 
   async stop(): Promise<void> {
