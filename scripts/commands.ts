@@ -3,6 +3,7 @@ import { apikeyCommand } from './apikey';
 import { apikeyCreateCommand } from './apikey-create';
 import { dbMigrateCommand } from './db-migrate';
 import { dbSeedCommand } from './db-seed';
+import { eventsCommand } from './events';
 import { importCommand } from './import';
 import { recsTrainCommand } from './recs-train';
 import { sessionsPurgeCommand } from './sessions-purge';
@@ -20,4 +21,5 @@ export const commands: readonly AnyCommand[] = [
   recsTrainCommand,
   dbSeedCommand,
   dbMigrateCommand,
+  eventsCommand,
 ];

@@ -186,3 +186,24 @@ it('recs:train beside the API rebuilds the engine that serves', async () => {
   // The imported purchases and the cart additions above, all stored by the running API.
   expect(Number(/Rebuilt from (\d+) interactions/.exec(run.stdout)![1])).toBeGreaterThanOrEqual(136 + 44 + 1);
 }, 240_000);
+
+it('events beside the API: the running consumers’ groups with lag and pending, their dead letters, a redrive', async () => {
+  const groups = await runScript('events', ['groups'], dataDir);
+  expect(groups.stderr).toMatch(/ran inside the running API/);
+  expect(groups.code).toBe(0);
+  for (const group of ['users-carts', 'recs-store-catalog', 'recs-store-interactions', 'gateway-subscriptions']) {
+    expect(groups.stdout).toMatch(new RegExp(`^ {2}${group}: lag \\d+, pending \\d+, last delivered \\d+-\\d+; members: `, 'm'));
+  }
+
+  const dead = await runScript('events', ['dead-letters'], dataDir);
+  expect(dead.code).toBe(0);
+  expect(dead.stdout).toMatch(/^catalog: 0 dead letters$/m);
+  expect(dead.stdout).toMatch(/^carts: 0 dead letters$/m);
+
+  const redrive = await runScript('events', ['redrive', 'catalog', '--all'], dataDir);
+  expect(redrive.code).toBe(0);
+  expect(redrive.stdout).toBe('Redrove 0 dead letters to catalog.\n');
+  const usage = await runScript('events', ['redrive'], dataDir);
+  expect(usage.code).toBe(2);
+  expect(usage.stderr).toMatch(/usage: npm run events/);
+}, 240_000);

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../../platform/auth/apiKeys';
@@ -13,6 +15,7 @@ import { PersistenceGroups } from '../../subgraphs/recommendations/learning/engi
 import type { RecommendationsService } from '../../subgraphs/recommendations/server';
 import { eventually } from '../support/eventually';
 import { postGraphQL, startStack, type Stack } from '../support/stack';
+import { runScript } from '../support/embeddedProcess';
 import { startThrowawayRedis, type ThrowawayRedis } from '../support/throwawayRedis';
 
 // Consumers that heal themselves, through the whole stack on a Redis of the
@@ -33,6 +36,8 @@ let gatewayHttp: string;
 let admin: Record<string, string>;
 const clients: Client[] = [];
 const products: Record<string, string> = {};
+// The CLI's own (unused) embedded directory when the run is on PGlite: the stack holds its own.
+const cliDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-events-cli-'));
 
 interface Readiness {
   status: number;
@@ -86,6 +91,13 @@ async function recommenderCaughtUp(): Promise<boolean> {
   return group !== undefined && group.lag === 0 && group.pending === 0;
 }
 
+/** The CLI on this test's Redis (and database, when PostgreSQL), as an operator runs it with REDIS_URL. */
+function cliEnvironment(): Record<string, string> {
+  const env: Record<string, string> = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: stack.config.redis!.keyPrefix };
+  if (stack.config.database.kind === 'postgres') env.DATABASE_URL = stack.config.database.url;
+  return env;
+}
+
 beforeAll(async () => {
   redis = await startThrowawayRedis();
   stack = await startStack({
@@ -121,6 +133,7 @@ afterAll(async () => {
   await messaging?.close();
   await stack?.stop();
   await redis?.stop();
+  fs.rmSync(cliDataDir, { recursive: true, force: true });
 });
 
 describe('Redis restarted empty', () => {
@@ -190,6 +203,21 @@ describe('poison events and throwing handlers', () => {
     expect(group?.pending).toBe(0);
     // The users service stays ready: a poison event is not an outage.
     expect((await readiness(urlOf('users'))).status).toBe(200);
+
+    // The CLI reads the same dead letters straight from Redis, and redrives one: still poison, it comes back.
+    const cli = (args: string[]) => runScript('events', args, cliDataDir, cliEnvironment());
+    const listed = await cli(['dead-letters', 'catalog']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(`${letter.id}  product.price_changed  group ${CART_PRICE_SYNC_GROUP}  original ${poisonId}  ${MAX_DELIVERIES} deliveries`);
+    const groups = await cli(['groups']);
+    expect(groups.stdout).toMatch(new RegExp(`^ {2}${CART_PRICE_SYNC_GROUP}: lag 0, pending 0`, 'm'));
+    const redriven = await cli(['redrive', 'catalog', letter.id]);
+    expect(redriven.stdout).toBe(`Redrove 1 dead letter to catalog: ${letter.id}.\n`);
+    await eventually(
+      async () => (await stack.infra.events.deadLetters(Streams.catalog)).find((l) => l.group === CART_PRICE_SYNC_GROUP && l.id !== letter.id && l.originalId !== poisonId),
+      DEADLINE_MS,
+      'the redriven poison event dead-lettered again',
+    );
   });
 
   it('contains a pub/sub handler that throws or rejects: the process goes on and other handlers still get the message', async () => {
