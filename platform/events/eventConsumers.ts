@@ -45,7 +45,8 @@ export class EventConsumers {
 
   constructor(private readonly options: EventConsumersOptions) {
     const metrics = serviceMetrics(options.service);
-    this.groupLabel = metrics.boundedLabel('events_group', 50);
+    // Group names come from code (not from requests), so they are few; the cap is a guard all the same.
+    this.groupLabel = groupLabels(options.service);
     const labels = ['stream', 'group'] as const;
     this.failures = metrics.counter('smartcart_events_handler_failures_total', 'Event deliveries whose handler threw, by stream and group', labels);
     this.deadLettered = metrics.counter('smartcart_events_dead_lettered_total', 'Events moved to their stream’s dead letters by this process', labels);
@@ -229,6 +230,26 @@ export class EventConsumers {
 /** A service's consumers with the EVENTS_* settings. */
 export function createEventConsumers(config: Config, service: string, bus: EventBus, logger: Logger): EventConsumers {
   return new EventConsumers({ service, bus, logger, unhealthyAfterMs: config.events.unhealthyAfterMs, retry: { ...DEFAULT_RETRY, maxMs: config.events.retryMaxMs } });
+}
+
+const labelSets = new Map<string, { value(group: string): string }>();
+
+/** A service's group label values: the names as they are (dashes and all), the first 50 of them, then "other". */
+function groupLabels(service: string): { value(group: string): string } {
+  let labels = labelSets.get(service);
+  if (!labels) {
+    const seen = new Set<string>();
+    labels = {
+      value(group: string) {
+        if (seen.has(group)) return group;
+        if (seen.size >= 50) return 'other';
+        seen.add(group);
+        return group;
+      },
+    };
+    labelSets.set(service, labels);
+  }
+  return labels;
 }
 
 function isSubscription(value: unknown): value is Subscription {

@@ -16,6 +16,7 @@ import type { RecommendationsService } from '../../subgraphs/recommendations/ser
 import { eventually } from '../support/eventually';
 import { postGraphQL, startStack, type Stack } from '../support/stack';
 import { runScript } from '../support/embeddedProcess';
+import { parseExposition } from '../support/scrape';
 import { startThrowawayRedis, type ThrowawayRedis } from '../support/throwawayRedis';
 
 // Consumers that heal themselves, through the whole stack on a Redis of the
@@ -203,6 +204,16 @@ describe('poison events and throwing handlers', () => {
     expect(group?.pending).toBe(0);
     // The users service stays ready: a poison event is not an outage.
     expect((await readiness(urlOf('users'))).status).toBe(200);
+
+    // Metrics of the users service: failures counted, the dead letter and the group's lag and pending shown, the consumer healthy.
+    const scrape = parseExposition(await (await fetch(stack.services.users!.service.metricsUrl)).text());
+    const labels = { service: 'users', stream: Streams.catalog, group: CART_PRICE_SYNC_GROUP };
+    expect(scrape.sum('smartcart_events_handler_failures_total', labels)).toBeGreaterThanOrEqual(MAX_DELIVERIES);
+    expect(scrape.sum('smartcart_events_dead_lettered_total', labels)).toBeGreaterThanOrEqual(1);
+    expect(scrape.sum('smartcart_events_dead_letters', { service: 'users', stream: Streams.catalog })).toBeGreaterThanOrEqual(1);
+    expect(scrape.find('smartcart_events_consumer_lag', labels).map((s) => s.value)).toEqual([0]);
+    expect(scrape.find('smartcart_events_consumer_pending', labels).map((s) => s.value)).toEqual([0]);
+    expect(scrape.find('smartcart_events_consumer_healthy', labels).map((s) => s.value)).toEqual([1]);
 
     // The CLI reads the same dead letters straight from Redis, and redrives one: still poison, it comes back.
     const cli = (args: string[]) => runScript('events', args, cliDataDir, cliEnvironment());
