@@ -217,4 +217,26 @@ describe.each(targets)('PubSub contract ($name)', (target) => {
     expect(pubsub.activeChannels()).toBe(0);
     await expect(fixture.serverChannels()).resolves.toEqual([]);
   });
+
+  it('contains a handler that throws or rejects: counted, and the other subscribers still get the message', async () => {
+    const ch = channel('throwing');
+    const before = pubsub.handlerFailures();
+    const box = inbox();
+    const offs = [
+      await subscribe(ch, () => {
+        throw new Error('handler bug');
+      }),
+      await subscribe(ch, async () => {
+        throw new Error('async handler bug');
+      }),
+      await subscribe(ch, box.handler),
+    ];
+    await pubsub.publish(ch, 'one');
+    await pubsub.publish(ch, 'two');
+    await waitFor(() => box.messages.length >= 2 && pubsub.handlerFailures() - before >= 4, 'both messages and four contained failures');
+    expect(box.messages).toEqual(['one', 'two']);
+    expect(pubsub.handlerFailures() - before).toBe(4);
+    for (const off of offs) await off();
+  });
 });
+
