@@ -11,7 +11,9 @@ import { IntentRepository } from './data/intentRepository';
 import type { RecommendationsContext } from './context';
 import { SimilarityRepository } from './data/similarityRepository';
 import { defaultEngineOptions } from './engine/recommendationEngine';
+import { DEFAULT_RETRY } from '../../platform/backoff';
 import { createEventConsumers } from '../../platform/events/eventConsumers';
+import { startWithRetry } from '../../platform/startWithRetry';
 import { EngineHost } from './learning/engineHost';
 import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
@@ -58,7 +60,9 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   );
   // Each replica drops what an event changed when it has learned the event itself.
   host.onChange((scopes) => cache.invalidate(scopes));
-  await host.start();
+  // Loading reads the streams' bounds: with Redis down at boot it is retried until Redis answers,
+  // rather than the process exiting (the service listens once the model is loaded).
+  await startWithRetry('recommendation model load', () => host.start(), { logger, retry: { ...DEFAULT_RETRY, maxMs: infra.config.events.retryMaxMs } }).started;
   const vocabulary = new CategoryVocabulary(options.productsUrl, logger, infra.internal.fetch);
   const intents = new IntentRepository(db.prisma);
   const service = new GraphQLService<RecommendationsContext>({

@@ -6,7 +6,9 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 import WebSocket from 'ws';
 import { createApiKey } from '../../platform/auth/apiKeys';
 import { Streams } from '../../platform/events/topics';
-import { createMessaging, type Messaging } from '../../platform/infrastructure';
+import { createInfrastructure, createMessaging, type Messaging } from '../../platform/infrastructure';
+import { buildUsersService } from '../../subgraphs/users/server';
+import { buildRecommendationsService } from '../../subgraphs/recommendations/server';
 import { createLogger } from '../../platform/logger';
 import { buildGateway, type GatewayService } from '../../gateway/server';
 import { BRIDGE_GROUP } from '../../gateway/subscriptions/cartEventBridge';
@@ -187,6 +189,43 @@ describe('Redis restarted empty', () => {
     // Cart price sync: a price change reaches the cart line.
     await setPrice('oats', '2.50');
     await eventually(async () => ((await linePrice(headers)) === '2.50' ? true : undefined), DEADLINE_MS, 'the cart line repriced');
+  });
+});
+
+describe('Redis down when services start', () => {
+  it('starts them anyway, not ready, and they consume once Redis is up, with no restart', async () => {
+    await redis.stop();
+    const infra = await createInfrastructure(stack.config, createLogger(stack.config.logLevel));
+    const productsUrl = stack.gateway.subgraphs.find((s) => s.name === 'products')!.url;
+    try {
+      const users = buildUsersService(infra, { productsUrl });
+      const usersUrl = await users.service.listen(0);
+      // The recommender's model load reads the streams: it is retried until Redis answers.
+      const recommendations = buildRecommendationsService(infra, { productsUrl, usersUrl });
+      const red = await eventually(
+        async () => {
+          const answer = await readiness(usersUrl);
+          return answer.status === 503 && answer.body.problems?.some((p) => p.stream === Streams.catalog && p.group === CART_PRICE_SYNC_GROUP) ? answer : undefined;
+        },
+        DEADLINE_MS,
+        'the new users service naming its consumer',
+      );
+      expect(red.body.reason).toMatch(/users-carts on stream catalog/);
+
+      await redis.start();
+      await eventually(async () => ((await readiness(usersUrl)).status === 200 ? true : undefined), DEADLINE_MS, 'the new users service ready');
+      const recs = await recommendations;
+      const recsUrl = await recs.service.listen(0);
+      expect((await readiness(recsUrl)).status).toBe(200);
+      await recs.close();
+      await users.close();
+    } finally {
+      await infra.close();
+    }
+    // The stack's own services are back too.
+    for (const url of [urlOf('users'), urlOf('recommendations'), gatewayHttp]) {
+      await eventually(async () => ((await readiness(url)).status === 200 ? true : undefined), DEADLINE_MS, `${url} ready again`);
+    }
   });
 });
 
