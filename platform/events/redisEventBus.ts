@@ -23,8 +23,6 @@ type StreamEntry = [id: string, fields: string[]];
 
 const BLOCK_MS = 1000;
 
-
-
 /** Dead letters kept per stream at most (approximately: MAXLEN ~). */
 const DEAD_LETTER_MAX_LENGTH = 100_000;
 
