@@ -60,10 +60,10 @@ export async function createInfrastructure(config: Config, logger = createLogger
       if (redis) await redis.ping();
     },
     async close() {
-      await cache.close();
-      await internal.close();
-      await messaging.close();
-      await database.close();
+      // Every part is closed even when one fails (Redis gone): a stop must not leave the database pool open.
+      const failures: unknown[] = [];
+      for (const part of [cache, internal, messaging, database]) await part.close().catch((error: unknown) => failures.push(error));
+      if (failures.length > 0) throw failures[0];
     },
   };
 }
