@@ -1,6 +1,6 @@
 import { GraphQLError, parse, visit, type ASTNode } from 'graphql';
 import pino from 'pino';
-import { badUserInput, createErrorFormatter, inputErrorField } from './errors';
+import { badUserInput, createErrorFormatter, inputErrorField, isDatabaseUnavailable } from './errors';
 
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];
@@ -9,6 +9,21 @@ function capturingLogger() {
 }
 
 describe('createErrorFormatter', () => {
+  it('answers an unreachable database as SERVICE_UNAVAILABLE, retryable, without masking it or logging a stack', () => {
+    const { logger, lines } = capturingLogger();
+    const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' });
+    const error = new GraphQLError('x', { path: ['product'], originalError: unreachable });
+    expect(createErrorFormatter(logger, { service: 'products' })(error.toJSON(), error)).toEqual({
+      message: 'The products service cannot reach its database; try again later',
+      path: ['product'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'products', reason: 'DATABASE_UNAVAILABLE', retryable: true },
+    });
+    expect(lines).toEqual([]); // a warning, below this logger's level: no error line with a stack
+    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection'), { cause: { code: '57P01' } }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('unique violation'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+  });
+
   it('passes deliberate errors through with their code, field and reason', () => {
     const { logger, lines } = capturingLogger();
     const error = badUserInput('quantity', 'must be between 1 and 999');

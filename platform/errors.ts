@@ -92,7 +92,7 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
 }
 
 /** Why a service could not be used; clients may retry every one of them. */
-export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'CIRCUIT_OPEN' | 'BAD_GATEWAY';
+export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'CIRCUIT_OPEN' | 'BAD_GATEWAY' | 'DATABASE_UNAVAILABLE';
 
 /**
  * A service (a subgraph, for the gateway) did not answer in time, could not
@@ -193,6 +193,24 @@ function downstreamClientError(formatted: GraphQLFormattedError): GraphQLFormatt
 export interface ErrorFormatterOptions {
   /** Keep stack traces in responses (DEBUG_ERRORS): never in production unless asked. */
   debug?: boolean;
+  /** The service answering, named in SERVICE_UNAVAILABLE when its own database cannot be reached. */
+  service?: string;
+}
+
+// Prisma's codes for a database it cannot reach or that dropped the connection
+// (P1001 unreachable, P1002/P1008 timed out, P1017 connection closed, P2024 pool
+// timeout), and PostgreSQL's for a server shutting down or refusing connections
+// (57P01–57P03, class 08: connection exception), and the socket's own.
+const DATABASE_DOWN_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT']);
+
+/** Whether an error, or one it wraps, says the database is unreachable: the client may retry; nothing is wrong with its request. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
+    current = (current as { cause?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
+  }
+  return false;
 }
 
 /**
@@ -213,7 +231,18 @@ export function createErrorFormatter(logger: Logger, options: ErrorFormatterOpti
     if (isPublicCode(code)) return strip(formatted);
     const downstream = downstreamClientError(formatted);
     if (downstream) return downstream;
-    return maskError(logger, formatted, unwrapResolverError(error), options);
+    const cause = unwrapResolverError(error);
+    if (isDatabaseUnavailable(cause)) {
+      // Expected during an outage: logged without a stack, answered as retryable.
+      logger.warn({ path: formatted.path, code: (cause as { code?: string }).code }, 'database unavailable');
+      const service = options.service ?? 'this';
+      return {
+        message: `The ${service} service cannot reach its database; try again later`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service, reason: 'DATABASE_UNAVAILABLE', retryable: true },
+      };
+    }
+    return maskError(logger, formatted, cause, options);
   };
 }
 

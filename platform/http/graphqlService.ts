@@ -114,7 +114,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     this.apollo = new ApolloServer<TContext>({
       ...(options.apollo as ApolloServerOptions<TContext>),
       plugins,
-      formatError: createErrorFormatter(options.logger, { debug: this.http.debugErrors }),
+      formatError: createErrorFormatter(options.logger, { debug: this.http.debugErrors, service: options.name }),
       includeStacktraceInErrorResponses: this.http.debugErrors,
       introspection: this.http.introspection,
       // "Did you mean …?" suggestions name fields a client never saw: shown only where introspection is.

@@ -64,7 +64,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     INTERNAL_AUTH_SECRET: 'test-only-internal-secret-0123456789abcdef',
     ...overrides,
   };
-  if (run.mode === 'services') {
+  if (overrides.DATABASE_URL) {
+    // A test that brings a database of its own (one it may stop) keeps it.
+  } else if (run.mode === 'services') {
     env.DATABASE_URL = run.databaseUrl;
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-test-'));
