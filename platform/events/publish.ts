@@ -1,4 +1,4 @@
-import type { EventBus } from './eventBus';
+import type { EventBus, PublishEnvelope } from './eventBus';
 import { Streams, type StreamEvents } from './topics';
 
 /** Publishes a typed event: the payload must match the contract of its stream and type. */
@@ -7,6 +7,7 @@ export function publishEvent<S extends keyof StreamEvents, T extends keyof Strea
   stream: S,
   type: T,
   payload: StreamEvents[S][T],
+  envelope?: PublishEnvelope,
 ): Promise<string> {
-  return bus.publish(Streams[stream], type, payload);
+  return bus.publish(Streams[stream], type, payload, envelope);
 }

@@ -64,7 +64,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   // rather than the process exiting (the service listens once the model is loaded).
   await startWithRetry('recommendation model load', () => host.start(), { logger, retry: { ...DEFAULT_RETRY, maxMs: infra.config.events.retryMaxMs } }).started;
   const vocabulary = new CategoryVocabulary(options.productsUrl, logger, infra.internal.fetch);
-  const intents = new IntentRepository(db.prisma);
+  const intents = new IntentRepository(db.prisma, infra.events, logger);
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,

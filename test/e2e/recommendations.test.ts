@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { createApiKey } from '../../platform/auth/apiKeys';
 import type { RecommendationsService } from '../../subgraphs/recommendations/server';
 import { waitFor } from '../support/freePort';
+import { eventually } from '../support/eventually';
 import { startStack, type Stack } from '../support/stack';
 
 // The recommendation engine through the gateway, learning from real shopper
@@ -257,9 +258,13 @@ describe('per shopper and free text', () => {
     const shopper = await session();
     const asked = await stack.query(`{ recommend(context: { text: "organic ${tag} under 2 euros" }) { intent { maxPrice } } }`, undefined, shopper);
     expect(asked.errors).toBeUndefined();
-    const history = await stack.query(`{ me { intents(first: 5) { text maxPrice sustainability } } }`, undefined, shopper);
-    expect(history.errors).toBeUndefined();
-    expect(history.data.me.intents).toEqual([{ text: `organic ${tag} under 2 euros`, maxPrice: '2.00', sustainability: 'PREFER' }]);
+    // Recorded as a SEARCH interaction on the bus, stored by the recommender's consumer: there shortly, not at once.
+    const intents = await eventually(async () => {
+      const history = await stack.query(`{ me { intents(first: 5) { text maxPrice sustainability } } }`, undefined, shopper);
+      expect(history.errors).toBeUndefined();
+      return history.data.me.intents.length > 0 ? history.data.me.intents : undefined;
+    }, 20_000, 'the request in the shopper history');
+    expect(intents).toEqual([{ text: `organic ${tag} under 2 euros`, maxPrice: '2.00', sustainability: 'PREFER' }]);
     const stranger = await stack.query(`{ me { intents { text } } }`, undefined, await session());
     expect(stranger.data.me.intents).toEqual([]);
   });

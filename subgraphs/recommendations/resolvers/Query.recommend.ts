@@ -18,8 +18,12 @@ const contextSchema = z.object({
 export const recommend: QueryResolvers['recommend'] = async (_parent, args, context) => {
   const input = parseInput(contextSchema, args.context, 'context');
   const intent = input.text ? detectIntent(input.text, { categories: await context.vocabulary.current() }) : null;
-  // Kept in the shopper's history when the request carries a session (see Shopper.intents).
-  if (intent) await context.intents.record(await context.sessionShopperId(), intent);
+  // Announced as a SEARCH interaction when the request carries a session (read back by Shopper.intents);
+  // nothing is written in this request path, cache hit or not.
+  if (intent) {
+    const shopperId = await context.sessionShopperId();
+    if (shopperId) context.intents.record(shopperId, intent);
+  }
   const filter = toFilter(args.filter, { categoryId: input.categoryId ?? intent?.categoryIds[0] ?? null });
   if (intent) {
     filter.maxPriceCents ??= intent.maxPrice ? toCents(intent.maxPrice) : null;

@@ -1,13 +1,18 @@
 import { forbidden } from '../../../platform/errors';
 import type { ShopperResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst, toShopperContext } from '../requestArgs';
+import { detectIntent } from '../intent/detectIntent';
 import { cachedList } from './cachedList';
 
 export const Shopper: ShopperResolvers = {
   // Requiring a private field makes the gateway prove the session owns this shopper first.
-  intents: (shopper, { first }, { intents }) => {
+  // Stored as SEARCH interactions (their text); understood again with today's vocabulary.
+  intents: async (shopper, { first }, { intents, vocabulary }) => {
     if (!shopper.preferences) throw forbidden("Only the shopper's own session can read its intents");
-    return intents.forShopper(shopper.id, toFirst(first, 10));
+    const texts = await intents.recentTexts(shopper.id, toFirst(first, 10));
+    if (texts.length === 0) return [];
+    const categories = await vocabulary.current();
+    return texts.map((text) => detectIntent(text, { categories }));
   },
   // The representation carries the preferences the gateway fetched (@requires).
   __resolveReference: (shopper) => shopper,

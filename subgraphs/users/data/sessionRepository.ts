@@ -78,4 +78,14 @@ export class SessionRepository {
       if (stale.length < batchSize) return purged;
     }
   }
+
+  /**
+   * Deletes idempotency records older than their lifetime (IDEMPOTENCY_KEY_RETENTION_HOURS):
+   * a retry after that is a new request. Returns how many went.
+   */
+  async purgeIdempotencyRecords(retentionMs: number): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - retentionMs);
+    const { count } = await this.prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: cutoff } } });
+    return count;
+  }
 }
