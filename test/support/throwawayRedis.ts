@@ -5,6 +5,7 @@ import { freePort, waitFor } from './freePort';
 /** A redis-server of the test's own, on a free loopback port, that the test may stop (never the shared one). */
 export interface ThrowawayRedis {
   url: string;
+  port: number;
   stop(): Promise<void>;
   /** Starts it again on the same port, empty (nothing is persisted): a Redis restarted after losing its data. */
   start(): Promise<void>;
@@ -29,12 +30,14 @@ async function serve(port: number): Promise<ChildProcess> {
   return child;
 }
 
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
-  const port = await freePort();
+/** `port`: start again where a stopped one listened (Redis coming back, empty, at the same address). */
+export async function startThrowawayRedis(options: { port?: number } = {}): Promise<ThrowawayRedis> {
+  const port = options.port ?? (await freePort());
   let child: ChildProcess | undefined = await serve(port);
   let stopped: Promise<void> | undefined;
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop() {
       const running = child;
       stopped ??= new Promise<void>((resolve) => {
