@@ -12,6 +12,7 @@ import { withOutbox } from '../platform/events/outbox/withOutbox';
 import { Streams } from '../platform/events/topics';
 import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
+import { createRedis } from '../platform/redis';
 import { percentile } from './percentiles';
 
 // `npm run bench:outbox`: the transactional outbox's relay, embedded (PGlite,
@@ -88,6 +89,11 @@ async function measure(label: string, config: Config): Promise<void> {
     }
     await db.close();
     await infra.close();
+    if (config.redis) {
+      const redis = await createRedis(config.redis);
+      await redis.del(`${config.redis.keyPrefix}stream:${Streams.carts}`);
+      redis.disconnect();
+    }
   }
 }
 
