@@ -15,6 +15,7 @@ import { CartChannels } from './cartChannels';
 import { responseKeyResolver } from './forwardedData';
 import type { GatewayExecutor } from './gatewayExecutor';
 import type { SubscriberShopper, SubscriptionContext } from './subscriptionSchema';
+import { serviceMetrics } from '../../platform/observability/metrics';
 
 export interface SubscriptionLimits {
   /** Largest message a client may send; ws defaults to 100 MiB. */
@@ -111,9 +112,20 @@ export class SubscriptionServer {
   private readonly bridge: StartupTask<Subscription>;
   private closing: Promise<void> | undefined;
   private readonly onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head);
+  private readonly stopReporting: () => void;
+  private readonly refused = serviceMetrics('gateway').counter('smartcart_gateway_websocket_refused_total', 'WebSocket upgrades refused, by reason (per_address_limit, shutting_down)', ['reason']);
 
   constructor(private readonly options: SubscriptionServerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    // Read at scrape time from the live server, so the figures cannot drift from the sockets
+    // (summed over the gateways of a process, as a test stack may run several).
+    const metrics = serviceMetrics('gateway');
+    const stops = [
+      metrics.observeGauge('smartcart_gateway_websocket_connections', 'Open WebSocket (graphql-ws) connections', [], (gauge) => gauge.inc(this.wss.clients.size)),
+      metrics.observeGauge('smartcart_gateway_subscriptions_active', 'Active GraphQL subscriptions over WebSocket', [], (gauge) => gauge.inc(this.channels.listenerCount())),
+      metrics.observeGauge('smartcart_gateway_subscription_carts', 'Carts with at least one live subscriber in this process', [], (gauge) => gauge.inc(this.channels.size())),
+    ];
+    this.stopReporting = () => stops.forEach((stop) => stop());
     this.channels = new CartChannels(options.pubsub);
     // A session's shopper and cart never change: a reconnect storm need not ask the users subgraph again.
     this.sessions = new LRUCache({ max: 10_000, ttl: 60_000 });
@@ -216,6 +228,7 @@ export class SubscriptionServer {
 
   private async shutdown(): Promise<void> {
     this.options.httpServer.off('upgrade', this.onUpgrade);
+    this.stopReporting();
     // Stopped first, so a bridge still retrying its start does not hold up shutdown.
     this.bridge.stop();
     await (await this.bridge.started)?.stop();
@@ -233,6 +246,7 @@ export class SubscriptionServer {
   private upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
     if (path !== (this.options.path ?? '/graphql') || this.closing) {
+      if (this.closing) this.refused.inc({ reason: 'shutting_down' });
       socket.end(`HTTP/1.1 ${this.closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
       return;
     }
@@ -240,6 +254,7 @@ export class SubscriptionServer {
     this.addresses.set(request, address);
     const open = this.perAddress.get(address) ?? 0;
     if (open >= this.limits.maxConnectionsPerAddress) {
+      this.refused.inc({ reason: 'per_address_limit' });
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n');
       return;
     }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Cache } from '../../platform/cache/cache';
+import { serviceMetrics } from '../../platform/observability/metrics';
 import type { RecommendationList } from './engine/recommendationEngine';
 import { Scopes } from './engine/scopes';
 
@@ -45,6 +46,11 @@ export class RecommendationCache {
   private readonly origin = crypto.randomBytes(6).toString('base64url');
   private sequence = 0;
   readonly stats: CacheStats = { hits: 0, misses: 0 };
+  private readonly lookups = serviceMetrics('recommendations').counter(
+    'smartcart_cache_requests_total',
+    'Cache lookups, by cache and result (hit, miss)',
+    ['cache', 'result'],
+  );
 
   constructor(
     private readonly cache: Cache,
@@ -64,9 +70,11 @@ export class RecommendationCache {
     const known = new Map(scopes.map((scope, i) => [scope, current[i] as string | undefined]));
     if (entry && typeof entry === 'object' && (await this.valid(entry, known))) {
       this.stats.hits += 1;
+      this.lookups.inc({ cache: 'recommendations', result: 'hit' });
       return entry.list;
     }
     this.stats.misses += 1;
+    this.lookups.inc({ cache: 'recommendations', result: 'miss' });
     const list = compute();
     // From here until the entry is stored, a change to any of its scopes on
     // this replica means it may be stale already: it is then not stored.

@@ -2,6 +2,7 @@ import type { Database } from '../../../platform/database/database';
 import type { BusEvent, EventBus, Subscription } from '../../../platform/events/eventBus';
 import { Streams, type CatalogEvents, type InteractionEventPayload, type ProductSnapshot } from '../../../platform/events/topics';
 import type { Logger } from '../../../platform/logger';
+import { serviceMetrics, SLOW_BUCKETS } from '../../../platform/observability/metrics';
 import { CatalogProjectionRepository } from '../data/catalogProjectionRepository';
 import { InteractionRepository } from '../data/interactionRepository';
 import { ModelSnapshotRepository } from '../data/modelSnapshotRepository';
@@ -79,6 +80,8 @@ export class EngineHost {
   private readonly positionWaiters = new Set<{ target: string; resolve: () => void }>();
   private readonly staleConsumerMs: number;
   startStats: StartStats | undefined;
+  private readonly metrics = engineMetrics();
+  private stopReporting: (() => void) | undefined;
 
   constructor(private readonly options: EngineHostOptions) {
     this.current = new RecommendationEngine(this.engineOptions);
@@ -167,6 +170,8 @@ export class EngineHost {
     if (target && compareStreamIds(target, learnFrom) > 0) await this.reached(target);
     caughtUp += this.caughtUpCount - before;
     this.startStats = { source, caughtUp, millis: Date.now() - started };
+    this.metrics.load.observe({ source }, this.startStats.millis / 1000);
+    this.stopReporting = this.metrics.reportSize(() => this.current);
     logger.info({ ...this.startStats, position: this.position }, 'recommendation model loaded');
     if (this.options.trainIntervalMs > 0) {
       this.timer = setInterval(() => {
@@ -184,6 +189,7 @@ export class EngineHost {
 
   /** Stops learning; on a clean stop this replica leaves the shared groups it holds nothing in. */
   async stop(): Promise<void> {
+    this.stopReporting?.();
     if (this.timer) clearInterval(this.timer);
     if (this.sweeper) clearInterval(this.sweeper);
     const hadSubscriptions = this.subscriptions.length > 0;
@@ -229,7 +235,9 @@ export class EngineHost {
 
   /** Refits the basket model on what has been learned and saves a snapshot. */
   async train(): Promise<number> {
+    const stop = this.metrics.build.startTimer({ kind: 'refit' });
     this.current.refit();
+    stop();
     this.notify();
     // The position is what lets a new replica follow the stream from here.
     return this.snapshots.save({ ...this.current.toSnapshot(), streamPosition: this.position });
@@ -246,6 +254,7 @@ export class EngineHost {
       interactions += page.length;
     }
     engine.refit();
+    this.metrics.build.observe({ kind: 'rebuild' }, (Date.now() - started) / 1000);
     if (this.subscriptions.length > 0) engine.trackChanges();
     this.current = engine;
     this.notify();
@@ -365,4 +374,23 @@ export class EngineHost {
     const scopes = this.current.takeChangedScopes();
     for (const listener of this.listeners) listener(scopes);
   }
+}
+
+/** Model build times and the live engine's size, on the recommendations subgraph's /metrics. */
+function engineMetrics() {
+  const metrics = serviceMetrics('recommendations');
+  return {
+    build: metrics.histogram(
+      'smartcart_recs_model_build_duration_seconds',
+      'Recommendation model builds: rebuild (every model from stored interactions) or refit (the basket model, scheduled training)',
+      ['kind'],
+      SLOW_BUCKETS,
+    ),
+    load: metrics.histogram('smartcart_recs_engine_load_duration_seconds', 'Loading the engine at start, by source (snapshot+stream, snapshot+database, rebuild)', ['source'], SLOW_BUCKETS),
+    reportSize: (engine: () => RecommendationEngine) =>
+      metrics.observeGauge('smartcart_recs_engine_size', 'The live recommendation engine, by part: products known, shopper histories kept', ['part'], (gauge) => {
+        gauge.inc({ part: 'products' }, engine().items.size);
+        gauge.inc({ part: 'shoppers' }, engine().shopperCount);
+      }),
+  };
 }
