@@ -13,6 +13,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const SUBGRAPHS = ['products', 'users', 'recommendations'] as const;
 const APP_SERVICES = [...SUBGRAPHS, 'gateway'] as const;
 type AppService = (typeof APP_SERVICES)[number];
+/** Started only with `docker compose --profile monitoring up`. */
+const MONITORING_SERVICES = ['prometheus', 'grafana'] as const;
 
 interface Service {
   image?: string;
@@ -24,6 +26,7 @@ interface Service {
   ports?: Array<string | number | { target?: number | string; published?: number | string }>;
   volumes?: Array<string | { type?: string; source?: string; target?: string }>;
   restart?: string;
+  profiles?: string[];
 }
 
 interface ComposeFile {
@@ -38,6 +41,8 @@ interface Project {
   devDependencies: Record<string, string>;
   dockerfile: string | undefined;
   dockerignore: string | undefined;
+  /** A file of the repository by its path from the root (deploy/… configuration mounted into containers). */
+  file(relative: string): string | undefined;
 }
 
 function readIfExists(file: string): string | undefined {
@@ -52,7 +57,7 @@ function parseCompose(text: string): ComposeFile {
   return parsed;
 }
 
-function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerignore'>> & { composeText?: string } = {}): Project {
+function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerignore' | 'file'>> & { composeText?: string } = {}): Project {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
     dependencies?: Record<string, string>;
@@ -65,6 +70,7 @@ function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerigno
     devDependencies: pkg.devDependencies ?? {},
     dockerfile: 'dockerfile' in overrides ? overrides.dockerfile : readIfExists('Dockerfile'),
     dockerignore: 'dockerignore' in overrides ? overrides.dockerignore : readIfExists('.dockerignore'),
+    file: overrides.file ?? readIfExists,
   };
 }
 
@@ -155,6 +161,40 @@ function buildOf(service: Service | undefined): { context: string; dockerfile: s
   if (build === undefined) return undefined;
   if (typeof build === 'string') return { context: path.resolve(ROOT, build), dockerfile: 'Dockerfile' };
   return { context: path.resolve(ROOT, build.context ?? '.'), dockerfile: build.dockerfile ?? 'Dockerfile' };
+}
+
+/** Bind mounts of a service: host path (from the repository root) → container path. */
+function bindMounts(service: Service | undefined): Array<{ source: string; target: string }> {
+  return (service?.volumes ?? [])
+    .map((v) => (typeof v === 'string' ? { source: v.split(':')[0] ?? '', target: v.split(':')[1] ?? '' } : { source: v.source ?? '', target: v.target ?? '' }))
+    .filter((m) => m.source.startsWith('./') || m.source.startsWith('/'))
+    .map((m) => ({ source: path.relative(ROOT, path.resolve(ROOT, m.source)), target: m.target }));
+}
+
+/** The repository file a container sees at `containerPath`, through the service's bind mounts. */
+function mountedFile(project: Project, name: string, containerPath: string): { relative: string; text: string | undefined } | undefined {
+  for (const mount of bindMounts(project.compose.services[name])) {
+    if (containerPath === mount.target || containerPath.startsWith(`${mount.target.replace(/\/$/, '')}/`)) {
+      const relative = path.join(mount.source, path.relative(mount.target, containerPath));
+      return { relative, text: project.file(relative) };
+    }
+  }
+  return undefined;
+}
+
+function parseYaml<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The port a service's GET /metrics is on, as the app reads its environment. */
+function metricsPortOf(project: Project, name: AppService): number | undefined {
+  const { config } = configOf(project, name);
+  return config ? (config.observability.metrics.ports[name] ?? config.ports[name]) : undefined;
 }
 
 function parseUrl(value: string | undefined): URL | undefined {
@@ -367,10 +407,14 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
-  'only the gateway publishes a port: its own, as 4000': (project) => {
+  'of the stack only the gateway publishes a port: its own, as 4000 (the monitoring services on the loopback only)': (project) => {
     const problems: string[] = [];
     for (const [name, service] of Object.entries(project.compose.services)) {
-      if (name !== 'gateway' && publishedPorts(service).length > 0) problems.push(`${name} publishes ${JSON.stringify(service.ports)}`);
+      if ((MONITORING_SERVICES as readonly string[]).includes(name)) {
+        for (const entry of service.ports ?? []) {
+          if (typeof entry !== 'string' || !entry.startsWith('127.0.0.1:')) problems.push(`${name} publishes ${JSON.stringify(entry)} beyond the host's loopback`);
+        }
+      } else if (name !== 'gateway' && publishedPorts(service).length > 0) problems.push(`${name} publishes ${JSON.stringify(service.ports)}`);
     }
     const { config } = configOf(project, 'gateway');
     const ports = publishedPorts(project.compose.services.gateway);
@@ -407,6 +451,76 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
+  'prometheus and grafana run only in the monitoring profile; the stack itself in none': ({ compose }) => {
+    const problems: string[] = [];
+    for (const name of MONITORING_SERVICES) {
+      const service = compose.services[name];
+      if (!service) problems.push(`service "${name}" is missing`);
+      else if (JSON.stringify(service.profiles) !== JSON.stringify(['monitoring'])) problems.push(`${name} has profiles ${JSON.stringify(service.profiles)}, not ["monitoring"]`);
+    }
+    for (const name of ['postgres', 'redis', 'migrate', ...APP_SERVICES]) {
+      if (compose.services[name]?.profiles) problems.push(`${name} is in profiles ${JSON.stringify(compose.services[name]!.profiles)}: a plain \`docker compose up\` would not start it`);
+    }
+    return problems;
+  },
+
+  "Prometheus scrapes every app service's /metrics on the port it serves them, and loads the alert rules it mounts": (project) => {
+    const problems: string[] = [];
+    const configFile = commandOf(project.compose.services.prometheus).match(/--config\.file=(\S+)/)?.[1] ?? '/etc/prometheus/prometheus.yml';
+    const mounted = mountedFile(project, 'prometheus', configFile);
+    if (!mounted?.text) return [`prometheus reads ${configFile}, which no bind mount of a repository file provides`];
+    const config = parseYaml<{ rule_files?: string[]; scrape_configs?: Array<{ metrics_path?: string; static_configs?: Array<{ targets?: string[] }>; authorization?: unknown }> }>(mounted.text);
+    if (!config) return [`${mounted.relative} is not valid YAML`];
+    const jobs = config.scrape_configs ?? [];
+    const targets = new Set(jobs.flatMap((job) => (job.static_configs ?? []).flatMap((c) => c.targets ?? [])));
+    for (const name of APP_SERVICES) {
+      const port = metricsPortOf(project, name);
+      if (port !== undefined && !targets.has(`${name}:${port}`)) problems.push(`${mounted.relative} does not scrape ${name}:${port}, where ${name} serves /metrics`);
+    }
+    for (const target of targets) {
+      const host = target.split(':')[0]!;
+      if (!project.compose.services[host]) problems.push(`${mounted.relative} scrapes ${target}, which is not a service`);
+    }
+    for (const job of jobs) if ((job.metrics_path ?? '/metrics') !== '/metrics') problems.push(`${mounted.relative} scrapes ${job.metrics_path}, not /metrics`);
+    const tokenSet = APP_SERVICES.some((name) => configOf(project, name).config?.observability.metrics.token);
+    if (tokenSet && jobs.some((job) => !job.authorization)) problems.push(`METRICS_TOKEN is set, but ${mounted.relative} sends no bearer token`);
+    if ((config.rule_files ?? []).length === 0) problems.push(`${mounted.relative} loads no alert rules`);
+    for (const rules of config.rule_files ?? []) {
+      const file = mountedFile(project, 'prometheus', rules);
+      if (!file?.text) problems.push(`${mounted.relative} loads ${rules}, which no bind mount of a repository file provides`);
+      else if (!parseYaml<{ groups?: unknown[] }>(file.text)?.groups) problems.push(`${file.relative} has no rule groups`);
+    }
+    return problems;
+  },
+
+  'Grafana is provisioned with the Prometheus service as its data source and the committed dashboard': (project) => {
+    const problems: string[] = [];
+    const sources = mountedFile(project, 'grafana', '/etc/grafana/provisioning/datasources/prometheus.yml');
+    const datasources = parseYaml<{ datasources?: Array<{ uid?: string; type?: string; url?: string }> }>(sources?.text)?.datasources ?? [];
+    const prometheus = datasources.find((d) => d.type === 'prometheus');
+    const url = parseUrl(prometheus?.url);
+    if (!prometheus || !url) return ['grafana has no provisioned Prometheus data source'];
+    if (!project.compose.services[url.hostname]?.image?.startsWith('prom/prometheus')) problems.push(`grafana's data source ${prometheus.url} is not the prometheus service`);
+    if (url.port !== '9090') problems.push(`grafana's data source uses port ${url.port}, not Prometheus' 9090`);
+    const providers = mountedFile(project, 'grafana', '/etc/grafana/provisioning/dashboards/smartcart.yml');
+    const dashboardPath = parseYaml<{ providers?: Array<{ options?: { path?: string } }> }>(providers?.text)?.providers?.[0]?.options?.path;
+    if (!dashboardPath) return [...problems, 'grafana provisions no dashboard folder'];
+    const dashboard = mountedFile(project, 'grafana', `${dashboardPath}/smartcart-dashboard.json`);
+    if (!dashboard?.text) return [...problems, `grafana's dashboard folder ${dashboardPath} does not hold deploy/grafana/smartcart-dashboard.json`];
+    const uids = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const { datasource } = node as { datasource?: { uid?: string } };
+        if (datasource?.uid) uids.add(datasource.uid);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(JSON.parse(dashboard.text));
+    for (const uid of uids) if (uid !== prometheus.uid) problems.push(`the dashboard uses data source "${uid}", not the provisioned "${prometheus.uid}"`);
+    return problems;
+  },
+
   '.dockerignore keeps local state out of the build context': ({ dockerignore }) => {
     if (dockerignore === undefined) return ['.dockerignore is missing'];
     const entries = new Set(dockerignore.split(/\r?\n/).map((line) => line.trim().replace(/^\/+|\/+$/g, '')));
@@ -431,7 +545,7 @@ describe('docker-compose.yml wiring', () => {
 
   it('defines nothing but the stack (no stray services)', () => {
     expect(Object.keys(project.compose.services).sort()).toEqual(
-      ['gateway', 'migrate', 'postgres', 'products', 'recommendations', 'redis', 'users'],
+      ['gateway', 'grafana', 'migrate', 'postgres', 'products', 'prometheus', 'recommendations', 'redis', 'users'],
     );
   });
 });
@@ -545,6 +659,39 @@ describe('the wiring checks catch broken files', () => {
       'a migrate job that seeds even when migrating failed',
       () => mutated((c) => void (c.services.migrate!.command = ['sh', '-c', 'npm run db:migrate; npm run db:seed'])),
       /migrate runs "npm run db:migrate; npm run db:seed"/,
+    ],
+    [
+      'the gateway metrics port moved without telling Prometheus',
+      () => mutated((c) => void (env(c.services.gateway).GATEWAY_METRICS_PORT = '9465')),
+      /does not scrape gateway:9465, where gateway serves \/metrics/,
+    ],
+    [
+      'a metrics token Prometheus does not send',
+      () => mutated((c) => void (env(c.services.products).METRICS_TOKEN = 'a-long-enough-metrics-token')),
+      /METRICS_TOKEN is set, but deploy\/prometheus\/prometheus.yml sends no bearer token/,
+    ],
+    [
+      'the Prometheus configuration no longer mounted',
+      () => mutated((c) => void (c.services.prometheus!.volumes = [])),
+      /prometheus reads \/etc\/prometheus\/prometheus.yml, which no bind mount/,
+    ],
+    [
+      'Grafana pointed at another data source host',
+      () => {
+        const project = loadProject();
+        return { ...project, file: (relative: string) => (project.file(relative) ?? '').replace('http://prometheus:9090', 'http://prometeus:9090') };
+      },
+      /grafana's data source http:\/\/prometeus:9090 is not the prometheus service/,
+    ],
+    [
+      'Prometheus started without the profile',
+      () => mutated((c) => void delete c.services.prometheus!.profiles),
+      /prometheus has profiles undefined, not \["monitoring"\]/,
+    ],
+    [
+      'Grafana published beyond the loopback',
+      () => mutated((c) => void (c.services.grafana!.ports = ['3000:3000'])),
+      /grafana publishes "3000:3000" beyond the host's loopback/,
     ],
     ['a missing Dockerfile', () => ({ ...loadProject(), dockerfile: undefined }), /Dockerfile is missing/],
     [
