@@ -1,6 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { activeRequestSpan } from './traceRequests';
+import { tracingEnabled } from './tracing';
 
 /**
  * Makes the request's server span (traceRequests) the GraphQL operation's
@@ -11,6 +12,7 @@ import { activeRequestSpan } from './traceRequests';
 export function graphqlTracingPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      if (!tracingEnabled()) return;
       const span = activeRequestSpan();
       if (!span) return;
       return {
