@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     [{ INTERNAL_CALL_TIMEOUT_MS: '-1' }, 'INTERNAL_CALL_TIMEOUT_MS'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ GATEWAY_METRICS_PORT: '99999' }, 'GATEWAY_METRICS_PORT'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_TRACES_SAMPLER_ARG: '1.5' }, 'OTEL_TRACES_SAMPLER_ARG'],
     [{ NODE_ENV: 'production' }, 'INTERNAL_AUTH_SECRET'],
     [{ INTERNAL_AUTH_SECRET: 'too short' }, 'INTERNAL_AUTH_SECRET'],
     [{ TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '/nonexistent/key.pem' }, 'TLS_CERT_FILE'],
@@ -66,6 +68,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).observability.metrics).toEqual({ token: undefined, ports: {}, operationNames: undefined, maxOperationNames: 100 });
     const config = loadConfig({ GATEWAY_METRICS_PORT: '9400', METRICS_TOKEN: 'x'.repeat(16), METRICS_OPERATION_NAMES: 'ProductPage, CartPage' });
     expect(config.observability.metrics).toMatchObject({ token: 'x'.repeat(16), ports: { gateway: 9400 }, operationNames: ['ProductPage', 'CartPage'] });
+  });
+
+  it('traces only with an OTLP endpoint, every trace unless a sampling ratio is set', () => {
+    expect(loadConfig({}).observability.tracing).toEqual({ otlpEndpoint: undefined, samplingRatio: 1 });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_TRACES_SAMPLER_ARG: '0.25' }).observability.tracing).toEqual({
+      otlpEndpoint: 'http://collector:4318',
+      samplingRatio: 0.25,
+    });
   });
 
   it('opens introspection and CORS while developing and closes them in production', () => {

@@ -113,6 +113,18 @@ describe('tracing', () => {
     expect(serviceOf(parent!)).toBe('recommendations');
   });
 
+  it("carries the trace into a subgraph's own calls to another service (users asks products about a cart's product)", async () => {
+    const token = (await stack.query(`mutation { startSession { token } }`)).data.startSession.token as string;
+    const spans = await traceOf('AddToCart', () =>
+      stack.query(`mutation AddToCart($id: ID!) { addToCart(productId: $id, quantity: 1) { id } }`, { id: products[3]!.id }, { 'x-session-token': token }),
+    );
+    const users = spans.find((s) => serviceOf(s) === 'users' && s.kind === SpanKind.SERVER);
+    expect(users).toBeDefined();
+    // A products operation that the gateway did not ask for: its parent is a span of the users subgraph.
+    const asked = spans.filter((s) => serviceOf(s) === 'products' && s.kind === SpanKind.SERVER).map((s) => spans.find((p) => p.spanContext().spanId === parentOf(s)));
+    expect(asked.some((parent) => parent !== undefined && serviceOf(parent) === 'users')).toBe(true);
+  });
+
   it('marks a failed operation with its error codes', async () => {
     const spans = await traceOf('BadId', () => stack.query(`query BadId { product(id: "not-a-uuid") { name } }`));
     const gateway = spans.find((s) => serviceOf(s) === 'gateway' && s.kind === SpanKind.SERVER)!;
