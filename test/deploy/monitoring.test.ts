@@ -10,6 +10,22 @@ import { ServiceMetrics } from '../../platform/observability/metrics';
 // rename cannot leave an alert that never fires or a panel that stays empty.
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Metrics of issue 10 that other branches define and that had not landed when
+ * the alerts and dashboard were written: the gateway's subgraph fetches and
+ * breakers (resilience) and the event consumers (consumers). Accepted while
+ * absent from the code; delete this list once both have landed, and the check
+ * is strict for them too.
+ */
+const DEFINED_ON_OTHER_BRANCHES = new Set([
+  'smartcart_gateway_subgraph_breaker_state',
+  'smartcart_gateway_subgraph_fetch_duration_seconds',
+  'smartcart_gateway_subgraph_failures_total',
+  'smartcart_gateway_subgraph_timeouts_total',
+  'smartcart_events_consumer_lag',
+  'smartcart_events_dead_letters',
+]);
 const CODE_DIRS = ['gateway', 'platform', 'subgraphs'];
 const HISTOGRAM_SUFFIXES = ['_bucket', '_count', '_sum'];
 
@@ -43,9 +59,10 @@ export function metricsIn(expr: string): string[] {
 
 function undefinedIn(names: string[], defined: Set<string>): string[] {
   return names.filter((name) => {
-    if (defined.has(name)) return false;
+    const known = (metric: string) => defined.has(metric) || DEFINED_ON_OTHER_BRANCHES.has(metric);
+    if (known(name)) return false;
     const suffix = HISTOGRAM_SUFFIXES.find((s) => name.endsWith(s));
-    return !(suffix && defined.has(name.slice(0, -suffix.length)));
+    return !(suffix && known(name.slice(0, -suffix.length)));
   });
 }
 
