@@ -64,6 +64,32 @@ describe('tracing', () => {
     }
   });
 
+  it('exports over OTLP/HTTP to <endpoint>/v1/traces when an endpoint is configured, flushing on stop', async () => {
+    const received: { url?: string; method?: string; bytes: number }[] = [];
+    const collector = http.createServer((req, res) => {
+      let bytes = 0;
+      req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      req.on('end', () => {
+        received.push({ url: req.url, method: req.method, bytes });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+      expect(startTracing({ otlpEndpoint: endpoint, samplingRatio: 1 })).toBe(true);
+      inSpan('products', 'exported', {}, () => undefined);
+      // Batched: nothing needs to have gone yet; stopping sends what is buffered.
+      await stopTracing();
+      expect(received.length).toBeGreaterThanOrEqual(1);
+      expect(received[0]).toMatchObject({ url: '/v1/traces', method: 'POST' });
+      expect(received[0]!.bytes).toBeGreaterThan(0);
+    } finally {
+      await new Promise<void>((resolve) => collector.close(() => resolve()));
+    }
+  });
+
   it('records a failure on the span and rethrows it', async () => {
     const exporter = new InMemorySpanExporter();
     startTracing({ samplingRatio: 1 }, { exporter });
