@@ -130,5 +130,10 @@ describe('tracing', () => {
     const gateway = spans.find((s) => serviceOf(s) === 'gateway' && s.kind === SpanKind.SERVER)!;
     expect(gateway.status.code).toBe(2);
     expect(gateway.attributes['graphql.error.codes']).toEqual(['BAD_USER_INPUT']);
+    // The products subgraph refused the id: its fetch span and its own operation span say so too.
+    const fetch = spans.find((s) => serviceOf(s) === 'gateway' && s.kind === SpanKind.CLIENT)!;
+    expect(fetch.attributes['graphql.error.codes']).toEqual(['BAD_USER_INPUT']);
+    const products = spans.find((s) => serviceOf(s) === 'products' && s.kind === SpanKind.SERVER)!;
+    expect(products.status.code).toBe(2);
   });
 });
