@@ -11,21 +11,6 @@ import { ServiceMetrics } from '../../platform/observability/metrics';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/**
- * Metrics of issue 10 that other branches define and that had not landed when
- * the alerts and dashboard were written: the gateway's subgraph fetches and
- * breakers (resilience) and the event consumers (consumers). Accepted while
- * absent from the code; delete this list once both have landed, and the check
- * is strict for them too.
- */
-const DEFINED_ON_OTHER_BRANCHES = new Set([
-  'smartcart_gateway_subgraph_breaker_state',
-  'smartcart_gateway_subgraph_fetch_duration_seconds',
-  'smartcart_gateway_subgraph_failures_total',
-  'smartcart_gateway_subgraph_timeouts_total',
-  'smartcart_events_consumer_lag',
-  'smartcart_events_dead_letters',
-]);
 const CODE_DIRS = ['gateway', 'platform', 'subgraphs'];
 const HISTOGRAM_SUFFIXES = ['_bucket', '_count', '_sum'];
 
@@ -59,7 +44,7 @@ export function metricsIn(expr: string): string[] {
 
 function undefinedIn(names: string[], defined: Set<string>): string[] {
   return names.filter((name) => {
-    const known = (metric: string) => defined.has(metric) || DEFINED_ON_OTHER_BRANCHES.has(metric);
+    const known = (metric: string) => defined.has(metric);
     if (known(name)) return false;
     const suffix = HISTOGRAM_SUFFIXES.find((s) => name.endsWith(s));
     return !(suffix && known(name.slice(0, -suffix.length)));

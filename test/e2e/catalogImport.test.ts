@@ -28,9 +28,11 @@ beforeAll(async () => {
   }, { consumer: 'test' });
 });
 
+// Stopping waits for the recommender to finish storing what it was handed: after the 9,835-basket
+// import that is tens of thousands of interactions on the embedded database (a deadline, not a speed).
 afterAll(async () => {
   await stack?.stop();
-});
+}, 240_000);
 
 const IMPORT = `mutation ($format: ImportFormat!, $data: String!) {
   importProducts(format: $format, data: $data) { created updated unchanged errors { line field reason } }
