@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
+import { reportOutboxBacklog } from '../../platform/events/outbox/outboxMetrics';
 import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
@@ -32,6 +33,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
   const writes = catalogWrites(db.prisma);
   // Publishes what this subgraph's transactions wrote to catalog.outbox_event (also rows left by a CLI run with no API up).
   const relay = new OutboxRelay(db.prisma, 'catalog', infra.events, infra.config.outbox, logger);
+  const stopReportingOutbox = reportOutboxBacklog('products', 'catalog', relay);
   relay.start();
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
   const service = new GraphQLService<ProductsContext>({
@@ -63,6 +65,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
     relay,
     close: async () => {
       await service.stop();
+      stopReportingOutbox();
       await relay.stop();
       await apiKeys.close();
       await db.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { createEventConsumers } from '../../platform/events/eventConsumers';
+import { reportOutboxBacklog } from '../../platform/events/outbox/outboxMetrics';
 import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
@@ -47,6 +48,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const purge = startSessionPurge(sessions, infra.config.sessions, logger);
   // Publishes what this subgraph's transactions wrote to shoppers.outbox_event (also rows left by a CLI run with no API up).
   const relay = new OutboxRelay(db.prisma, 'shoppers', infra.events, infra.config.outbox, logger);
+  const stopReportingOutbox = reportOutboxBacklog('users', 'shoppers', relay);
   relay.start();
   const orders = new OrderRepository(db.prisma);
   const interactions = new InteractionRepository(db.prisma);
@@ -98,6 +100,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
     close: async () => {
       purge.stop();
       await service.stop();
+      stopReportingOutbox();
       await relay.stop();
       await consumers.close();
       await apiKeys.close();

@@ -99,6 +99,20 @@ describe('GET /metrics series', () => {
     await eventually(async () => ((await scrape(live.service.metricsUrl)).sum('smartcart_gateway_websocket_connections') === 0 ? true : undefined), 10_000, 'the closed socket to leave the gauge');
   });
 
+  it.each([
+    ['products', 'catalog'],
+    ['users', 'shoppers'],
+  ])('%s: the outbox backlog, and the age of its oldest row, once the relay has published', async (name, outbox) => {
+    // Rows written by the writes above are published by the relay; the backlog drains to 0.
+    const drained = await eventually(async () => {
+      const metrics = await metricsOf(name);
+      const backlog = metrics.find('smartcart_outbox_backlog', { outbox });
+      return backlog.length === 1 && backlog[0]!.value === 0 ? metrics : undefined;
+    }, 30_000, `${outbox} outbox backlog 0`);
+    expect(drained.types.get('smartcart_outbox_backlog')).toBe('gauge');
+    expect(drained.sum('smartcart_outbox_oldest_unsent_age_seconds', { outbox })).toBe(0);
+  });
+
   it('gateway: operations refused by a rate limit, by budget', async () => {
     for (let i = 0; i < 3; i++) await stack.query(`mutation { startSession { token } }`);
     const metrics = await metricsOf('gateway');
