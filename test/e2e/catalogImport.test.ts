@@ -28,11 +28,11 @@ beforeAll(async () => {
   }, { consumer: 'test' });
 });
 
-// Stopping waits for the recommender to finish storing what it was handed: after the 9,835-basket
-// import that is tens of thousands of interactions on the embedded database (a deadline, not a speed).
+// A deadline, not a speed: after the 9,835-basket import the gateway's Apollo stop takes over a
+// minute on the embedded stack (not yet explained; see the closing note), longer on a busy machine.
 afterAll(async () => {
   await stack?.stop();
-}, 240_000);
+}, 420_000);
 
 const IMPORT = `mutation ($format: ImportFormat!, $data: String!) {
   importProducts(format: $format, data: $data) { created updated unchanged errors { line field reason } }

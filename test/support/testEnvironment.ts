@@ -62,6 +62,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_STRICT_FIELDS: 'startSession:1000000/60',
     // The services sign their calls to each other, as in production (where a subgraph also refuses unsigned ones).
     INTERNAL_AUTH_SECRET: 'test-only-internal-secret-0123456789abcdef',
+    // Fifty parallel cart writes queue on one row for seconds on a busy machine: the production
+    // default (5 s) would fail them. The timeout tests set their own, small ones.
+    SUBGRAPH_TIMEOUT_MS: '30000',
     ...overrides,
   };
   if (overrides.DATABASE_URL) {
