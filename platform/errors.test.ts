@@ -19,6 +19,12 @@ describe('createErrorFormatter', () => {
       extensions: { code: 'SERVICE_UNAVAILABLE', service: 'products', reason: 'DATABASE_UNAVAILABLE', retryable: true },
     });
     expect(lines).toEqual([]); // a warning, below this logger's level: no error line with a stack
+    // At warning level: one line for a burst of failures, not one per request.
+    const warned: Record<string, unknown>[] = [];
+    const warnLogger = pino({ level: 'warn' }, { write: (line: string) => warned.push(JSON.parse(line)) });
+    const format = createErrorFormatter(warnLogger, { service: 'burst-test' });
+    for (let i = 0; i < 20; i++) format(error.toJSON(), error);
+    expect(warned.map((line) => [line.msg, line.service, line.suppressed])).toEqual([['database unavailable', 'burst-test', 0]]);
     expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection'), { cause: { code: '57P01' } }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('unique violation'), { code: 'P2002' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);

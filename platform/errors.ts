@@ -203,6 +203,21 @@ export interface ErrorFormatterOptions {
 // (57P01–57P03, class 08: connection exception), and the socket's own.
 const DATABASE_DOWN_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT']);
 
+/** One warning per service every 10 s during an outage, with how many were folded into it. */
+const DATABASE_WARNING_EVERY_MS = 10_000;
+const databaseWarnings = new Map<string, { at: number; suppressed: number }>();
+
+function warnDatabaseUnavailable(logger: Logger, service: string, code: unknown): void {
+  const now = Date.now();
+  const last = databaseWarnings.get(service);
+  if (last && now - last.at < DATABASE_WARNING_EVERY_MS) {
+    last.suppressed += 1;
+    return;
+  }
+  databaseWarnings.set(service, { at: now, suppressed: 0 });
+  logger.warn({ service, code, suppressed: last?.suppressed ?? 0 }, 'database unavailable');
+}
+
 /** Whether an error, or one it wraps, says the database is unreachable: the client may retry; nothing is wrong with its request. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
@@ -233,9 +248,9 @@ export function createErrorFormatter(logger: Logger, options: ErrorFormatterOpti
     if (downstream) return downstream;
     const cause = unwrapResolverError(error);
     if (isDatabaseUnavailable(cause)) {
-      // Expected during an outage: logged without a stack, answered as retryable.
-      logger.warn({ path: formatted.path, code: (cause as { code?: string }).code }, 'database unavailable');
+      // Expected during an outage: answered as retryable, logged without a stack and not once per request.
       const service = options.service ?? 'this';
+      warnDatabaseUnavailable(logger, service, (cause as { code?: string }).code);
       return {
         message: `The ${service} service cannot reach its database; try again later`,
         ...(formatted.path ? { path: formatted.path } : {}),
