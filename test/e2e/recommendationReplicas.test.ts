@@ -196,16 +196,20 @@ it('removes the consumer groups and members of replicas that are gone', async ()
 it('shares cached lists between replicas and drops exactly the entries whose scope changed', async () => {
   for (let i = 0; i < 3; i++) await basket(bread, jam);
   await waitFor(async () => together(a, bread)[0] === jam.productId && together(b, bread)[0] === jam.productId, 15_000, 'bread and jam learned');
-  // Let the invalidations of those events land before caching.
-  await a.cache.flush();
-  await b.cache.flush();
-
-  const breadFirst = await fbtVia(a, bread);
-  const teaFirst = await fbtVia(a, tea);
-  const hits = b.cache.stats.hits;
-  expect(await fbtVia(b, bread)).toEqual(breadFirst);
-  expect(await fbtVia(b, tea)).toEqual(teaFirst);
-  expect(b.cache.stats.hits).toBe(hits + 2);
+  // What a computes, b serves from the shared cache. Catalog events of the tests before (milk
+  // updated again and again) may still be reaching a replica and move a product's token, dropping
+  // an entry as designed: so the pair is computed again until both replicas are quiet.
+  let breadFirst: unknown;
+  let teaFirst: unknown;
+  await waitFor(async () => {
+    await a.cache.flush();
+    await b.cache.flush();
+    breadFirst = await fbtVia(a, bread);
+    teaFirst = await fbtVia(a, tea);
+    const hits = b.cache.stats.hits;
+    const same = JSON.stringify([await fbtVia(b, bread), await fbtVia(b, tea)]) === JSON.stringify([breadFirst, teaFirst]);
+    return same && b.cache.stats.hits === hits + 2;
+  }, 20_000, 'replica b to serve both lists replica a cached');
 
   // Milk joins bread in a basket: bread's list changes, tea's does not.
   await basket(bread, milk);
