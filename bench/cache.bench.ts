@@ -1,20 +1,11 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildGateway } from '../gateway/server';
-import { loadConfig } from '../platform/config';
-import { migrate } from '../platform/database/migrate';
 import { publishEvent } from '../platform/events/publish';
 import { compareStreamIds } from '../platform/events/streamIds';
 import type { InteractionEventPayload } from '../platform/events/topics';
-import { createInfrastructure } from '../platform/infrastructure';
-import { createLogger } from '../platform/logger';
-import { seedDemoDataIfEmpty } from '../scripts/demoData';
 import { seededRandom } from '../subgraphs/recommendations/evaluation/basketSplits';
 import type { RecommendationsService } from '../subgraphs/recommendations/server';
-import { subgraphs } from '../subgraphs';
+import { startBenchStack } from './benchStack';
 import { percentile } from './percentiles';
 
 // `npm run bench:cache [-- <seconds>]`: is the recommendation cache worth
@@ -34,24 +25,9 @@ const WARM_UP_EVENTS = Number(process.env.BENCH_WARM_UP ?? 20_000);
 const PAGE = `query ($id: ID!) { product(id: $id) { similar(first: 6) { id } frequentlyBoughtTogether(first: 4) { items { product { id } } } } }`;
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-bench-cache-'));
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', DATA_DIR: dataDir, MIGRATE_ON_START: 'false', RATE_LIMIT_ENABLED: 'false' });
-  const logger = createLogger(config.logLevel);
-  const infra = await createInfrastructure(config, logger);
-  await migrate(infra.database);
-  await seedDemoDataIfEmpty(infra);
-  const started: { close(): Promise<void> }[] = [];
-  const subgraphUrls: Record<string, string> = {};
-  let recs: RecommendationsService | undefined;
-  for (const definition of subgraphs) {
-    const built = await definition.build(infra, { ...subgraphUrls });
-    started.push(built);
-    if (definition.name === 'recommendations') recs = built as unknown as RecommendationsService;
-    subgraphUrls[definition.name] = await built.service.listen(0);
-  }
-  const gateway = buildGateway({ config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls } }, logger });
-  started.push(gateway);
-  const url = await gateway.service.listen(0);
+  const stack = await startBenchStack('cache', { RATE_LIMIT_ENABLED: 'false' });
+  const { url, infra } = stack;
+  const recs = stack.services.recommendations as RecommendationsService;
   let resets = 0;
   const post = async (query: string, variables?: Record<string, unknown>): Promise<any> => {
     let response: Response;
@@ -112,12 +88,12 @@ async function main(): Promise<void> {
     };
     const learned = async () => {
       const target = lastPublished;
-      while (compareStreamIds(recs!.host.streamPosition ?? '0-0', target) < 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (compareStreamIds(recs.host.streamPosition ?? '0-0', target) < 0) await new Promise((resolve) => setTimeout(resolve, 20));
     };
 
     // Stored too, not only learned: the embedded database stores them one by one, and reads queue behind.
     const stored = async () => {
-      while ((await recs!.db.prisma.interaction.count()) < publishedCount) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await recs.db.prisma.interaction.count()) < publishedCount) await new Promise((resolve) => setTimeout(resolve, 200));
     };
     const t0 = performance.now();
     for (let n = 0; n < WARM_UP_EVENTS; ) n += await oneEvent();
@@ -127,7 +103,7 @@ async function main(): Promise<void> {
     console.log(`warm-up: ${ids.length} products, ${publishedCount.toLocaleString('en')} interactions learned in ${(learnedAfter / 1000).toFixed(1)} s, stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // The measured window: the stream, the readers and the freshness probes at once.
     const deadline = performance.now() + SECONDS * 1000;
-    const statsBefore = { ...recs!.cache.stats };
+    const statsBefore = { ...recs.cache.stats };
     let streamed = 0;
     const stream = (async () => {
       const start = performance.now();
@@ -178,19 +154,17 @@ async function main(): Promise<void> {
     })();
     await Promise.all([stream, reader(), reader(), probes]);
     await learned();
-    const backlog = publishedCount - (await recs!.db.prisma.interaction.count());
+    const backlog = publishedCount - (await recs.db.prisma.interaction.count());
 
-    const hits = recs!.cache.stats.hits - statsBefore.hits;
-    const misses = recs!.cache.stats.misses - statsBefore.misses;
+    const hits = recs.cache.stats.hits - statsBefore.hits;
+    const misses = recs.cache.stats.misses - statsBefore.misses;
     console.log(`stream: ${streamed.toLocaleString('en')} interactions in ${SECONDS} s (${(streamed / SECONDS).toFixed(0)}/s), plus ${freshness.length + probeFailures} co-purchase bursts of 60; not yet stored at the end: ${backlog}`);
     console.log(`product pages: ${pageLatencies.length.toLocaleString('en')} read (2 readers), p50 ${percentile(pageLatencies, 50).toFixed(1)} ms, p99 ${percentile(pageLatencies, 99).toFixed(1)} ms`);
     console.log(`recommendation lists: ${hits.toLocaleString('en')} hits, ${misses.toLocaleString('en')} misses → hit ratio ${((100 * hits) / Math.max(1, hits + misses)).toFixed(1)} %`);
     if (resets > 0) console.log(`(${resets} request(s) sent again after a reset connection)`);
     console.log(`freshness (burst published → changed frequentlyBoughtTogether answer): n=${freshness.length}, p50 ${percentile(freshness, 50).toFixed(0)} ms, p99 ${percentile(freshness, 99).toFixed(0)} ms, max ${Math.max(...freshness).toFixed(0)} ms; not seen within 10 s: ${probeFailures}`);
   } finally {
-    for (const service of started.reverse()) await service.close();
-    await infra.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

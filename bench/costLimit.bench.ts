@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildGateway } from '../gateway/server';
-import { loadConfig } from '../platform/config';
-import { migrate } from '../platform/database/migrate';
-import { createInfrastructure } from '../platform/infrastructure';
-import { createLogger } from '../platform/logger';
-import { seedDemoDataIfEmpty } from '../scripts/demoData';
-import { subgraphs } from '../subgraphs';
+import { startBenchStack } from './benchStack';
 import { percentile } from './percentiles';
 
 // `npm run bench:cost [-- <rounds>]`: what the cost limit buys, embedded, on
@@ -22,23 +13,9 @@ const BOMB = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: products(first: 1
 const PAGE = `query ($id: ID!) { product(id: $id) { name price similar(first: 3) { name price } frequentlyBoughtTogether(first: 3) { items { product { name } } } } }`;
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-bench-cost-'));
   // The rate limiter is off: it would refuse the bombs by their cost before long, hiding the cost limit's own figure.
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', DATA_DIR: dataDir, MIGRATE_ON_START: 'false', RATE_LIMIT_ENABLED: 'false' });
-  const logger = createLogger(config.logLevel);
-  const infra = await createInfrastructure(config, logger);
-  await migrate(infra.database);
-  await seedDemoDataIfEmpty(infra);
-  const started: { close(): Promise<void> }[] = [];
-  const subgraphUrls: Record<string, string> = {};
-  for (const definition of subgraphs) {
-    const built = await definition.build(infra, { ...subgraphUrls });
-    started.push(built);
-    subgraphUrls[definition.name] = await built.service.listen(0);
-  }
-  const gateway = buildGateway({ config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls } }, logger });
-  started.push(gateway);
-  const url = await gateway.service.listen(0);
+  const stack = await startBenchStack('cost', { RATE_LIMIT_ENABLED: 'false' });
+  const { url } = stack;
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const t0 = performance.now();
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -74,9 +51,7 @@ async function main(): Promise<void> {
     row('product page alone', alone);
     row('product page beside the bombs', underAttack);
   } finally {
-    for (const service of started.reverse()) await service.close();
-    await infra.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

@@ -53,21 +53,31 @@ export class CatalogClient {
     private readonly timeoutMs = 5000,
   ) {}
 
-  /** One HTTP request for all the ids; null for a product the catalog does not know. */
-  async fetchProducts(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
-    const representations = ids.map((id) => ({ __typename: 'Product', id }));
-    let body: GraphQLReply<CatalogEntities>;
+  /**
+   * One call to the catalog, answering `expected` entries in `pick(data)`:
+   * an unreachable catalog, errors or a short answer are SERVICE_UNAVAILABLE
+   * (nothing is written on the strength of half an answer).
+   */
+  private async ask<D, T>(query: string, variables: Record<string, unknown>, pick: (data: D | undefined) => T[] | undefined, expected: number): Promise<T[]> {
+    let body: GraphQLReply<D>;
     try {
-      body = await postGraphQL<CatalogEntities>(this.url, ENTITIES_QUERY, { variables: { representations }, timeoutMs: this.timeoutMs, fetch: this.fetch });
+      body = await postGraphQL<D>(this.url, query, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch });
     } catch (error) {
       this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');
     }
-    const entities = body.data?._entities;
-    if (body.errors?.length || !entities || entities.length !== ids.length) {
+    const answer = pick(body.data ?? undefined);
+    if (body.errors?.length || !answer || answer.length !== expected) {
       this.logger.warn({ errors: body.errors, url: this.url }, 'catalog answered with errors');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');
     }
+    return answer;
+  }
+
+  /** One HTTP request for all the ids; null for a product the catalog does not know. */
+  async fetchProducts(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
+    const representations = ids.map((id) => ({ __typename: 'Product', id }));
+    const entities = await this.ask<CatalogEntities, NonNullable<CatalogEntities['_entities']>[number]>(ENTITIES_QUERY, { representations }, (data) => data?._entities, ids.length);
     return entities.map((entity) =>
       entity
         ? {
@@ -93,18 +103,7 @@ export class CatalogClient {
     const index = new Map<string, { productId: string; price: string }>();
     for (let i = 0; i < all.length; i += SKUS_PER_CALL) {
       const batch = all.slice(i, i + SKUS_PER_CALL);
-      let body: GraphQLReply<CatalogSkus>;
-      try {
-        body = await postGraphQL<CatalogSkus>(this.url, SKUS_QUERY, { variables: { skus: batch }, timeoutMs: this.timeoutMs, fetch: this.fetch });
-      } catch (error) {
-        this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
-        throw serviceUnavailable('The catalog is unavailable; try again shortly');
-      }
-      const found = body.data?.productsBySku;
-      if (body.errors?.length || !found || found.length !== batch.length) {
-        this.logger.warn({ errors: body.errors, url: this.url }, 'catalog answered with errors');
-        throw serviceUnavailable('The catalog is unavailable; try again shortly');
-      }
+      const found = await this.ask<CatalogSkus, NonNullable<CatalogSkus['productsBySku']>[number]>(SKUS_QUERY, { skus: batch }, (data) => data?.productsBySku, batch.length);
       for (const product of found) if (product) index.set(product.sku, { productId: product.id, price: product.price });
     }
     return index;
