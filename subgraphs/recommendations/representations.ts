@@ -1,5 +1,5 @@
 import type { RecommendationList } from './engine/recommendationEngine';
-import type { Intent } from './intent/intent';
+import type { Intent, IntentItem } from './intent/intent';
 import type { RequiredPreferences } from './requestArgs';
 
 // What the gateway hands this subgraph for entities it extends: the key plus
@@ -17,4 +17,7 @@ export interface CartRepresentation {
   shopper?: { id?: string; preferences?: RequiredPreferences | null };
 }
 
-export type ListModel = RecommendationList & { intent?: Intent | null };
+export type ListModel = RecommendationList & {
+  intent?: Intent | null;
+  perItem?: (RecommendationList & { item: IntentItem })[] | null;
+};

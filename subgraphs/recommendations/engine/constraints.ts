@@ -1,5 +1,6 @@
 import type { CatalogFacts, CatalogProjection } from './catalogProjection';
 import { distanceKm } from './geo';
+import { exclusionStems, stemsOf } from './wordStem';
 
 /** Filters a caller may put on any list. */
 export interface RecommendationFilter {
@@ -12,7 +13,17 @@ export interface RecommendationFilter {
   /** Defaults to true: recommending what cannot be bought helps nobody. */
   inStock?: boolean | null;
   excludeIds?: readonly string[] | null;
+  /**
+   * Words the shopper does not want ("nut", "palm oil"): an item whose name, brand or tags
+   * contain one (an allergen: any of its family) is left out, unless a tag vouches for it (NUT_FREE for nuts).
+   */
+  excludeTerms?: readonly string[] | null;
+  /** Sustainability labels the item must carry ("only organic" → ORGANIC). */
+  requiredLabels?: readonly string[] | null;
 }
+
+/** Tags that certify an item free of what a term names, whatever its name says. */
+const VOUCHING_TAG: Readonly<Record<string, string>> = { nut: 'NUT_FREE', peanut: 'NUT_FREE' };
 
 /** What the engine knows of the shopper it recommends to. */
 export interface ShopperContext {
@@ -53,6 +64,8 @@ export function compileConstraints(filter: RecommendationFilter, shopper: Shoppe
   const dietary = [...new Set([...(filter.dietaryTags ?? []), ...shopper.dietaryRestrictions])];
   const inStockOnly = filter.inStock ?? true;
   const maxPrice = Math.min(filter.maxPriceCents ?? Infinity, shopper.remainingBudgetCents ?? Infinity);
+  const exclusions = (filter.excludeTerms ?? []).map((term) => ({ vouch: VOUCHING_TAG[term], stems: exclusionStems(term) }));
+  const labels = filter.requiredLabels ?? [];
   const nearbyStores = new Set<string>();
   if (shopper.location) {
     for (const [storeId, point] of catalog.stores) if (distanceKm(shopper.location, point) <= NEARBY_KM) nearbyStores.add(storeId);
@@ -68,6 +81,14 @@ export function compileConstraints(filter: RecommendationFilter, shopper: Shoppe
       if (filter.minSustainabilityScore != null && (item.sustainabilityScore ?? -1) < filter.minSustainabilityScore) return false;
       for (const tag of dietary) if (!item.dietaryTags.has(tag)) return false;
       if (shopper.sustainability === 'ONLY' && !isSustainable(item)) return false;
+      for (const label of labels) if (!item.sustainabilityLabels.includes(label)) return false;
+      if (exclusions.length > 0) {
+        const stems = stemsOf(item.tokens);
+        for (const { vouch, stems: phrases } of exclusions) {
+          if (vouch && item.dietaryTags.has(vouch)) continue;
+          if (phrases.some((phrase) => phrase.every((stem) => stems.has(stem)))) return false;
+        }
+      }
       return true;
     },
     boost(item) {

@@ -11,6 +11,7 @@ import { RecentMap } from './recentSet';
 import { fromCents } from './money';
 import { Scopes } from './scopes';
 import { selectDiverse, type Candidate } from './selection';
+import { stemsOf, wordStem } from './wordStem';
 
 export type RecommendationType =
   | 'SIMILAR'
@@ -453,19 +454,28 @@ export class RecommendationEngine {
 
   /**
    * Free-text keywords (from an intent) matched against names, brands and
-   * tags; popularity breaks ties, and a budget intent puts cheaper first.
+   * tags. Items naming the product type (`productTerms`: "pizza" in "frozen
+   * pizza") come first, then those matching more of the other words; only
+   * then do popularity and, for a budget intent, a lower price order them.
    */
-  matchKeywords(keywords: readonly string[], request: ListRequest & { cheapFirst?: boolean }): RecommendationList {
+  matchKeywords(keywords: readonly string[], request: ListRequest & { cheapFirst?: boolean; productTerms?: readonly string[] }): RecommendationList {
     const constraints = this.constraintsFor(request, []);
     const now = this.options.now();
     const wanted = [...new Set(keywords.map((k) => k.toLowerCase()))];
+    const product = [...new Set((request.productTerms ?? []).map((k) => wordStem(k)))];
+    const others = wanted.map((k) => wordStem(k)).filter((k) => !product.includes(k));
+    const matches = (stems: ReadonlySet<string>, word: string): boolean => stems.has(word) || (word.length >= 4 && [...stems].some((t) => t.startsWith(word)));
     const ranked = this.rankAll(constraints, request.first, (i) => {
       const item = this.catalog.get(i)!;
-      let matched = 0;
-      for (const word of wanted) if (item.tokens.has(word) || [...item.tokens].some((t) => t.startsWith(word))) matched += 1;
-      if (matched === 0) return 0;
+      const stems = stemsOf(item.tokens);
+      const productShare = product.length === 0 ? 0 : product.filter((w) => matches(stems, w)).length / product.length;
+      const otherShare = others.length === 0 ? 0 : others.filter((w) => matches(stems, w)).length / others.length;
+      if (productShare === 0 && otherShare === 0) return 0;
+      // Levels 2 apart, a tie-break below 1: no price or popularity lifts an item over a better word match.
       const price = request.cheapFirst ? 1 / (1 + item.effectivePriceCents / 500) : 1;
-      return (matched / wanted.length) * (1 + Math.log1p(this.popularity.valueAt(i, now))) * price;
+      const popularity = Math.log1p(this.popularity.valueAt(i, now));
+      const tieBreak = 0.5 * price * (0.5 + 0.5 * (popularity / (1 + popularity)));
+      return 1 + 4 * productShare + 2 * otherShare + tieBreak;
     });
     const label = `Matches “${wanted.join(' ')}”`;
     const items = ranked.map(({ item, score }, _, all) =>

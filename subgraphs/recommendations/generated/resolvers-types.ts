@@ -67,14 +67,45 @@ export type Intent = {
   /** 0–1: how much of the text was understood. */
   confidence: Scalars['Float']['output'];
   dietaryTags: Array<DietaryTag>;
+  /** Product words the shopper does not want ("no nuts"): products naming them are left out. */
+  excluded: Array<Scalars['String']['output']>;
   healthy: Scalars['Boolean']['output'];
+  /** The products asked for, one per item of "milk, eggs and bread"; empty when the text names none. */
+  items: Array<IntentItem>;
   keywords: Array<Scalars['String']['output']>;
   maxPrice?: Maybe<Scalars['Decimal']['output']>;
   minPrice?: Maybe<Scalars['Decimal']['output']>;
   nearMe: Scalars['Boolean']['output'];
+  /** ORGANIC label: PREFER when said, ONLY when required ("only organic"). */
+  organic?: Maybe<SustainabilityPreference>;
   priceSensitivity?: Maybe<PriceSensitivity>;
   sustainability?: Maybe<SustainabilityPreference>;
   text: Scalars['String']['output'];
+};
+
+/** One product asked for in a free-text request. */
+export type IntentItem = {
+  __typename?: 'IntentItem';
+  /** Its categories, the product type's first. */
+  categoryIds: Array<Scalars['ID']['output']>;
+  dietaryTags: Array<DietaryTag>;
+  keywords: Array<Scalars['String']['output']>;
+  organic?: Maybe<SustainabilityPreference>;
+  priceSensitivity?: Maybe<PriceSensitivity>;
+  /** The product-type words ("pizza" in "frozen pizza"): items naming them rank first. */
+  productTerms: Array<Scalars['String']['output']>;
+  quantity?: Maybe<Quantity>;
+  sustainability?: Maybe<SustainabilityPreference>;
+  /** The words that name it. */
+  text: Scalars['String']['output'];
+};
+
+/** The list for one item of a request with several. */
+export type IntentItemRecommendations = {
+  __typename?: 'IntentItemRecommendations';
+  item: IntentItem;
+  items: Array<RecommendedItem>;
+  servedBy: Array<ServedBy>;
 };
 
 export type Preferences = {
@@ -116,6 +147,14 @@ export type ProductSimilarItemsArgs = {
   filter?: InputMaybe<RecommendationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** "2 l", "500 g", "6 pack", "a dozen". */
+export type Quantity = {
+  __typename?: 'Quantity';
+  amount: Scalars['Float']['output'];
+  /** l, ml, cl, kg, g, oz, lb or pack; null for a plain count. */
+  unit?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
@@ -191,6 +230,8 @@ export type RecommendationList = {
   /** Present when the request had free text: how it was understood. */
   intent?: Maybe<Intent>;
   items: Array<RecommendedItem>;
+  /** One list per item when the free text asks for several ("milk, eggs and bread"), in the order asked; `items` then interleaves them. */
+  perItem?: Maybe<Array<IntentItemRecommendations>>;
   /** The strategies that produced the items, primary first; fallbacks follow when filters left too few. */
   servedBy: Array<ServedBy>;
 };
@@ -401,9 +442,12 @@ export type ResolversTypes = ResolversObject<{
   Intent: ResolverTypeWrapper<IntentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  IntentItem: ResolverTypeWrapper<IntentItem>;
+  IntentItemRecommendations: ResolverTypeWrapper<Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversTypes['RecommendedItem']> }>;
   Preferences: ResolverTypeWrapper<Preferences>;
   PriceSensitivity: PriceSensitivity;
   Product: ResolverTypeWrapper<ProductReferenceModel>;
+  Quantity: ResolverTypeWrapper<Quantity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecommendationContext: RecommendationContext;
   RecommendationFilter: RecommendationFilter;
@@ -429,8 +473,11 @@ export type ResolversParentTypes = ResolversObject<{
   Intent: IntentModel;
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  IntentItem: IntentItem;
+  IntentItemRecommendations: Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversParentTypes['RecommendedItem']> };
   Preferences: Preferences;
   Product: ProductReferenceModel;
+  Quantity: Quantity;
   Query: Record<PropertyKey, never>;
   RecommendationContext: RecommendationContext;
   RecommendationFilter: RecommendationFilter;
@@ -454,14 +501,35 @@ export type IntentResolvers<ContextType = RecommendationsContext, ParentType ext
   categoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   dietaryTags?: Resolver<Array<ResolversTypes['DietaryTag']>, ParentType, ContextType>;
+  excluded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['IntentItem']>, ParentType, ContextType>;
   keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   maxPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   minPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   nearMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organic?: Resolver<Maybe<ResolversTypes['SustainabilityPreference']>, ParentType, ContextType>;
   priceSensitivity?: Resolver<Maybe<ResolversTypes['PriceSensitivity']>, ParentType, ContextType>;
   sustainability?: Resolver<Maybe<ResolversTypes['SustainabilityPreference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IntentItemResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['IntentItem'] = ResolversParentTypes['IntentItem']> = ResolversObject<{
+  categoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  dietaryTags?: Resolver<Array<ResolversTypes['DietaryTag']>, ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  organic?: Resolver<Maybe<ResolversTypes['SustainabilityPreference']>, ParentType, ContextType>;
+  priceSensitivity?: Resolver<Maybe<ResolversTypes['PriceSensitivity']>, ParentType, ContextType>;
+  productTerms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
+  sustainability?: Resolver<Maybe<ResolversTypes['SustainabilityPreference']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IntentItemRecommendationsResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['IntentItemRecommendations'] = ResolversParentTypes['IntentItemRecommendations']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['IntentItem'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['RecommendedItem']>, ParentType, ContextType>;
+  servedBy?: Resolver<Array<ResolversTypes['ServedBy']>, ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
@@ -470,6 +538,11 @@ export type ProductResolvers<ContextType = RecommendationsContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   similar?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<ProductSimilarArgs, 'first'>>;
   similarItems?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ProductSimilarItemsArgs, 'first' | 'strict'>>;
+}>;
+
+export type QuantityResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -482,6 +555,7 @@ export type QueryResolvers<ContextType = RecommendationsContext, ParentType exte
 export type RecommendationListResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationList'] = ResolversParentTypes['RecommendationList']> = ResolversObject<{
   intent?: Resolver<Maybe<ResolversTypes['Intent']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['RecommendedItem']>, ParentType, ContextType>;
+  perItem?: Resolver<Maybe<Array<ResolversTypes['IntentItemRecommendations']>>, ParentType, ContextType>;
   servedBy?: Resolver<Array<ResolversTypes['ServedBy']>, ParentType, ContextType>;
 }>;
 
@@ -505,7 +579,10 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
   Intent?: IntentResolvers<ContextType>;
+  IntentItem?: IntentItemResolvers<ContextType>;
+  IntentItemRecommendations?: IntentItemRecommendationsResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;

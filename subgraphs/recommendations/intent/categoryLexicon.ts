@@ -11,11 +11,15 @@ export interface CategoryHit {
 const NAME_STRENGTH = 3;
 const SYNONYM_STRENGTH = 2;
 const BUILT_IN_STRENGTH = 1;
+/** A built-in word for a sub-aisle ("cookies" → Biscuits) beats the same word for its parent aisle (Snacks). */
+const SPECIFIC_STRENGTH = 1.5;
 
 interface GroceryGroup {
   /** Category names (or slugs) the group applies to. */
   names: string[];
   words: string[];
+  /** A sub-aisle's group. */
+  specific?: boolean;
 }
 
 /** Everyday words for common grocery categories, used only when the catalog has a category of that name. */
@@ -51,6 +55,26 @@ const GROCERY_GROUPS: readonly GroceryGroup[] = [
     words: ['pasta', 'rice', 'beans', 'flour', 'lentils', 'noodles', 'cereal', 'oats', 'sauce', 'oil', 'spices',
       'canned', 'tinned', 'peanut butter'],
   },
+  {
+    names: ['biscuits', 'biscuits and cakes', 'cookies', 'biscuits and cookies'], specific: true,
+    words: ['cookies', 'biscuits', 'crackers', 'shortbread', 'waffles', 'digestives', 'crispbread'],
+  },
+  {
+    names: ['chocolate and sweets', 'sweets', 'confectionery', 'candy'], specific: true,
+    words: ['chocolate', 'candy', 'sweets', 'gummies', 'liquorice', 'licorice', 'marshmallows', 'chewing gum'],
+  },
+  {
+    names: ['crisps nuts and popcorn', 'crisps', 'chips and nuts'], specific: true,
+    words: ['crisps', 'chips', 'nuts', 'popcorn', 'pretzels', 'peanuts', 'cashews'],
+  },
+  {
+    names: ['cereals and breakfast', 'breakfast', 'breakfast cereals', 'cereals'], specific: true,
+    words: ['cereal', 'muesli', 'granola', 'porridge', 'cornflakes', 'oats'],
+  },
+  {
+    names: ['frozen meals and pizza', 'frozen meals', 'frozen pizza'], specific: true,
+    words: ['pizza', 'lasagne', 'lasagna', 'frozen meal'],
+  },
 ];
 
 const CONJUNCTION = /\s*(?:&|,|\+|\/|\band\b)\s*/i;
@@ -72,7 +96,7 @@ function addCategory(trie: PhraseTrie<CategoryHit>, category: VocabularyCategory
   if (parts.length > 1) for (const part of parts) add(part, SYNONYM_STRENGTH);
   for (const synonym of category.synonyms ?? []) add(synonym, SYNONYM_STRENGTH);
   const group = GROUPS_BY_NAME.get(key(category.name)) ?? GROUPS_BY_NAME.get(key(slugWords));
-  for (const word of group?.words ?? []) add(word, BUILT_IN_STRENGTH);
+  for (const word of group?.words ?? []) add(word, group?.specific ? SPECIFIC_STRENGTH : BUILT_IN_STRENGTH);
 }
 
 // Vocabularies are reused across requests; building a trie per call would be wasted work.

@@ -29,6 +29,19 @@ export class PhraseTrie<T> {
     node.values.push(value);
   }
 
+  /** Every lemma of every phrase. */
+  words(): Set<string> {
+    const out = new Set<string>();
+    const walk = (node: TrieNode<T>): void => {
+      for (const [lemma, child] of node.next) {
+        out.add(lemma);
+        walk(child);
+      }
+    };
+    walk(this.root);
+    return out;
+  }
+
   /** The longest phrase starting at `start`; phrases never cross a token boundary. */
   longestAt(tokens: readonly Token[], start: number): PhraseMatch<T> | null {
     let node = this.root;

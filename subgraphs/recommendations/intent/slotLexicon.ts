@@ -8,6 +8,10 @@ export type Slot =
   | { kind: 'sustainability' }
   | { kind: 'nearMe' }
   | { kind: 'healthy' }
+  /** "organic", "bio": the ORGANIC label in particular (also a sustainability preference). */
+  | { kind: 'organic' }
+  /** "no nuts", "without nuts": products naming this word (or its family) are left out. */
+  | { kind: 'exclude'; term: string }
   /** A compound whose first word must not be read alone: "green tea" is not eco tea, "sweet potatoes" are not sweets. */
   | { kind: 'literal' };
 
@@ -19,7 +23,8 @@ const DIET: Record<DietaryTag, string[]> = {
   VEGETARIAN: ['vegetarian', 'veggie', 'veg friendly', 'meatless', ...allergenFree('meat')],
   GLUTEN_FREE: ['coeliac', 'celiac', 'coeliac friendly', 'celiac friendly', ...allergenFree('gluten')],
   LACTOSE_FREE: ['non dairy', 'lactose intolerant', ...allergenFree('lactose', 'dairy', 'milk')],
-  NUT_FREE: ['nut allergy', 'peanut allergy', ...allergenFree('nut', 'peanut', 'tree nut')],
+  // "nut-free" asks for the tag; "no nuts" / "without nuts" exclude what names nuts (EXCLUDE below).
+  NUT_FREE: ['nut allergy', 'peanut allergy', 'nut free', 'peanut free', 'tree nut free', 'nut less', 'nutfree'],
   HALAL: ['halal', 'zabiha'],
   KOSHER: ['kosher'],
 };
@@ -37,6 +42,13 @@ const PRICE: Record<PriceSensitivity, string[]> = {
     'finest', 'deluxe', 'posh', 'top quality', 'high quality', 'best quality', 'indulgent', 'expensive', 'splurge',
     'treat myself', 'special occasion',
   ],
+};
+
+const ORGANIC = ['organic', 'bio'];
+
+/** Negated allergens the catalog's tags do not cover well enough to filter on: excluded by name instead. */
+const EXCLUDE: Record<string, string[]> = {
+  nut: ['no nut', 'without nut', 'free from nut', 'no tree nut', 'without tree nut', 'no peanut', 'without peanut', 'free from peanut'],
 };
 
 const SUSTAINABILITY = [
@@ -77,6 +89,8 @@ function build(): PhraseTrie<Slot> {
   for (const [sensitivity, phrases] of Object.entries(PRICE) as [PriceSensitivity, string[]][])
     add(phrases, { kind: 'price', sensitivity });
   add(SUSTAINABILITY, { kind: 'sustainability' });
+  add(ORGANIC, { kind: 'organic' });
+  for (const [term, phrases] of Object.entries(EXCLUDE)) add(phrases, { kind: 'exclude', term });
   add(NEAR_ME, { kind: 'nearMe' });
   add(HEALTHY, { kind: 'healthy' });
   add(COMPOUNDS, { kind: 'literal' });

@@ -1,7 +1,10 @@
 import { parseInput, rules, z } from '../../../platform/validation';
 import { toCents } from '../engine/money';
 import type { QueryResolvers } from '../generated/resolvers-types';
+import type { ShopperContext } from '../engine/constraints';
+import type { RecommendationEngine, RecommendationList } from '../engine/recommendationEngine';
 import { detectIntent } from '../intent/detectIntent';
+import type { IntentItem } from '../intent/intent';
 import { toFilter, toFirst } from '../requestArgs';
 import { cachedList } from './cachedList';
 
@@ -17,39 +20,75 @@ const contextSchema = z.object({
  */
 export const recommend: QueryResolvers['recommend'] = async (_parent, args, context) => {
   const input = parseInput(contextSchema, args.context, 'context');
-  const intent = input.text ? detectIntent(input.text, { categories: await context.vocabulary.current() }) : null;
+  const intent = input.text
+    ? detectIntent(input.text, { categories: await context.vocabulary.current(), productNames: productNamesOf(context.host.engine) })
+    : null;
   // Announced as a SEARCH interaction when the request carries a session (read back by Shopper.intents);
   // nothing is written in this request path, cache hit or not.
   if (intent) {
     const shopperId = await context.sessionShopperId();
     if (shopperId) context.intents.record(shopperId, intent);
   }
-  const filter = toFilter(args.filter, { categoryId: input.categoryId ?? intent?.categoryIds[0] ?? null });
-  if (intent) {
-    filter.maxPriceCents ??= intent.maxPrice ? toCents(intent.maxPrice) : null;
-    filter.minPriceCents ??= intent.minPrice ? toCents(intent.minPrice) : null;
-    filter.dietaryTags = [...new Set([...(filter.dietaryTags ?? []), ...intent.dietaryTags])];
-  }
-  const request = {
-    first: toFirst(args.first, 10),
-    filter,
-    strict: args.strict ?? false,
-    shopper: {
-      dietaryRestrictions: [],
-      sustainability: intent?.sustainability ?? ('NONE' as const),
-      remainingBudgetCents: null,
-      location: null,
-    },
+  const first = toFirst(args.first, 10);
+  const hasProducts = Boolean(input.productIds && input.productIds.length > 0);
+  const items: (IntentItem | null)[] = intent && !hasProducts && intent.items.length > 0 ? intent.items : [null];
+
+  const listFor = (item: IntentItem | null) => {
+    const filter = toFilter(args.filter, { categoryId: input.categoryId ?? item?.categoryIds[0] ?? intent?.categoryIds[0] ?? null });
+    if (intent) {
+      filter.maxPriceCents ??= intent.maxPrice ? toCents(intent.maxPrice) : null;
+      filter.minPriceCents ??= intent.minPrice ? toCents(intent.minPrice) : null;
+      filter.dietaryTags = [...new Set([...(filter.dietaryTags ?? []), ...intent.dietaryTags])];
+      filter.excludeTerms = intent.excluded;
+      if ((item?.organic ?? intent.organic) === 'ONLY') filter.requiredLabels = ['ORGANIC'];
+    }
+    // An ORGANIC label also counts as sustainable, so "only organic" needs no more than the label filter.
+    const sustainability: ShopperContext['sustainability'] = item?.sustainability ?? intent?.sustainability ?? 'NONE';
+    const request = {
+      first,
+      filter,
+      strict: args.strict ?? false,
+      shopper: { dietaryRestrictions: [], sustainability, remainingBudgetCents: null, location: null },
+    };
+    const keywords = item ? item.keywords : (intent?.keywords ?? []);
+    const cheapFirst = (item?.priceSensitivity ?? intent?.priceSensitivity) === 'BUDGET';
+    return cachedList(
+      context,
+      ['recommend', input.productIds, intent?.text, item, request],
+      (engine) => (hasProducts ? engine.cartScopes(input.productIds!, request.shopper) : []),
+      (engine) => {
+        if (hasProducts) return engine.cartSuggestions(input.productIds!, request);
+        if (keywords.length > 0) return engine.matchKeywords(keywords, { ...request, cheapFirst, productTerms: item?.productTerms ?? [] });
+        return engine.popular(request);
+      },
+    );
   };
-  const list = await cachedList(
-    context,
-    ['recommend', input.productIds, intent, request],
-    (engine) => (input.productIds && input.productIds.length > 0 ? engine.cartScopes(input.productIds, request.shopper) : []),
-    (engine) => {
-    if (input.productIds && input.productIds.length > 0) return engine.cartSuggestions(input.productIds, request);
-    if (intent && intent.keywords.length > 0) return engine.matchKeywords(intent.keywords, { ...request, cheapFirst: intent.priceSensitivity === 'BUDGET' });
-    return engine.popular(request);
-    },
-  );
-  return { ...list, intent };
+
+  const lists = await Promise.all(items.map(listFor));
+  if (lists.length === 1) return { ...lists[0]!, intent, perItem: null };
+  return { ...interleave(lists, first), intent, perItem: lists.map((list, n) => ({ ...list, item: items[n]! })) };
 };
+
+/** Round-robin over the per-item lists, each product once, so a client reading only `items` sees every item asked for. */
+function interleave(lists: RecommendationList[], first: number): RecommendationList {
+  const seen = new Set<string>();
+  const items: RecommendationList['items'] = [];
+  for (let rank = 0; items.length < first && lists.some((list) => rank < list.items.length); rank++) {
+    for (const list of lists) {
+      const item = list.items[rank];
+      if (item && !seen.has(item.productId) && items.length < first) {
+        seen.add(item.productId);
+        items.push(item);
+      }
+    }
+  }
+  return { items, servedBy: [...new Set(lists.flatMap((list) => list.servedBy))] };
+}
+
+// The catalog's product names, for spelling and item detection; rebuilt when the catalog changes.
+let names: { version: string; names: string[] } | null = null;
+function productNamesOf(engine: RecommendationEngine): string[] {
+  const version = engine.version.split('.')[0]!;
+  if (names?.version !== version) names = { version, names: engine.catalog.all().map((item) => item.name) };
+  return names.names;
+}

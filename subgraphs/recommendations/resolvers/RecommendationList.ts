@@ -2,4 +2,5 @@ import type { RecommendationListResolvers } from '../generated/resolvers-types';
 
 export const RecommendationList: RecommendationListResolvers = {
   intent: (list) => list.intent ?? null,
+  perItem: (list) => list.perItem ?? null,
 };
