@@ -1,5 +1,5 @@
 import { CONFIDENCE_FLOOR, detectIntent } from './detectIntent';
-import type { Intent, IntentVocabulary } from './intent';
+import type { Intent, IntentItem, IntentVocabulary } from './intent';
 
 const vocabulary: IntentVocabulary = {
   categories: [
@@ -30,8 +30,27 @@ const phrasings: [string, Expected][] = [
   ['dairy free yoghurt', { categoryIds: ['dairy'], dietaryTags: ['LACTOSE_FREE'] }],
   ['Lactose-free cheese, max 4', { categoryIds: ['dairy'], dietaryTags: ['LACTOSE_FREE'], maxPrice: '4.00' }],
   ['nut free snacks for school', { categoryIds: ['snacks'], dietaryTags: ['NUT_FREE'], keywords: ['school'] }],
-  ['no nuts please, my son is allergic', { dietaryTags: ['NUT_FREE'], keywords: ['son', 'allergic'] }],
-  ["I don't want nuts in my cereal", { categoryIds: ['pantry'], dietaryTags: ['NUT_FREE'], keywords: [] }],
+  ['no nuts please, my son is allergic', { dietaryTags: [], excluded: ['nut'], keywords: ['son', 'allergic'] }],
+  ["I don't want nuts in my cereal", { categoryIds: ['pantry'], dietaryTags: [], excluded: ['nut'], keywords: [] }],
+  ['without nuts', { excluded: ['nut'], dietaryTags: [] }],
+  ['nut-free granola', { dietaryTags: ['NUT_FREE'], excluded: [] }],
+  ['free from dairy', { dietaryTags: ['LACTOSE_FREE'] }],
+  ['cereal with no peanuts', { excluded: ['nut'], categoryIds: ['pantry'] }],
+  ['chocolate without palm oil', { excluded: ['palm oil'], categoryIds: ['snacks'] }],
+  ['only organic milk', { organic: 'ONLY', sustainability: 'ONLY', categoryIds: ['dairy'] }],
+  ['organic milk', { organic: 'PREFER', sustainability: 'PREFER' }],
+  ['bio eggs', { organic: 'PREFER', categoryIds: ['dairy'] }],
+  ['eco friendly detergent', { organic: null, sustainability: 'PREFER' }],
+  ['vegan cheese', { dietaryTags: ['VEGAN'], categoryIds: ['dairy'] }],
+  ['lactose free milk', { dietaryTags: ['LACTOSE_FREE'] }],
+  ['gluten-free pasta under 3', { dietaryTags: ['GLUTEN_FREE'], maxPrice: '3.00', categoryIds: ['pantry'] }],
+  ['frozen pizza €4.50', { maxPrice: '4.50', categoryIds: ['frozen'] }],
+  ['crisps £5', { maxPrice: '5.00' }],
+  ['juice 5 euros', { maxPrice: '5.00', categoryIds: ['drinks'] }],
+  ['wine less than 3 dollars', { maxPrice: '3.00', categoryIds: ['alcohol'] }],
+  ['cheese between 2 and 4', { minPrice: '2.00', maxPrice: '4.00' }],
+  ['bread under 5', { maxPrice: '5.00', categoryIds: ['bakery'] }],
+  ['snacks 2,49', { maxPrice: '2.49' }],
   ['halal chicken', { categoryIds: ['meat'], dietaryTags: ['HALAL'] }],
   ['kosher wine up to 10', { categoryIds: ['alcohol'], dietaryTags: ['KOSHER'], maxPrice: '10.00' }],
   ['veggie burgers', { categoryIds: [], dietaryTags: ['VEGETARIAN'], keywords: ['burger'] }],
@@ -83,10 +102,67 @@ const negatives: [string, Expected][] = [
   ['sweet potatoes', { categoryIds: ['produce'], keywords: ['sweet'] }],
   ['shops within 2 miles open at 5.30pm', { maxPrice: null, minPrice: null }],
   ['local honey', { nearMe: false, keywords: ['local', 'honey'] }],
+  ['honey', { keywords: ['honey'] }],
+  ['organic only', { organic: 'ONLY' }],
+  ['not organic', { organic: null }],
+  ['2 l milk', { maxPrice: null, categoryIds: ['dairy'] }],
   ['xyzzy plugh', { categoryIds: [], keywords: ['xyzzy', 'plugh'], confidence: CONFIDENCE_FLOOR }],
 ];
 
+const catalog: IntentVocabulary = {
+  categories: vocabulary.categories,
+  productNames: ['Spaghetti 500 g', 'Tomato pasta sauce 500 g', 'Whole milk 1 L', 'Free-range eggs 10 pack', 'Sourdough loaf',
+    'Sweet and salty popcorn 100 g', 'Margherita pizza', 'Chocolate cereal 375 g', 'Bananas 1 kg', 'Mozzarella 125 g',
+    'Basmati rice 1 kg', 'Cola 1.5 L', 'Yogurt 500 g', 'Avocados 2 pack', 'Butter 250 g'],
+};
+
+type ExpectedItem = Partial<IntentItem>;
+
+// Items, quantities and spelling, against a vocabulary with product names.
+const itemPhrasings: [string, ExpectedItem[]][] = [
+  ['milk, eggs and bread', [{ text: 'milk', productTerms: ['milk'] }, { text: 'eggs', productTerms: ['egg'] }, { text: 'bread', productTerms: ['bread'] }]],
+  ['milk and eggs', [{ productTerms: ['milk'] }, { productTerms: ['egg'] }]],
+  ['milk & eggs', [{ productTerms: ['milk'] }, { productTerms: ['egg'] }]],
+  ['bananas plus butter', [{ productTerms: ['banana'] }, { productTerms: ['butter'] }]],
+  ['spaghetti\ntomato sauce', [{ productTerms: ['spaghetti'] }, { productTerms: ['sauce'] }]],
+  ['sweet and salty popcorn', [{ productTerms: ['popcorn'] }]],
+  ['mac and cheese', [{ productTerms: ['cheese'] }]],
+  ['fruit & veg', [{ categoryIds: ['produce'] }]],
+  ['vegetarian and vegan options', []],
+  ['organic, please: milk and eggs', [{ productTerms: ['milk'], organic: 'PREFER' }, { productTerms: ['egg'], organic: 'PREFER' }]],
+  ['gluten-free bread and pasta', [{ productTerms: ['bread'], dietaryTags: ['GLUTEN_FREE'] }, { productTerms: ['pasta'], dietaryTags: ['GLUTEN_FREE'] }]],
+  ['cheap milk and premium cheese', [{ priceSensitivity: 'BUDGET' }, { priceSensitivity: 'PREMIUM' }]],
+  ['frozen pizza', [{ productTerms: ['pizza'], categoryIds: ['frozen'] }]],
+  ['chocolate cereal', [{ productTerms: ['cereal'] }]],
+  ['2 l of milk', [{ productTerms: ['milk'], quantity: { amount: 2, unit: 'l' } }]],
+  ['500g spaghetti', [{ productTerms: ['spaghetti'], quantity: { amount: 500, unit: 'g' } }]],
+  ['a dozen eggs', [{ productTerms: ['egg'], quantity: { amount: 12, unit: null } }]],
+  ['half a dozen eggs', [{ quantity: { amount: 6, unit: null } }]],
+  ['6 pack of cola', [{ productTerms: ['cola'], quantity: { amount: 6, unit: 'pack' } }]],
+  ['cola 6-pack', [{ quantity: { amount: 6, unit: 'pack' } }]],
+  ['3 avocados', [{ productTerms: ['avocado'], quantity: { amount: 3, unit: null } }]],
+  ['two litres of milk', [{ quantity: { amount: 2, unit: 'l' } }]],
+  ['1.5 kg basmati rice', [{ productTerms: ['rice'], quantity: { amount: 1.5, unit: 'kg' } }]],
+  ['milk x2', [{ quantity: { amount: 2, unit: null } }]],
+  ['a couple of bananas', [{ quantity: { amount: 2, unit: null } }]],
+  ['spagetti', [{ productTerms: ['spaghetti'] }]],
+  ['tomatoe sauce', [{ productTerms: ['sauce'], categoryIds: ['pantry', 'produce'] }]],
+  ['mozarella', [{ productTerms: ['mozzarella'] }]],
+  ['chese', [{ productTerms: ['cheese'] }]],
+  ['yoghurt and bananna', [{ productTerms: ['yoghurt'] }, { productTerms: ['banana'] }]],
+  ['sourdogh', [{ productTerms: ['sourdough'] }]],
+  ['glutn free pizza', [{ productTerms: ['pizza'], dietaryTags: ['GLUTEN_FREE'] }]],
+  ['margarita pizza', [{ productTerms: ['pizza'] }]],
+  ['no nuts please, my son is allergic', []],
+];
+
 describe('detectIntent', () => {
+  it.each(itemPhrasings)('reads the items of %j', (text, expected) => {
+    const intent = detectIntent(text, catalog);
+    expect(intent.items).toHaveLength(expected.length);
+    expected.forEach((item, n) => expect(intent.items[n]).toMatchObject(item));
+  });
+
   it.each(phrasings)('understands %j', (text, expected) => {
     expect(detectIntent(text, vocabulary)).toMatchObject(expected);
   });
@@ -99,7 +175,8 @@ describe('detectIntent', () => {
     for (const text of ['', '   ', '\n\t']) {
       expect(detectIntent(text, vocabulary)).toEqual({
         text: '', categoryIds: [], keywords: [], maxPrice: null, minPrice: null, priceSensitivity: null,
-        dietaryTags: [], sustainability: null, nearMe: false, healthy: false, confidence: CONFIDENCE_FLOOR,
+        dietaryTags: [], sustainability: null, organic: null, excluded: [], items: [], nearMe: false, healthy: false,
+        confidence: CONFIDENCE_FLOOR,
       });
     }
   });
