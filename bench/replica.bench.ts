@@ -8,6 +8,7 @@ import { publishEvent } from '../platform/events/publish';
 import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
 import { CatalogProjectionRepository } from '../subgraphs/recommendations/data/catalogProjectionRepository';
+import { InteractionRepository } from '../subgraphs/recommendations/data/interactionRepository';
 import { ModelSnapshotRepository } from '../subgraphs/recommendations/data/modelSnapshotRepository';
 import { RecommendationEngine } from '../subgraphs/recommendations/engine/recommendationEngine';
 import { EngineHost } from '../subgraphs/recommendations/learning/engineHost';
@@ -37,10 +38,14 @@ async function main(): Promise<void> {
     let started = Date.now();
     const projection = new CatalogProjectionRepository(db.prisma);
     for (let i = 0; i < shop.products.length; i += 500) await projection.upsertProducts(shop.products.slice(i, i + 500));
-    for (let i = 0; i < stored.length; i += 5_000) {
-      await db.prisma.interaction.createMany({
-        data: stored.slice(i, i + 5_000).map((e) => ({ eventId: e.eventId, shopperId: e.shopperId, type: e.type, productId: e.productId, basketId: e.basketId, occurredAt: new Date(e.occurredAt) })),
-      });
+    const interactions = new InteractionRepository(db.prisma);
+    for (let i = 0; i < stored.length; i += 20_000) {
+      await interactions.append(
+        stored.slice(i, i + 20_000).map((e) => ({
+          eventId: e.eventId, shopperId: e.shopperId, type: e.type, productId: e.productId, query: null, recommendationId: null,
+          basketId: e.basketId, quantity: null, occurredAt: new Date(e.occurredAt).toISOString(),
+        })),
+      );
     }
     console.log(`setup: ${PRODUCTS} products, ${(await db.prisma.interaction.count()).toLocaleString('en')} stored interactions (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 

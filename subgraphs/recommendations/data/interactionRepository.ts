@@ -6,23 +6,30 @@ import type { Interaction } from '../engine/recommendationEngine';
 export class InteractionRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Stores new events; ones already stored (re-deliveries) are skipped. */
+  /**
+   * Stores new events in one statement, however many (the rows travel as one
+   * JSON parameter: no per-row placeholders, no per-row round trip); ones
+   * already stored (re-deliveries) are skipped. Returns how many were new.
+   */
   async append(events: InteractionEventPayload[]): Promise<number> {
     if (events.length === 0) return 0;
-    const result = await this.prisma.interaction.createMany({
-      data: events.map((e) => ({
-        eventId: e.eventId,
-        shopperId: e.shopperId,
-        type: e.type,
-        productId: e.productId,
-        basketId: e.basketId,
-        recommendationId: e.recommendationId,
-        query: e.query,
-        occurredAt: new Date(e.occurredAt),
-      })),
-      skipDuplicates: true,
-    });
-    return result.count;
+    const rows = events.map((e) => ({
+      event_id: e.eventId,
+      shopper_id: e.shopperId,
+      type: e.type,
+      product_id: e.productId,
+      basket_id: e.basketId,
+      recommendation_id: e.recommendationId,
+      query: e.query,
+      occurred_at: e.occurredAt,
+    }));
+    return this.prisma.$executeRawUnsafe(
+      `INSERT INTO recs.interaction (event_id, shopper_id, type, product_id, basket_id, recommendation_id, query, occurred_at)
+       SELECT event_id, shopper_id, type, product_id, basket_id, recommendation_id, query, occurred_at
+       FROM json_populate_recordset(NULL::recs.interaction, $1::json)
+       ON CONFLICT (event_id) DO NOTHING`,
+      JSON.stringify(rows),
+    );
   }
 
   /** Every stored interaction in time order, a page at a time (a rebuild may read millions). */

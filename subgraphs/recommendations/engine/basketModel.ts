@@ -22,6 +22,37 @@ export const defaultBasketModelOptions: BasketModelOptions = {
   shrinkage: 5,
 };
 
+/** A fitted model as a snapshot keeps it (binary: see modelSnapshotRepository.ts). */
+export interface FittedBasketModel {
+  /** The options it was fitted with: another coreSize or λ needs a new fit. */
+  coreSize: number;
+  lambda: number;
+  core: Int32Array;
+  /** core × core EASE weights, row-major. */
+  weights: Float32Array;
+}
+
+function lambdaFor(co: CoOccurrence, options: BasketModelOptions): number {
+  return Math.max(1, options.lambdaPerBasket * co.baskets);
+}
+
+/** The core's positions and its Gram matrix (basket counts on the diagonal, pair counts off it). */
+function coreGram(co: CoOccurrence, itemCount: number, core: Int32Array): { corePosition: Int32Array; gram: Float64Array } {
+  const n = core.length;
+  const corePosition = new Int32Array(Math.max(itemCount, co.itemCounts.length)).fill(-1);
+  core.forEach((item, position) => (corePosition[item] = position));
+  const gram = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    const item = core[a]!;
+    gram[a * n + a] = co.count(item);
+    for (const [other, count] of co.pairs[item] ?? []) {
+      const b = corePosition[other] ?? -1;
+      if (b >= 0) gram[a * n + b] = count;
+    }
+  }
+  return { corePosition, gram };
+}
+
 /**
  * Basket completion: given the items in a basket, how likely each other item
  * joins it. EASE weights for the core catalog, pairwise conditional
@@ -45,24 +76,30 @@ export class BasketModel {
       .filter((i) => co.count(i) > 0)
       .sort((a, b) => co.count(b) - co.count(a) || a - b)
       .slice(0, options.coreSize);
-    const n = ranked.length;
     const core = Int32Array.from(ranked);
-    const corePosition = new Int32Array(Math.max(itemCount, co.itemCounts.length)).fill(-1);
-    ranked.forEach((item, position) => (corePosition[item] = position));
+    const { corePosition, gram } = coreGram(co, itemCount, core);
+    const n = core.length;
+    const weights = n > 0 ? Float32Array.from(fitEase(gram, n, lambdaFor(co, options))) : new Float32Array(0);
+    return new BasketModel(co, options, corePosition, core, weights, Float32Array.from(gram));
+  }
 
-    const gram = new Float64Array(n * n);
-    for (let a = 0; a < n; a++) {
-      const item = core[a]!;
-      gram[a * n + a] = co.count(item);
-      for (const [other, count] of co.pairs[item] ?? []) {
-        const b = corePosition[other] ?? -1;
-        if (b >= 0) gram[a * n + b] = count;
-      }
-    }
-    const fittedPairs = Float32Array.from(gram);
-    const lambda = Math.max(1, options.lambdaPerBasket * co.baskets);
-    const weights = n > 0 ? Float32Array.from(fitEase(gram, n, lambda)) : new Float32Array(0);
-    return new BasketModel(co, options, corePosition, core, weights, fittedPairs);
+  /**
+   * A model fitted earlier on exactly these counts (from a snapshot), without
+   * fitting again: the EASE fit inverts a core × core matrix, which is most of
+   * a replica's start. Null when it does not match the counts or the options.
+   */
+  static restore(co: CoOccurrence, itemCount: number, options: BasketModelOptions, fitted: FittedBasketModel): BasketModel | null {
+    const n = fitted.core.length;
+    if (!(fitted.core instanceof Int32Array) || !(fitted.weights instanceof Float32Array) || fitted.weights.length !== n * n) return null;
+    if (fitted.coreSize !== options.coreSize || fitted.lambda !== lambdaFor(co, options) || n > options.coreSize) return null;
+    for (const item of fitted.core) if (item < 0 || co.count(item) <= 0) return null;
+    const { corePosition, gram } = coreGram(co, itemCount, fitted.core);
+    return new BasketModel(co, options, corePosition, fitted.core, fitted.weights, Float32Array.from(gram));
+  }
+
+  /** What restore() needs: the core and its weights (the pair counts are the co-occurrence's). */
+  fitted(): FittedBasketModel {
+    return { coreSize: this.options.coreSize, lambda: lambdaFor(this.co, this.options), core: this.core, weights: this.weights };
   }
 
   get coreSize(): number {

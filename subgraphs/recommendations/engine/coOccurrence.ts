@@ -9,6 +9,8 @@ export class CoOccurrence {
   /** pairs[i].get(j): baskets containing both i and j (symmetric). */
   readonly pairs: Map<number, number>[] = [];
   baskets = 0;
+  /** Bumped by every change to the counts: tells whether a fitted model still matches them. */
+  mutations = 0;
 
   private ensure(index: number): void {
     if (index >= this.itemCounts.length) {
@@ -21,6 +23,7 @@ export class CoOccurrence {
 
   /** A whole basket (distinct items). */
   addBasket(items: readonly number[]): void {
+    this.mutations += 1;
     this.baskets += 1;
     const distinct = [...new Set(items)];
     for (const item of distinct) this.ensure(item);
@@ -36,6 +39,7 @@ export class CoOccurrence {
    * (events arrive item by item). The first item of a basket opens it.
    */
   addToBasket(item: number, earlier: readonly number[]): void {
+    this.mutations += 1;
     this.ensure(item);
     if (earlier.length === 0) this.baskets += 1;
     if (earlier.includes(item)) return;

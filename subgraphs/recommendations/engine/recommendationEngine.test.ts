@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
+import { decodeSnapshot, encodeSnapshot } from '../data/modelSnapshotRepository';
+import { BasketModel } from './basketModel';
 import { defaultEngineOptions, RecommendationEngine, type Interaction } from './recommendationEngine';
 
 // A small shop with known structure, so each rule can be checked exactly.
@@ -44,6 +46,11 @@ const caviar = product('Caviar', { categoryId: SNACKS, categoryPath: [SNACKS], e
 const soldOut = product('Cream', { stockQuantity: 0 });
 const archived = product('Old cheese', { archived: true });
 const all = [milk, oatMilk, butter, bread, rolls, jam, caviar, soldOut, archived];
+
+/** Fits of a real catalog (a new engine fits its empty model once, which costs nothing). */
+function fitsOfItems(fit: jest.SpyInstance<BasketModel, Parameters<typeof BasketModel.fit>>): number {
+  return fit.mock.calls.filter(([, itemCount]) => itemCount > 0).length;
+}
 
 function engineWith(baskets: ProductSnapshot[][], now = 1_000_000_000): { engine: RecommendationEngine; clock: { now: number } } {
   const clock = { now };
@@ -230,6 +237,58 @@ describe('learning and persistence', () => {
     const strip = (list: { items: { productId: string; score: number }[] }) => list.items.map((r) => [r.productId, r.score]);
     expect(strip(restored.cartSuggestions([milk.productId, bread.productId], { first: 5 }))).toEqual(strip(engine.cartSuggestions([milk.productId, bread.productId], { first: 5 })));
     expect(strip(restored.frequentlyBoughtTogether(bread.productId, { first: 5 }))).toEqual(strip(engine.frequentlyBoughtTogether(bread.productId, { first: 5 })));
+  });
+
+  it('restores the fitted basket model from a binary snapshot without fitting again, with the same scores', async () => {
+    const { engine, clock } = engineWith(history);
+    engine.refit();
+    const data = await encodeSnapshot(engine.toSnapshot());
+    const fit = jest.spyOn(BasketModel, 'fit');
+    try {
+      const restored = RecommendationEngine.fromSnapshot(await decodeSnapshot(data), { ...defaultEngineOptions, now: () => clock.now });
+      expect(fitsOfItems(fit)).toBe(0);
+      for (const p of all) restored.applyProduct(p);
+      const strip = (list: { items: { productId: string; score: number }[] }) => list.items.map((r) => [r.productId, r.score]);
+      expect(strip(restored.cartSuggestions([milk.productId, bread.productId], { first: 5 }))).toEqual(strip(engine.cartSuggestions([milk.productId, bread.productId], { first: 5 })));
+      expect(strip(restored.frequentlyBoughtTogether(jam.productId, { first: 5 }))).toEqual(strip(engine.frequentlyBoughtTogether(jam.productId, { first: 5 })));
+    } finally {
+      fit.mockRestore();
+    }
+  });
+
+  it('keeps no fit in a snapshot taken after purchases the fit has not seen, so the restore fits again', async () => {
+    const { engine, clock } = engineWith(history);
+    engine.refit();
+    purchase(engine, [jam, caviar], clock.now);
+    const snapshot = engine.toSnapshot();
+    expect(snapshot.basketModel).toBeUndefined();
+    const fit = jest.spyOn(BasketModel, 'fit');
+    try {
+      RecommendationEngine.fromSnapshot(await decodeSnapshot(await encodeSnapshot(snapshot)));
+      expect(fitsOfItems(fit)).toBe(1);
+    } finally {
+      fit.mockRestore();
+    }
+  });
+
+  it('fits again when the snapshot was fitted with other basket-model options', async () => {
+    const { engine } = engineWith(history);
+    engine.refit();
+    const snapshot = await decodeSnapshot(await encodeSnapshot(engine.toSnapshot()));
+    const fit = jest.spyOn(BasketModel, 'fit');
+    try {
+      RecommendationEngine.fromSnapshot(snapshot, { ...defaultEngineOptions, basketModel: { ...defaultEngineOptions.basketModel, coreSize: 2 } });
+      expect(fitsOfItems(fit)).toBe(1);
+    } finally {
+      fit.mockRestore();
+    }
+  });
+
+  it('still loads a snapshot of the first format (gzipped JSON)', async () => {
+    const { engine } = engineWith(history);
+    const { basketModel: _fit, ...json } = engine.toSnapshot();
+    const legacy = (await import('node:zlib')).gzipSync(Buffer.from(JSON.stringify(json)));
+    expect(await decodeSnapshot(legacy)).toEqual(json);
   });
 
   it('keeps one category from taking over a list', () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
-import { BasketModel, defaultBasketModelOptions, type BasketModelOptions } from './basketModel';
+import { BasketModel, defaultBasketModelOptions, type BasketModelOptions, type FittedBasketModel } from './basketModel';
 import { CatalogProjection, type CatalogFacts, type StorePoint } from './catalogProjection';
 import { CoOccurrence } from './coOccurrence';
 import { compileConstraints, isSustainable, anonymousShopper, type CompiledConstraints, type RecommendationFilter, type ShopperContext } from './constraints';
@@ -139,6 +139,8 @@ export class RecommendationEngine {
   /** Products the same shopper engaged with: "shoppers who viewed this also viewed". */
   readonly behaviour = new CoOccurrence();
   private basketModel: BasketModel;
+  /** The basket counts' mutation count when the model was fitted (a snapshot keeps the fit only if they still match). */
+  private fittedAt = -1;
   private popularity: DecayingCounters;
   private trendShort: DecayingCounters;
   private trendLong: DecayingCounters;
@@ -266,6 +268,7 @@ export class RecommendationEngine {
   /** Refits the basket model on everything counted so far (the periodic "train"). */
   refit(): void {
     this.basketModel = BasketModel.fit(this.baskets, this.items.size, this.options.basketModel);
+    this.fittedAt = this.baskets.mutations;
     this.behaviourVersion += 1;
     this.changed?.add(Scopes.model);
   }
@@ -522,6 +525,8 @@ export class RecommendationEngine {
         [...h.purchases].map(([i, p]) => [i, p.count, p.lastAt] as [number, number, number]),
       ]),
       lastEventAt: this.lastEventAt,
+      // Only a fit of exactly these counts: anything counted since would be missing from it.
+      ...(this.fittedAt === this.baskets.mutations ? { basketModel: this.basketModel.fitted() } : {}),
     };
   }
 
@@ -540,7 +545,13 @@ export class RecommendationEngine {
       });
     }
     engine.lastEventAt = snapshot.lastEventAt;
-    engine.refit();
+    const restored = snapshot.basketModel && BasketModel.restore(engine.baskets, engine.items.size, options.basketModel, snapshot.basketModel);
+    if (restored) {
+      engine.basketModel = restored;
+      engine.fittedAt = engine.baskets.mutations;
+    } else {
+      engine.refit();
+    }
     return engine;
   }
 
@@ -735,6 +746,8 @@ export interface EngineSnapshot {
   lastEventAt: number;
   /** The last interaction-stream entry this engine had learned (set by its host). */
   streamPosition?: string | null;
+  /** The fitted basket model, when it matches the counts above: restored without a new fit. */
+  basketModel?: FittedBasketModel;
 }
 
 interface SerializedCo {
