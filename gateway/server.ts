@@ -108,7 +108,8 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
 
   if (gatewayConfig.supergraphSource === 'file' || supergraphSdl) {
     const sdl = supergraphSdl ?? fs.readFileSync(gatewayConfig.supergraphPath, 'utf8');
-    subgraphs = supergraphSubgraphs(sdl, gatewayConfig.subgraphUrls);
+    // Without SUBGRAPH_<NAME>_URL, a subgraph on this machine is where its <NAME>_PORT says.
+    subgraphs = supergraphSubgraphs(sdl, gatewayConfig.subgraphUrls, { ports: config.ports, host: config.host });
     const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
     gateway = new ApolloGateway({
       supergraphSdl: sdl,

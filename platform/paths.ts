@@ -12,5 +12,14 @@ export const projectRoot: string = (() => {
   return dir;
 })();
 
+/**
+ * A file the services read at run time from the source tree (a subgraph's SDL, the
+ * supergraph, migrations). Resolved from the project root, not from `__dirname`, so the
+ * compiled `dist/` tree (the image) finds the same files as the TypeScript sources do.
+ */
+export function projectFile(...segments: string[]): string {
+  return path.join(projectRoot, ...segments);
+}
+
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 export const prismaSchemaDir = path.join(projectRoot, 'prisma', 'schema');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { reportOutboxBacklog } from '../../platform/events/outbox/outboxMetrics';
@@ -8,6 +7,7 @@ import { metricsEndpointOptions } from '../../platform/observability/metricsEndp
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
+import { projectFile } from '../../platform/paths';
 import type { ProductsContext } from './context';
 import { catalogData } from './data/catalogData';
 import { catalogWrites } from './domain/catalogWrites';
@@ -15,7 +15,7 @@ import { createProductsLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
 
-export const productsSchemaPath = path.join(__dirname, 'schema.graphql');
+export const productsSchemaPath = projectFile('subgraphs', 'products', 'schema.graphql');
 
 export interface ProductsService {
   service: GraphQLService<ProductsContext>;

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
+import { projectFile } from '../../platform/paths';
 import { CategoryVocabulary } from './catalog/categoryVocabulary';
 import { sessionShopperId } from './catalog/sessionShopper';
 import { IntentRepository } from './data/intentRepository';
@@ -20,7 +20,7 @@ import { RecommendationCache } from './recommendationCache';
 import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
 
-export const recommendationsSchemaPath = path.join(__dirname, 'schema.graphql');
+export const recommendationsSchemaPath = projectFile('subgraphs', 'recommendations', 'schema.graphql');
 
 export interface RecommendationsService {
   service: GraphQLService<RecommendationsContext>;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { createEventConsumers } from '../../platform/events/eventConsumers';
@@ -9,6 +8,7 @@ import { metricsEndpointOptions } from '../../platform/observability/metricsEndp
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
 import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
+import { projectFile } from '../../platform/paths';
 import { CatalogClient } from './catalog/catalogClient';
 import { startCartPriceSync } from './catalog/cartPriceSync';
 import type { UsersContext } from './context';
@@ -26,7 +26,7 @@ import { createUsersLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
 
-export const usersSchemaPath = path.join(__dirname, 'schema.graphql');
+export const usersSchemaPath = projectFile('subgraphs', 'users', 'schema.graphql');
 
 export interface UsersServiceOptions {
   /** The products subgraph's GraphQL URL: the catalog facts a cart needs come from there. */

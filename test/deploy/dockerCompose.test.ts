@@ -246,20 +246,18 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
-  'each app service runs its own npm script, and the migrate job runs db:migrate then db:seed': ({ compose, scripts }) => {
+  "each app service runs its own command of the image's entry point, and the migrate job migrates without seeding": ({ compose, file }) => {
     const problems: string[] = [];
+    const entrypoint = file('deploy/docker/entrypoint.sh') ?? '';
     for (const name of APP_SERVICES) {
       const command = commandOf(compose.services[name]);
-      const used = npmScriptsIn(command);
-      if (used.length !== 1 || used[0] !== `start:${name}`) problems.push(`${name} runs "${command}", not npm run start:${name}`);
-      for (const script of used) if (!scripts[script]) problems.push(`${name} runs npm script "${script}", which package.json does not define`);
+      if (command !== name) problems.push(`${name} runs "${command}", not the image command "${name}"`);
+      const source = name === 'gateway' ? 'gateway/main.ts' : `subgraphs/${name}/main.ts`;
+      if (!file(source)) problems.push(`${name}: ${source} does not exist, so the image has no dist/ entry for it`);
     }
+    if (!/\bgateway\)\s*exec node dist\/gateway\/main\.js/.test(entrypoint)) problems.push('deploy/docker/entrypoint.sh does not run dist/gateway/main.js for "gateway"');
     const migrate = commandOf(compose.services.migrate);
-    const used = npmScriptsIn(migrate);
-    for (const script of used) if (!scripts[script]) problems.push(`migrate runs npm script "${script}", which package.json does not define`);
-    if (!/npm\s+run\s+db:migrate\s*&&\s*npm\s+run\s+db:seed\b/.test(migrate)) {
-      problems.push(`migrate runs "${migrate}", not "npm run db:migrate && npm run db:seed"`);
-    }
+    if (migrate !== 'migrate') problems.push(`migrate runs "${migrate}", not the image command "migrate" (seeding is asked for separately)`);
     const restart = compose.services.migrate?.restart;
     if (restart && restart !== 'no' && restart !== 'on-failure') problems.push(`migrate has restart: ${restart}; a one-shot job must be allowed to finish`);
     return problems;
@@ -426,7 +424,7 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
-  'the Dockerfile installs with npm ci, keeping what the start scripts need': ({ dockerfile, scripts, devDependencies }) => {
+  'the Dockerfile builds dist/ in one stage and runs it on a current LTS Node with production dependencies only, as a non-root user': ({ dockerfile }) => {
     if (dockerfile === undefined) return ['Dockerfile is missing'];
     const problems: string[] = [];
     const lines = dockerfile
@@ -434,20 +432,25 @@ const checks: Record<string, Check> = {
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'));
-    const from = lines.find((line) => /^FROM\s/i.test(line));
-    if (!from || !/^FROM\s+node:20-bookworm-slim\b/i.test(from)) problems.push(`Dockerfile base is "${from}", not node:20-bookworm-slim`);
+    const image = /^ARG\s+NODE_IMAGE=(\S+)/.exec(lines.find((l) => /^ARG\s+NODE_IMAGE=/.test(l)) ?? '')?.[1];
+    const froms = lines.filter((line) => /^FROM\s/i.test(line));
+    if (!image || !/^node:(22|24)(-|$)/.test(image)) problems.push(`Dockerfile base is "${image}", not a current LTS node:22 or node:24 image`);
+    if (froms.length < 2) problems.push('Dockerfile is not multi-stage');
     const install = lines.findIndex((line) => /^RUN\s.*\bnpm\s+ci\b/i.test(line));
     if (install < 0) return [...problems, 'Dockerfile never runs npm ci'];
     const lockCopied = lines.slice(0, install).some((line) => /^(COPY|ADD)\s.*(package-lock\.json|package\*\.json|\s\.\s)/i.test(line));
     if (!lockCopied) problems.push('Dockerfile runs npm ci before copying package-lock.json');
-    // The services run through tsx: if that is a devDependency, the image needs dev dependencies.
-    const needsDev = Object.values(scripts).some((s) => /\btsx\b/.test(s)) && 'tsx' in devDependencies;
-    if (needsDev) {
-      if (/--omit[= ]dev|--production|--only[= ]prod/.test(lines[install]!)) problems.push('npm ci omits dev dependencies, but tsx (a devDependency) runs the services');
-      if (lines.slice(0, install).some((line) => /^ENV\s.*NODE_ENV[= ]production/i.test(line))) {
-        problems.push('NODE_ENV=production is set before npm ci, which then omits tsx (a devDependency)');
-      }
-    }
+    if (!lines.some((line) => /^RUN\s.*\bnpm run build\b/.test(line))) problems.push('Dockerfile never runs npm run build');
+    const last = lines.lastIndexOf(froms[froms.length - 1] ?? '');
+    const runtime = lines.slice(last);
+    const prodInstall = lines.some((line) => /^RUN\s.*\bnpm\s+ci\b.*--omit[= ]dev/.test(line));
+    if (!prodInstall) problems.push('no stage installs production dependencies only (npm ci --omit=dev)');
+    if (runtime.some((line) => /^RUN\s.*\bnpm\s+(ci|install)\b/.test(line))) problems.push('the runtime stage installs dependencies itself');
+    if (!runtime.some((line) => /^COPY\s+--from=\S+\s+\S*dist\b/.test(line))) problems.push('the runtime stage does not copy dist/ from the build stage');
+    const user = runtime.find((line) => /^USER\s/i.test(line));
+    if (!user || /^USER\s+(root|0)\b/i.test(user)) problems.push(`the runtime stage runs as ${user ?? 'root'}`);
+    if (!runtime.some((line) => /^HEALTHCHECK\s/.test(line))) problems.push('the runtime stage has no HEALTHCHECK');
+    if (runtime.some((line) => /\btsx\b/.test(line))) problems.push('the runtime stage runs tsx');
     return problems;
   },
 
@@ -601,11 +604,6 @@ describe('the wiring checks catch broken files', () => {
       /DATABASE_URL database "smartcart" is not POSTGRES_DB "shop"/,
     ],
     [
-      'an npm script that package.json does not define',
-      () => mutated((c) => void (c.services.products!.command = ['npm', 'run', 'start:product'])),
-      /products runs npm script "start:product", which package.json does not define/,
-    ],
-    [
       'an app service that no longer waits for migrate',
       () =>
         mutated((c) => {
@@ -656,11 +654,6 @@ describe('the wiring checks catch broken files', () => {
       /users: MIGRATE_ON_START: must be true or false/,
     ],
     [
-      'a migrate job that seeds even when migrating failed',
-      () => mutated((c) => void (c.services.migrate!.command = ['sh', '-c', 'npm run db:migrate; npm run db:seed'])),
-      /migrate runs "npm run db:migrate; npm run db:seed"/,
-    ],
-    [
       'the gateway metrics port moved without telling Prometheus',
       () => mutated((c) => void (env(c.services.gateway).GATEWAY_METRICS_PORT = '9465')),
       /does not scrape gateway:9465, where gateway serves \/metrics/,
@@ -693,11 +686,26 @@ describe('the wiring checks catch broken files', () => {
       () => mutated((c) => void (c.services.grafana!.ports = ['3000:3000'])),
       /grafana publishes "3000:3000" beyond the host's loopback/,
     ],
+    [
+      'a subgraph run through npm and tsx instead of the image command',
+      () => mutated((c) => void (c.services.products!.command = ['npm', 'run', 'start:products'])),
+      /products runs "npm run start:products", not the image command "products"/,
+    ],
+    [
+      'a migrate job that seeds',
+      () => mutated((c) => void (c.services.migrate!.command = ['sh', '-c', 'smartcart migrate && smartcart seed'])),
+      /migrate runs "smartcart migrate && smartcart seed"/,
+    ],
     ['a missing Dockerfile', () => ({ ...loadProject(), dockerfile: undefined }), /Dockerfile is missing/],
     [
-      'a Dockerfile that drops dev dependencies (tsx)',
-      () => ({ ...loadProject(), dockerfile: (loadProject().dockerfile ?? '').replace(/npm ci\b/, 'npm ci --omit=dev') }),
-      /omits dev dependencies/,
+      'a Dockerfile on an end-of-life Node',
+      () => ({ ...loadProject(), dockerfile: (loadProject().dockerfile ?? '').replace(/NODE_IMAGE=\S+/, 'NODE_IMAGE=node:20-bookworm-slim') }),
+      /not a current LTS/,
+    ],
+    [
+      'a Dockerfile that runs as root',
+      () => ({ ...loadProject(), dockerfile: (loadProject().dockerfile ?? '').replace(/^USER node$/m, 'USER root') }),
+      /runs as USER root/,
     ],
     [
       'a Dockerfile without npm ci',
