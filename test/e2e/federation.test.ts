@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { createApiKey } from '../../platform/auth/apiKeys';
 import type { Database } from '../../platform/database/database';
+import { eventually } from '../support/eventually';
 import { startStack, type Stack } from '../support/stack';
 
 // Through the gateway, as a client would: one endpoint, three subgraphs.
@@ -12,14 +14,28 @@ beforeAll(async () => {
   stack = await startStack();
   productsDb = stack.services.products!.db!;
   const tag = crypto.randomBytes(3).toString('hex');
-  for (let i = 0; i < 60; i++) {
-    products.push({ id: crypto.randomUUID(), sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) });
-  }
-  await productsDb.prisma.product.createMany({ data: products });
+  const rows = Array.from({ length: 60 }, (_, i) => ({ sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) }));
+  // Through the admin import, as shop staff would: the catalog events it writes are what
+  // tell the recommendations subgraph about the products (its lists carry their names and prices).
+  const admin = { 'x-api-key': (await createApiKey(productsDb.prisma, `federation test ${tag}`, ['admin'])).key };
+  const imported = await stack.query(
+    `mutation ($data: String!) { importProducts(format: JSON, data: $data) { created errors { line field reason } } }`,
+    { data: JSON.stringify(rows) },
+    admin,
+  );
+  expect(imported.data?.importProducts).toEqual({ created: 60, errors: [] });
+  const stored = await productsDb.prisma.product.findMany({ where: { sku: { in: rows.map((r) => r.sku) } }, select: { id: true, sku: true } });
+  const idOf = new Map(stored.map((p) => [p.sku, p.id]));
+  for (const row of rows) products.push({ id: idOf.get(row.sku)!, ...row });
   // Product 0 is similar to products 1, 2, 3 (scores descending) and 4 (lowest).
   await stack.services.recommendations!.db!.prisma.similarItem.createMany({
     data: [1, 2, 3, 4].map((n) => ({ productId: products[0]!.id, similarId: products[n]!.id, score: 1 - n / 10 })),
   });
+  // The recommender lists a product once its catalog event has arrived.
+  await eventually(async () => {
+    const response = await stack.query(`query ($id: ID!) { product(id: $id) { similar(first: 4) { id } } }`, { id: products[0]!.id });
+    return response.data?.product?.similar?.length === 4 ? true : undefined;
+  }, 60_000, 'the imported products in the recommender\'s catalog');
 });
 
 afterAll(async () => {
@@ -80,11 +96,23 @@ describe('federated product query', () => {
     expect(statements[0]).toMatch(/FROM "catalog"\."product"/);
   });
 
-  it('resolves entity references from another subgraph in one batched statement', async () => {
+  it('answers a list of recommended products without asking the products subgraph again', async () => {
     const { result, statements } = await countStatements(productsDb, () =>
       stack.query(`query ($id: ID!) { product(id: $id) { similar(first: 4) { id name } } }`, { id: products[0]!.id }),
     );
     expect(result.data.product.similar.map((p: { id: string }) => p.id)).toEqual([1, 2, 3, 4].map((n) => products[n]!.id));
+    // One for the root product; the recommendations subgraph provides the listed products' names
+    // itself (@provides), so the gateway does not come back to products for them.
+    expect(statements).toHaveLength(1);
+  });
+});
+
+describe('fields the recommendations subgraph does not provide', () => {
+  it('fetches them from products for the whole list in one batched statement', async () => {
+    const { result, statements } = await countStatements(productsDb, () =>
+      stack.query(`query ($id: ID!) { product(id: $id) { similar(first: 4) { id sku } } }`, { id: products[0]!.id }),
+    );
+    expect(result.data.product.similar).toEqual([1, 2, 3, 4].map((n) => ({ id: products[n]!.id, sku: products[n]!.sku })));
     // One for the root product, one for all four references together.
     expect(statements).toHaveLength(2);
   });

@@ -11,6 +11,9 @@ export interface CatalogFacts {
   categoryId: string | null;
   categoryPath: readonly string[];
   effectivePriceCents: number;
+  /** As the products subgraph formats them ("3.49"): the recommendation lists answer them (@provides). */
+  price: string;
+  effectivePrice: string;
   currency: string;
   stockQuantity: number;
   dietaryTags: ReadonlySet<string>;
@@ -84,6 +87,8 @@ export class CatalogProjection {
       categoryId: snapshot.categoryId,
       categoryPath: path,
       effectivePriceCents: toCents(snapshot.effectivePrice),
+      price: snapshot.price,
+      effectivePrice: snapshot.effectivePrice,
       currency: snapshot.currency,
       stockQuantity: snapshot.stockQuantity,
       dietaryTags: new Set(snapshot.dietaryTags),

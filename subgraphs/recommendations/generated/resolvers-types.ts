@@ -121,9 +121,13 @@ export type PriceSensitivity =
 
 export type Product = {
   __typename?: 'Product';
+  currency: Scalars['String']['output'];
+  effectivePrice: Scalars['Decimal']['output'];
   /** Complements bought in the same baskets, staples discounted. Null only when the recommendations service is unavailable. */
   frequentlyBoughtTogether?: Maybe<RecommendationList>;
   id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  price: Scalars['Decimal']['output'];
   /** Products like this one, most similar first (the plain list; `similarItems` explains each). Null only when the recommendations service is unavailable (see the error). */
   similar?: Maybe<Array<Product>>;
   /** Products like this one, with reason and confidence. Null only when the recommendations service is unavailable. */
@@ -534,8 +538,12 @@ export type IntentItemRecommendationsResolvers<ContextType = RecommendationsCont
 
 export type ProductResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectivePrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   frequentlyBoughtTogether?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ProductFrequentlyBoughtTogetherArgs, 'first' | 'strict'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   similar?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<ProductSimilarArgs, 'first'>>;
   similarItems?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ProductSimilarItemsArgs, 'first' | 'strict'>>;
 }>;

@@ -1,4 +1,7 @@
+import { notFound } from '../../../platform/errors';
 import { requirePageSize } from '../../../platform/graphql/ids';
+import type { RecommendationsContext } from '../context';
+import type { CatalogFacts } from '../engine/catalogProjection';
 import type { ProductResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst } from '../requestArgs';
 import { cachedList } from './cachedList';
@@ -6,10 +9,19 @@ import { cachedList } from './cachedList';
 export const Product: ProductResolvers = {
   // Recommendations own no product data: a reference is all they need.
   __resolveReference: ({ id }) => ({ id }),
+  // Provided on the lists (@provides): the catalog projection's copy, as fresh as the catalog events it has applied.
+  name: ({ id }, _args, context) => projected(context, id).name,
+  price: ({ id }, _args, context) => projected(context, id).price,
+  effectivePrice: ({ id }, _args, context) => projected(context, id).effectivePrice,
+  currency: ({ id }, _args, context) => projected(context, id).currency,
   // The stored content neighbours (seeded, refreshed by training): a plain list.
-  similar: async ({ id }, { first }, { loaders }) => {
-    const ids = await loaders.similarIds(requirePageSize(first, 'first', 5, 50)).load(id);
-    return ids.map((similarId) => ({ id: similarId }));
+  // Only products the catalog projection holds are listed: the list provides their
+  // name and prices from it, and a neighbour it lacks was removed from the catalog
+  // (or its creation has not reached this replica yet).
+  similar: async ({ id }, { first }, context) => {
+    const ids = await context.loaders.similarIds(requirePageSize(first, 'first', 5, 50)).load(id);
+    const catalog = context.host.engine.catalog;
+    return ids.filter((similarId) => catalog.byId(similarId) !== undefined).map((similarId) => ({ id: similarId }));
   },
   similarItems: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };
@@ -20,3 +32,10 @@ export const Product: ProductResolvers = {
     return cachedList(context, ['fbt', id, request], (engine) => engine.frequentlyBoughtTogetherScopes(id), (engine) => engine.frequentlyBoughtTogether(id, request));
   },
 };
+
+/** Every product a list names is in the projection (the engine ranks from it); one that is not is as missing as the products subgraph would find it. */
+function projected(context: RecommendationsContext, productId: string): CatalogFacts {
+  const facts = context.host.engine.catalog.byId(productId);
+  if (!facts) throw notFound('Product', productId);
+  return facts;
+}
