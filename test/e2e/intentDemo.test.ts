@@ -1,10 +1,18 @@
+import crypto from 'node:crypto';
+import { Client } from 'pg';
+import { createDatabaseDriver } from '../../platform/database/database';
+import { ensureDatabase } from '../../platform/database/ensureDatabase';
+import { migrate } from '../../platform/database/migrate';
 import { seedDemoDataIfEmpty } from '../../scripts/demoData';
 import { eventually } from '../support/eventually';
 import { startStack, type Stack } from '../support/stack';
+import { testConfig } from '../support/testEnvironment';
 
 // Free text through the gateway on the demo catalog: the failures shoppers saw.
 
 let stack: Stack;
+/** Against PostgreSQL the run's database is shared by every test file: the demo gets a fresh one of its own. */
+let ownDatabase: { url: string; name: string; serverUrl: string } | undefined;
 
 const RECOMMEND = `query ($text: String!) { recommend(context: { text: $text }, first: 5) {
   intent { excluded organic items { productTerms quantity { amount unit } } }
@@ -18,7 +26,23 @@ async function recommend(text: string): Promise<any> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  const shared = testConfig().database;
+  if (shared.kind === 'postgres') {
+    const name = `smartcart_demo_${crypto.randomBytes(4).toString('hex')}`;
+    const url = new URL(shared.url);
+    const serverUrl = url.toString();
+    url.pathname = `/${name}`;
+    ownDatabase = { url: url.toString(), name, serverUrl };
+    const config = testConfig({ DATABASE_URL: ownDatabase.url }).database;
+    await ensureDatabase(config);
+    const driver = await createDatabaseDriver(config);
+    try {
+      await migrate(driver);
+    } finally {
+      await driver.close();
+    }
+  }
+  stack = await startStack(ownDatabase ? { DATABASE_URL: ownDatabase.url } : {});
   await seedDemoDataIfEmpty(stack.infra);
   // The engine learns the catalog from its events.
   await eventually(async () => ((await recommend('frozen pizza')).items.length > 0 ? true : undefined), 60_000, 'demo catalog in the engine');
@@ -26,6 +50,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  if (ownDatabase) {
+    const client = new Client({ connectionString: ownDatabase.serverUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${ownDatabase.name}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
 });
 
 describe('free text on the demo', () => {

@@ -7,6 +7,7 @@ import { createLogger } from '../../platform/logger';
 import { createInfrastructure } from '../../platform/infrastructure';
 import { subgraphs } from '../../subgraphs';
 import { startChaosProxy, type ChaosProxy } from '../support/chaosProxy';
+import { createCatalogProducts, untilSimilarListed } from '../support/catalogProducts';
 import { startThrowawayRedis } from '../support/throwawayRedis';
 import { eventually } from '../support/eventually';
 import { parseExposition } from '../support/scrape';
@@ -23,8 +24,8 @@ const PRODUCT_PAGE = `query ProductPage($id: ID!) { product(id: $id) { name pric
 let stack: Stack;
 let proxy: ChaosProxy;
 const gateways: GatewayService[] = [];
-const product = { id: crypto.randomUUID(), sku: `res-${crypto.randomBytes(3).toString('hex')}`, name: 'Resilient oat milk 1 L', price: '2.49' };
-const neighbour = { id: crypto.randomUUID(), sku: `${product.sku}-n`, name: 'Resilient soy milk 1 L', price: '2.29' };
+const product = { id: crypto.randomUUID() as string, sku: `res-${crypto.randomBytes(3).toString('hex')}`, name: 'Resilient oat milk 1 L', price: '2.49' };
+const neighbour = { id: crypto.randomUUID() as string, sku: `${product.sku}-n`, name: 'Resilient soy milk 1 L', price: '2.29' };
 
 interface Captured {
   lines: Record<string, any>[];
@@ -79,8 +80,11 @@ function expectUnavailable(response: GraphQLResponse, reason?: string) {
 
 beforeAll(async () => {
   stack = await startStack();
-  await stack.services.products!.db!.prisma.product.createMany({ data: [product, neighbour] });
+  const [productId, neighbourId] = await createCatalogProducts(stack, [product, neighbour].map(({ sku, name, price }) => ({ sku, name, price })));
+  product.id = productId!;
+  neighbour.id = neighbourId!;
   await stack.services.recommendations!.db!.prisma.similarItem.create({ data: { productId: product.id, similarId: neighbour.id, score: 0.9 } });
+  await untilSimilarListed(stack, product.id, 1);
   const recommendations = new URL(stack.subgraphUrls.recommendations!);
   proxy = await startChaosProxy({ port: Number(recommendations.port) });
 });
@@ -221,8 +225,8 @@ describe('request ids', () => {
     expect(proxy.requestIds).toContain(requestId);
     const access = lines.filter((l) => l.msg === 'operation' && l.requestId === requestId);
     expect(access).toHaveLength(1);
-    // products (the product), recommendations (similar), products again (the similar products' names).
-    expect(access[0]).toMatchObject({ service: 'gateway', operationName: 'ProductPage', status: 200, subgraphCalls: 3, errorCodes: [] });
+    // products (the product), recommendations (similar, with the similar products' names: @provides).
+    expect(access[0]).toMatchObject({ service: 'gateway', operationName: 'ProductPage', status: 200, subgraphCalls: 2, errorCodes: [] });
     expect(typeof access[0]!.durationMs).toBe('number');
   });
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startTracing, stopTracing } from '../../platform/observability/tracing';
+import { createCatalogProducts, untilSimilarListed } from '../support/catalogProducts';
 import { eventually } from '../support/eventually';
 import { startStack, type Stack } from '../support/stack';
 
@@ -12,16 +13,18 @@ import { startStack, type Stack } from '../support/stack';
 const exporter = new InMemorySpanExporter();
 let stack: Stack;
 const tag = crypto.randomBytes(3).toString('hex');
-const products = [0, 1, 2, 3].map((i) => ({ id: crypto.randomUUID(), sku: `trace-${tag}-${i}`, name: `Traced milk ${tag} ${i}`, price: '1.19' }));
+const products = [0, 1, 2, 3].map((i) => ({ id: crypto.randomUUID() as string, sku: `trace-${tag}-${i}`, name: `Traced milk ${tag} ${i}`, price: '1.19' }));
 const PRODUCT_PAGE = `query ProductPage($id: ID!) { product(id: $id) { name price similar(first: 3) { name } } }`;
 
 beforeAll(async () => {
   startTracing({ samplingRatio: 1 }, { exporter });
   stack = await startStack();
-  await stack.services.products!.db!.prisma.product.createMany({ data: products });
+  const ids = await createCatalogProducts(stack, products.map(({ sku, name, price }) => ({ sku, name, price })));
+  ids.forEach((id, i) => (products[i]!.id = id));
   await stack.services.recommendations!.db!.prisma.similarItem.createMany({
     data: [1, 2, 3].map((n) => ({ productId: products[0]!.id, similarId: products[n]!.id, score: 1 - n / 10 })),
   });
+  await untilSimilarListed(stack, products[0]!.id, 3);
 });
 
 afterAll(async () => {
@@ -86,8 +89,9 @@ describe('tracing', () => {
         for (const product of products) expect(text).not.toContain(product.id);
       }
     }
-    // The products subgraph is asked twice (the product, then the similar products' names).
-    expect(fetches.filter((s) => s.attributes['smartcart.subgraph'] === 'products').length).toBe(2);
+    // The products subgraph is asked once (the product): the similar products' names come with the list (@provides).
+    expect(fetches.filter((s) => s.attributes['smartcart.subgraph'] === 'products').length).toBe(1);
+    expect(fetches.filter((s) => s.attributes['smartcart.subgraph'] === 'recommendations').length).toBe(1);
   });
 
   it('continues a trace the client started (W3C traceparent)', async () => {
