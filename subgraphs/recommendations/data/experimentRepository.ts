@@ -87,7 +87,7 @@ export class ExperimentRepository {
       if (row.status === 'RUNNING') return toDefinition(await tx.experiment.findUniqueOrThrow({ where: { id } }));
       if (row.status === 'STOPPED') throw conflict('A stopped experiment cannot be started again: create a new one');
       // Serialises starts on one placement (the row locks above are per experiment).
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`experiment:${row.placement}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`experiment:${row.placement}`}))`;
       const running = await tx.experiment.findFirst({ where: { placement: row.placement, status: 'RUNNING' }, select: { id: true, name: true } });
       if (running) throw conflict(`Experiment "${running.name}" (${running.id}) is already running on ${row.placement}; stop it first`);
       return toDefinition(await tx.experiment.update({ where: { id }, data: { status: 'RUNNING', startedAt: new Date() } }));
