@@ -115,6 +115,9 @@ const envSchema = z.object({
   RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
   RECS_MAX_SHOPPERS: positiveInt.default(200_000),
   RECS_STALE_CONSUMER_SECONDS: positiveInt.default(3600),
+  EXPERIMENT_ATTRIBUTION_HOURS: positiveInt.max(720, 'must be at most 720 (30 days)').default(24),
+  EXPERIMENT_IMPRESSION_FLUSH_MS: positiveInt.max(60_000, 'must be at most 60000').default(1000),
+  EXPERIMENT_REFRESH_SECONDS: positiveInt.max(300, 'must be at most 300').default(5),
   SESSION_IDLE_TIMEOUT_SECONDS: positiveInt.default(14 * 86_400),
   SESSION_MAX_LIFETIME_SECONDS: positiveInt.default(90 * 86_400),
   ANONYMOUS_RETENTION_DAYS: positiveInt.default(30),
@@ -267,6 +270,14 @@ export interface Config {
     maxShoppers: number;
     /** A shared-group member idle this long with nothing pending is a gone replica. */
     staleConsumerMs: number;
+    experiments: {
+      /** An outcome is attributed to an impression served at most this long before it. */
+      attributionWindowHours: number;
+      /** How often buffered impressions are written (one multi-row insert). */
+      impressionFlushMs: number;
+      /** How often each replica reloads the experiments (changes are also announced at once). */
+      refreshMs: number;
+    };
   };
   observability: ObservabilityConfig;
   sessions: {
@@ -491,6 +502,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cacheShopWideTtlSeconds: e.RECS_CACHE_SHOP_WIDE_TTL_SECONDS,
       maxShoppers: e.RECS_MAX_SHOPPERS,
       staleConsumerMs: e.RECS_STALE_CONSUMER_SECONDS * 1000,
+      experiments: {
+        attributionWindowHours: e.EXPERIMENT_ATTRIBUTION_HOURS,
+        impressionFlushMs: e.EXPERIMENT_IMPRESSION_FLUSH_MS,
+        refreshMs: e.EXPERIMENT_REFRESH_SECONDS * 1000,
+      },
     },
     observability: {
       metrics: {

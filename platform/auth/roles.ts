@@ -14,13 +14,18 @@ export type Permission =
   /** stock levels */
   | 'stock:write'
   /** bulk import of another shop system's order history (shoppers, orders, purchases) */
-  | 'history:import';
+  | 'history:import'
+  /** define, start and stop online experiments of the recommendations */
+  | 'experiments:write'
+  /** read experiments and their reports */
+  | 'experiments:read';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Everything, including the destructive deletes.
-  admin: ['catalog:write', 'catalog:delete', 'catalog:import', 'stock:write', 'history:import'],
-  // The merchandising team: edits the catalog by hand, deletes nothing, no bulk import.
-  'catalog-editor': ['catalog:write', 'stock:write'],
+  admin: ['catalog:write', 'catalog:delete', 'catalog:import', 'stock:write', 'history:import', 'experiments:write', 'experiments:read'],
+  // The merchandising team: edits the catalog by hand, deletes nothing, no bulk
+  // import; reads experiment results but does not change live traffic.
+  'catalog-editor': ['catalog:write', 'stock:write', 'experiments:read'],
   // A back-office integration (ERP, warehouse, shop system): bulk imports and stock levels.
   service: ['catalog:import', 'stock:write', 'history:import'],
   // A partner app that only reads: identified (its own rate budget, its usage

@@ -60,6 +60,8 @@ export interface InteractionEventPayload {
   recommendationId: string | null;
   basketId: string | null;
   quantity: number | null;
+  /** What one unit cost (a PURCHASE at checkout); absent otherwise. */
+  unitPrice?: DecimalString | null;
   occurredAt: string;
 }
 

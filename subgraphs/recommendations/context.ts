@@ -1,7 +1,12 @@
+import type { ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import type { Database } from '../../platform/database/database';
 import type { Logger } from '../../platform/logger';
 import type { CategoryVocabulary } from './catalog/categoryVocabulary';
+import type { ExperimentRepository } from './data/experimentRepository';
 import type { IntentRepository } from './data/intentRepository';
+import type { ExperimentRegistry } from './experiments/experimentRegistry';
+import type { ExperimentReports } from './experiments/experimentReports';
+import type { ImpressionRecorder } from './experiments/impressionRecorder';
 import type { EngineHost } from './learning/engineHost';
 import type { RecommendationsLoaders } from './loaders';
 import type { RecommendationCache } from './recommendationCache';
@@ -16,4 +21,11 @@ export interface RecommendationsContext {
   intents: IntentRepository;
   /** The shopper of the request's session token, if any (resolved on demand). */
   sessionShopperId(): Promise<string | null>;
+  /** The request's API key (x-api-key), verified on demand; null without one. */
+  principal(): Promise<ApiKeyPrincipal | null>;
+  /** Online experiments: the running ones in memory, their storage, impressions and reports. */
+  experiments: ExperimentRegistry;
+  experimentStore: ExperimentRepository;
+  impressions: ImpressionRecorder;
+  reports: ExperimentReports;
 }

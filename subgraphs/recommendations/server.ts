@@ -19,6 +19,8 @@ import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
 import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
+import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
+import { startExperiments } from './experiments/experimentsService';
 
 export const recommendationsSchemaPath = projectFile('subgraphs', 'recommendations', 'schema.graphql');
 
@@ -65,6 +67,9 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   await startWithRetry('recommendation model load', () => host.start(), { logger, retry: { ...DEFAULT_RETRY, maxMs: infra.config.events.retryMaxMs } }).started;
   const vocabulary = new CategoryVocabulary(options.productsUrl, logger, infra.internal.fetch);
   const intents = new IntentRepository(db.prisma, infra.events, logger);
+  // Experiments are defined with API keys (experiments:write / experiments:read).
+  const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
+  const experiments = await startExperiments({ infra, db, consumers, host, logger });
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
@@ -72,7 +77,9 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     apollo: { schema: subgraphSchema(recommendationsSchemaPath, resolvers) },
     context: async (req) => {
       const token = req.headers['x-session-token'];
+      const key = req.headers['x-api-key'];
       let shopper: Promise<string | null> | undefined;
+      let principal: Promise<ApiKeyPrincipal | null> | undefined;
       return {
         db,
         logger,
@@ -82,6 +89,11 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         intents,
         loaders: createRecommendationsLoaders(similarity),
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
+        principal: () => (principal ??= apiKeys.verify(typeof key === 'string' ? key : undefined)),
+        experiments: experiments.registry,
+        experimentStore: experiments.repository,
+        impressions: experiments.impressions,
+        reports: experiments.reports,
       };
     },
     ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],
@@ -96,6 +108,8 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     cache,
     close: async () => {
       await service.stop();
+      await experiments.close();
+      await apiKeys.close();
       await host.stop();
       await consumers.close();
       await cache.flush().catch(() => undefined);

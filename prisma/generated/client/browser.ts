@@ -49,6 +49,21 @@ export type StoreProduct = Prisma.StoreProductModel
  */
 export type CatalogOutboxEvent = Prisma.CatalogOutboxEventModel
 /**
+ * Model Experiment
+ * An experiment on one placement: its variants (the first is the control) and traffic split.
+ */
+export type Experiment = Prisma.ExperimentModel
+/**
+ * Model ExperimentImpression
+ * One list served inside an experiment (written in batches, never one per request).
+ */
+export type ExperimentImpression = Prisma.ExperimentImpressionModel
+/**
+ * Model ExperimentOutcome
+ * A click, add to cart or purchase that carried an experiment's recommendation id.
+ */
+export type ExperimentOutcome = Prisma.ExperimentOutcomeModel
+/**
  * Model SimilarItem
  * Precomputed content neighbours of a product (the cold-start "similar" list).
  */

@@ -3,6 +3,9 @@ import type { ProductReference as ProductReferenceModel } from '../data/productR
 import type { ShopperRepresentation as ShopperRepresentationModel, CartRepresentation as CartRepresentationModel, ListModel as ListModelModel } from '../representations';
 import type { Recommendation as RecommendationModel } from '../engine/recommendationEngine';
 import type { Intent as IntentModel } from '../intent/intent';
+import type { ExperimentDefinition as ExperimentDefinitionModel, VariantDefinition as VariantDefinitionModel } from '../experiments/experimentDefinition';
+import type { ComputedReport as ComputedReportModel } from '../experiments/experimentReports';
+import type { VariantReport as VariantReportModel, Comparison as ComparisonModel } from '../experiments/experimentReport';
 import type { RecommendationsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -15,6 +18,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, ISO 8601 in UTC. */
+  DateTime: { input: Date | string; output: Date | string; }
   /** An exact decimal number sent as a string ("3.49"). */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -52,6 +57,18 @@ export type CartItem = {
   product: Product;
 };
 
+export type CreateExperimentInput = {
+  /** Significance level of the tests, in (0, 0.2]. Default 0.05. */
+  alpha?: InputMaybe<Scalars['Float']['input']>;
+  /** 1–120 characters. */
+  name: Scalars['String']['input'];
+  placement: ExperimentPlacement;
+  /** Default true: RUNNING at once; false: DRAFT until startExperiment. */
+  start?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 2–5 variants with distinct keys; the first is the control. */
+  variants: Array<ExperimentVariantInput>;
+};
+
 export type DietaryTag =
   | 'GLUTEN_FREE'
   | 'HALAL'
@@ -60,6 +77,90 @@ export type DietaryTag =
   | 'NUT_FREE'
   | 'VEGAN'
   | 'VEGETARIAN';
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  alpha: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  placement: ExperimentPlacement;
+  /** Short id carried in the recommendation ids the experiment serves (x.<ref>.<variant>.…). */
+  ref: Scalars['String']['output'];
+  /** Computed now from the recorded impressions and attributed outcomes. */
+  report: ExperimentReport;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ExperimentStatus;
+  stoppedAt?: Maybe<Scalars['DateTime']['output']>;
+  variants: Array<ExperimentVariant>;
+};
+
+export type ExperimentMetric =
+  | 'ADD_TO_CART_RATE'
+  | 'CLICK_THROUGH_RATE'
+  | 'CONVERSION_RATE'
+  | 'REVENUE_PER_IMPRESSION';
+
+/** Where the lists an experiment changes are served. */
+export type ExperimentPlacement =
+  /** Cart.suggestions */
+  | 'CART_SUGGESTIONS'
+  /** Product.frequentlyBoughtTogether */
+  | 'FREQUENTLY_BOUGHT_TOGETHER'
+  /** Query.popular */
+  | 'POPULAR'
+  /** Shopper.recommendations */
+  | 'SHOPPER_RECOMMENDATIONS'
+  /** Product.similarItems */
+  | 'SIMILAR_ITEMS'
+  /** Query.trending */
+  | 'TRENDING';
+
+export type ExperimentReport = {
+  __typename?: 'ExperimentReport';
+  /** The experiment's significance level. */
+  alpha: Scalars['Float']['output'];
+  /** An outcome counts for an impression served at most this long before it. */
+  attributionWindowHours: Scalars['Int']['output'];
+  /** Each treatment against the control, per metric. */
+  comparisons: Array<VariantComparison>;
+  computedAt: Scalars['DateTime']['output'];
+  /** Of every interval (0.95). */
+  confidence: Scalars['Float']['output'];
+  /** In the experiment's order: the control first. */
+  variants: Array<VariantReport>;
+};
+
+export type ExperimentStatus =
+  | 'DRAFT'
+  | 'RUNNING'
+  | 'STOPPED';
+
+export type ExperimentVariant = {
+  __typename?: 'ExperimentVariant';
+  filter?: Maybe<VariantFilter>;
+  key: Scalars['String']['output'];
+  maxCategoryShare?: Maybe<Scalars['Float']['output']>;
+  pairShrinkage?: Maybe<Scalars['Float']['output']>;
+  /** weight / sum of weights. */
+  share: Scalars['Float']['output'];
+  strategy: VariantStrategy;
+  weight: Scalars['Int']['output'];
+};
+
+export type ExperimentVariantInput = {
+  /** Applied besides each request's own filter (both hold). */
+  filter?: InputMaybe<RecommendationFilter>;
+  /** 1–16 characters: a–z, 0–9, - and _ (it is carried in recommendation ids). */
+  key: Scalars['String']['input'];
+  /** Diversity: the largest share of a list one aisle may fill, in (0, 1]. Default: the engine's (0.5). */
+  maxCategoryShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Model parameter: pseudo-counts that shrink rare pairs (frequently bought together, similar, personalised), 0–1000. Default: the engine's (5). */
+  pairShrinkage?: InputMaybe<Scalars['Float']['input']>;
+  strategy?: InputMaybe<VariantStrategy>;
+  /** Relative share of traffic, 1–100 (weights 50/50, 1/1 or 90/10 …). */
+  weight: Scalars['Int']['input'];
+};
 
 export type Intent = {
   __typename?: 'Intent';
@@ -106,6 +207,44 @@ export type IntentItemRecommendations = {
   item: IntentItem;
   items: Array<RecommendedItem>;
   servedBy: Array<ServedBy>;
+};
+
+/** A mean with its normal-approximation interval. */
+export type MeanEstimate = {
+  __typename?: 'MeanEstimate';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  mean: Scalars['Float']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Defines an online experiment on one placement (API key with
+   * `experiments:write`: admin). The first variant is the control. It starts
+   * at once unless `start: false`; one experiment runs per placement at a time
+   * (CONFLICT otherwise). See docs/experiments.md.
+   */
+  createExperiment: Experiment;
+  /** Starts a DRAFT experiment (CONFLICT when another runs on its placement, or it was stopped). */
+  startExperiment: Experiment;
+  /** Stops an experiment: its placement serves as before; its report stays readable. */
+  stopExperiment: Experiment;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: CreateExperimentInput;
+};
+
+
+export type MutationStartExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStopExperimentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type Preferences = {
@@ -165,6 +304,10 @@ export type Query = {
   __typename?: 'Query';
   /** What a free-text request is understood as; the same parser `recommend(context: { text })` uses. */
   detectIntent: Intent;
+  /** One experiment with its report (API key with `experiments:read`); null when there is no such experiment. */
+  experiment?: Maybe<Experiment>;
+  /** Online experiments, newest first (API key with `experiments:read`: admin, catalog-editor). */
+  experiments: Array<Experiment>;
   /** Most engaged-with items, recent activity weighing more. */
   popular: RecommendationList;
   /**
@@ -179,6 +322,16 @@ export type Query = {
 
 export type QueryDetectIntentArgs = {
   text: Scalars['String']['input'];
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  status?: InputMaybe<ExperimentStatus>;
 };
 
 
@@ -203,6 +356,16 @@ export type QueryTrendingArgs = {
   filter?: InputMaybe<RecommendationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A proportion with its Wilson score interval. */
+export type RateEstimate = {
+  __typename?: 'RateEstimate';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  rate: Scalars['Float']['output'];
+  successes: Scalars['Int']['output'];
+  trials: Scalars['Int']['output'];
 };
 
 export type RecommendationContext = {
@@ -326,6 +489,73 @@ export type SustainabilityPreference =
   | 'ONLY'
   | 'PREFER';
 
+/**
+ * A treatment against the control on one metric: a two-proportion z-test for
+ * rates, Welch's z-test for revenue per impression; two-sided, judged at the
+ * experiment's alpha divided among its treatments (Bonferroni).
+ */
+export type VariantComparison = {
+  __typename?: 'VariantComparison';
+  /** The alpha this comparison is judged at. */
+  alpha: Scalars['Float']['output'];
+  control: Scalars['String']['output'];
+  /** treatment − control. */
+  difference: Scalars['Float']['output'];
+  metric: ExperimentMetric;
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** difference / control; null when the control is 0. */
+  relativeLift?: Maybe<Scalars['Float']['output']>;
+  significant: Scalars['Boolean']['output'];
+  /** In words, e.g. "click-through rate: b 5.42% vs a 3.89% (+39.5%); significant at alpha 0.05 (two-sided p < 0.0001)". */
+  summary: Scalars['String']['output'];
+  treatment: Scalars['String']['output'];
+  /** Null until testable (no data or no variation). */
+  zScore?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A variant's filter, as given. */
+export type VariantFilter = {
+  __typename?: 'VariantFilter';
+  categoryId?: Maybe<Scalars['ID']['output']>;
+  dietaryTags?: Maybe<Array<DietaryTag>>;
+  excludeIds?: Maybe<Array<Scalars['ID']['output']>>;
+  inStock?: Maybe<Scalars['Boolean']['output']>;
+  maxPrice?: Maybe<Scalars['Decimal']['output']>;
+  minPrice?: Maybe<Scalars['Decimal']['output']>;
+  minSustainabilityScore?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Per impression (one served list): the share of impressions with at least one click, add to cart, purchase. */
+export type VariantReport = {
+  __typename?: 'VariantReport';
+  addToCartRate: RateEstimate;
+  clickThroughRate: RateEstimate;
+  conversionRate: RateEstimate;
+  impressions: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+  /** Attributed purchase revenue in all. */
+  revenue: Scalars['Float']['output'];
+  revenuePerImpression: MeanEstimate;
+  /** Distinct shoppers served. */
+  shoppers: Scalars['Int']['output'];
+};
+
+/** What a variant serves. DEFAULT: the placement's own list (with the variant's parameters and filter). */
+export type VariantStrategy =
+  | 'AUTO'
+  | 'BUY_IT_AGAIN'
+  /** From the placement's products (cart, product page) only. */
+  | 'CART_COMPLETION'
+  | 'DEFAULT'
+  /** From the placement's products only: the last one's complements. */
+  | 'FREQUENTLY_BOUGHT_TOGETHER'
+  | 'PERSONALIZED'
+  | 'POPULAR'
+  | 'RECENTLY_VIEWED'
+  /** From the placement's products only: the last one's neighbours. */
+  | 'SIMILAR'
+  | 'TRENDING';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -418,7 +648,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Cart' }
     & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Cart'], {"items":{"product":{"id":true}},"budget":{"remaining":true},"shopper":{"preferences":{"sustainabilityPreference":true,"dietaryRestrictions":true,"location":{"latitude":true,"longitude":true}}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"items":{"product":{"id":true}},"budget":{"remaining":true},"shopper":{"id":true,"preferences":{"sustainabilityPreference":true,"dietaryRestrictions":true,"location":{"latitude":true,"longitude":true}}}}> ) );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
@@ -441,18 +671,30 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CartBudget: ResolverTypeWrapper<CartBudget>;
   CartItem: ResolverTypeWrapper<Omit<CartItem, 'product'> & { product: ResolversTypes['Product'] }>;
-  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
-  DietaryTag: DietaryTag;
-  Intent: ResolverTypeWrapper<IntentModel>;
+  CreateExperimentInput: CreateExperimentInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DietaryTag: DietaryTag;
+  Experiment: ResolverTypeWrapper<ExperimentDefinitionModel>;
+  ExperimentMetric: ExperimentMetric;
+  ExperimentPlacement: ExperimentPlacement;
+  ExperimentReport: ResolverTypeWrapper<ComputedReportModel>;
+  ExperimentStatus: ExperimentStatus;
+  ExperimentVariant: ResolverTypeWrapper<VariantDefinitionModel>;
+  ExperimentVariantInput: ExperimentVariantInput;
+  Intent: ResolverTypeWrapper<IntentModel>;
   IntentItem: ResolverTypeWrapper<IntentItem>;
   IntentItemRecommendations: ResolverTypeWrapper<Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversTypes['RecommendedItem']> }>;
+  MeanEstimate: ResolverTypeWrapper<MeanEstimate>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Preferences: ResolverTypeWrapper<Preferences>;
   PriceSensitivity: PriceSensitivity;
   Product: ResolverTypeWrapper<ProductReferenceModel>;
   Quantity: ResolverTypeWrapper<Quantity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateEstimate: ResolverTypeWrapper<RateEstimate>;
   RecommendationContext: RecommendationContext;
   RecommendationFilter: RecommendationFilter;
   RecommendationList: ResolverTypeWrapper<ListModelModel>;
@@ -463,6 +705,10 @@ export type ResolversTypes = ResolversObject<{
   Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
   SustainabilityPreference: SustainabilityPreference;
+  VariantComparison: ResolverTypeWrapper<ComparisonModel>;
+  VariantFilter: ResolverTypeWrapper<VariantFilter>;
+  VariantReport: ResolverTypeWrapper<VariantReportModel>;
+  VariantStrategy: VariantStrategy;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -473,22 +719,34 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   CartBudget: CartBudget;
   CartItem: Omit<CartItem, 'product'> & { product: ResolversParentTypes['Product'] };
-  Decimal: Scalars['Decimal']['output'];
-  Intent: IntentModel;
+  CreateExperimentInput: CreateExperimentInput;
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Experiment: ExperimentDefinitionModel;
+  ExperimentReport: ComputedReportModel;
+  ExperimentVariant: VariantDefinitionModel;
+  ExperimentVariantInput: ExperimentVariantInput;
+  Intent: IntentModel;
   IntentItem: IntentItem;
   IntentItemRecommendations: Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversParentTypes['RecommendedItem']> };
+  MeanEstimate: MeanEstimate;
+  Mutation: Record<PropertyKey, never>;
   Preferences: Preferences;
   Product: ProductReferenceModel;
   Quantity: Quantity;
   Query: Record<PropertyKey, never>;
+  RateEstimate: RateEstimate;
   RecommendationContext: RecommendationContext;
   RecommendationFilter: RecommendationFilter;
   RecommendationList: ListModelModel;
   RecommendedItem: RecommendationModel;
   Shopper: ShopperRepresentationModel;
   ShopperLocation: ShopperLocation;
+  VariantComparison: ComparisonModel;
+  VariantFilter: VariantFilter;
+  VariantReport: VariantReportModel;
 }>;
 
 export type CartResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
@@ -497,9 +755,46 @@ export type CartResolvers<ContextType = RecommendationsContext, ParentType exten
   suggestions?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<CartSuggestionsArgs, 'first' | 'strict'>>;
 }>;
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type ExperimentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = ResolversObject<{
+  alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placement?: Resolver<ResolversTypes['ExperimentPlacement'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['ExperimentReport'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
+  stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  variants?: Resolver<Array<ResolversTypes['ExperimentVariant']>, ParentType, ContextType>;
+}>;
+
+export type ExperimentReportResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ExperimentReport'] = ResolversParentTypes['ExperimentReport']> = ResolversObject<{
+  alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  attributionWindowHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comparisons?: Resolver<Array<ResolversTypes['VariantComparison']>, ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  variants?: Resolver<Array<ResolversTypes['VariantReport']>, ParentType, ContextType>;
+}>;
+
+export type ExperimentVariantResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ExperimentVariant'] = ResolversParentTypes['ExperimentVariant']> = ResolversObject<{
+  filter?: Resolver<Maybe<ResolversTypes['VariantFilter']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxCategoryShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pairShrinkage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['VariantStrategy'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type IntentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Intent'] = ResolversParentTypes['Intent']> = ResolversObject<{
   categoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -536,6 +831,18 @@ export type IntentItemRecommendationsResolvers<ContextType = RecommendationsCont
   servedBy?: Resolver<Array<ResolversTypes['ServedBy']>, ParentType, ContextType>;
 }>;
 
+export type MeanEstimateResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['MeanEstimate'] = ResolversParentTypes['MeanEstimate']> = ResolversObject<{
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationCreateExperimentArgs, 'input'>>;
+  startExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationStartExperimentArgs, 'id'>>;
+  stopExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationStopExperimentArgs, 'id'>>;
+}>;
+
 export type ProductResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -555,9 +862,19 @@ export type QuantityResolvers<ContextType = RecommendationsContext, ParentType e
 
 export type QueryResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   detectIntent?: Resolver<ResolversTypes['Intent'], ParentType, ContextType, RequireFields<QueryDetectIntentArgs, 'text'>>;
+  experiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<QueryExperimentArgs, 'id'>>;
+  experiments?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType, Partial<QueryExperimentsArgs>>;
   popular?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryPopularArgs, 'first' | 'strict'>>;
   recommend?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryRecommendArgs, 'context' | 'first' | 'strict'>>;
   trending?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryTrendingArgs, 'first' | 'strict'>>;
+}>;
+
+export type RateEstimateResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RateEstimate'] = ResolversParentTypes['RateEstimate']> = ResolversObject<{
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  successes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trials?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RecommendationListResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationList'] = ResolversParentTypes['RecommendationList']> = ResolversObject<{
@@ -583,17 +900,61 @@ export type ShopperResolvers<ContextType = RecommendationsContext, ParentType ex
   recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
+export type VariantComparisonResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['VariantComparison'] = ResolversParentTypes['VariantComparison']> = ResolversObject<{
+  alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  control?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ExperimentMetric'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  relativeLift?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  treatment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type VariantFilterResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['VariantFilter'] = ResolversParentTypes['VariantFilter']> = ResolversObject<{
+  categoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dietaryTags?: Resolver<Maybe<Array<ResolversTypes['DietaryTag']>>, ParentType, ContextType>;
+  excludeIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  inStock?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  maxPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  minPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  minSustainabilityScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type VariantReportResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['VariantReport'] = ResolversParentTypes['VariantReport']> = ResolversObject<{
+  addToCartRate?: Resolver<ResolversTypes['RateEstimate'], ParentType, ContextType>;
+  clickThroughRate?: Resolver<ResolversTypes['RateEstimate'], ParentType, ContextType>;
+  conversionRate?: Resolver<ResolversTypes['RateEstimate'], ParentType, ContextType>;
+  impressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  revenuePerImpression?: Resolver<ResolversTypes['MeanEstimate'], ParentType, ContextType>;
+  shoppers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  Experiment?: ExperimentResolvers<ContextType>;
+  ExperimentReport?: ExperimentReportResolvers<ContextType>;
+  ExperimentVariant?: ExperimentVariantResolvers<ContextType>;
   Intent?: IntentResolvers<ContextType>;
   IntentItem?: IntentItemResolvers<ContextType>;
   IntentItemRecommendations?: IntentItemRecommendationsResolvers<ContextType>;
+  MeanEstimate?: MeanEstimateResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateEstimate?: RateEstimateResolvers<ContextType>;
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
+  VariantComparison?: VariantComparisonResolvers<ContextType>;
+  VariantFilter?: VariantFilterResolvers<ContextType>;
+  VariantReport?: VariantReportResolvers<ContextType>;
 }>;
 

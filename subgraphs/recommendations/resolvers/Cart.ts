@@ -1,6 +1,6 @@
 import type { CartResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst, toShopperContext } from '../requestArgs';
-import { cachedList } from './cachedList';
+import { experimentList } from './experimentList';
 
 export const Cart: CartResolvers = {
   // The representation carries the cart's items, budget and the owner's
@@ -14,6 +14,14 @@ export const Cart: CartResolvers = {
       strict: args.strict ?? false,
       shopper: toShopperContext(cart.shopper?.preferences, cart.budget?.remaining),
     };
-    return cachedList(context, ['cart', productIds, request], (engine) => engine.cartScopes(productIds, request.shopper), (engine) => engine.cartSuggestions(productIds, request));
+    return experimentList(context, {
+      placement: 'CART_SUGGESTIONS',
+      productIds,
+      shopperId: cart.shopper?.id,
+      request,
+      parts: ['cart', productIds, request],
+      scopes: (engine) => engine.cartScopes(productIds, request.shopper),
+      compute: (engine, r) => engine.cartSuggestions(productIds, r),
+    });
   },
 };

@@ -4,7 +4,7 @@ import type { RecommendationsContext } from '../context';
 import type { CatalogFacts } from '../engine/catalogProjection';
 import type { ProductResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst } from '../requestArgs';
-import { cachedList } from './cachedList';
+import { experimentList } from './experimentList';
 
 export const Product: ProductResolvers = {
   // Recommendations own no product data: a reference is all they need.
@@ -25,11 +25,25 @@ export const Product: ProductResolvers = {
   },
   similarItems: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };
-    return cachedList(context, ['similar', id, request], (engine) => engine.similarScopes(id), (engine) => engine.similar(id, request));
+    return experimentList(context, {
+      placement: 'SIMILAR_ITEMS',
+      productIds: [id],
+      request,
+      parts: ['similar', id, request],
+      scopes: (engine) => engine.similarScopes(id),
+      compute: (engine, r) => engine.similar(id, r),
+    });
   },
   frequentlyBoughtTogether: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };
-    return cachedList(context, ['fbt', id, request], (engine) => engine.frequentlyBoughtTogetherScopes(id), (engine) => engine.frequentlyBoughtTogether(id, request));
+    return experimentList(context, {
+      placement: 'FREQUENTLY_BOUGHT_TOGETHER',
+      productIds: [id],
+      request,
+      parts: ['fbt', id, request],
+      scopes: (engine) => engine.frequentlyBoughtTogetherScopes(id),
+      compute: (engine, r) => engine.frequentlyBoughtTogether(id, r),
+    });
   },
 };
 

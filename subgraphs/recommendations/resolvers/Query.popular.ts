@@ -1,8 +1,8 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst } from '../requestArgs';
-import { cachedList } from './cachedList';
+import { experimentList } from './experimentList';
 
 export const popular: QueryResolvers['popular'] = (_parent, args, context) => {
   const request = { first: toFirst(args.first, 10), filter: toFilter(args.filter, { categoryId: args.category }), strict: args.strict ?? false };
-  return cachedList(context, ['popular', request], () => [], (engine) => engine.popular(request));
+  return experimentList(context, { placement: 'POPULAR', productIds: [], request, parts: ['popular', request], scopes: () => [], compute: (engine, r) => engine.popular(r) });
 };

@@ -2,7 +2,8 @@ import { forbidden } from '../../../platform/errors';
 import type { ShopperResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst, toShopperContext } from '../requestArgs';
 import { detectIntent } from '../intent/detectIntent';
-import { cachedList } from './cachedList';
+import type { RecommendationEngine } from '../engine/recommendationEngine';
+import { experimentList } from './experimentList';
 
 export const Shopper: ShopperResolvers = {
   // Requiring a private field makes the gateway prove the session owns this shopper first.
@@ -24,21 +25,30 @@ export const Shopper: ShopperResolvers = {
       shopper: toShopperContext(shopper.preferences),
     };
     const strategy = args.strategy ?? 'AUTO';
-    return cachedList(context, ['shopper', shopper.id, strategy, request], (engine) => engine.shopperScopes(shopper.id, request.shopper), (engine) => {
+    const compute = (engine: RecommendationEngine, r: typeof request) => {
       switch (strategy) {
         case 'PERSONALIZED':
-          return engine.personalized(shopper.id, request);
+          return engine.personalized(shopper.id, r);
         case 'POPULAR':
-          return engine.popular(request);
+          return engine.popular(r);
         case 'TRENDING':
-          return engine.trending(request);
+          return engine.trending(r);
         case 'BUY_IT_AGAIN':
-          return engine.buyItAgain(shopper.id, request);
+          return engine.buyItAgain(shopper.id, r);
         case 'RECENTLY_VIEWED':
-          return engine.recentlyViewed(shopper.id, request);
+          return engine.recentlyViewed(shopper.id, r);
         default:
-          return engine.auto(shopper.id, request);
+          return engine.auto(shopper.id, r);
       }
+    };
+    return experimentList(context, {
+      placement: 'SHOPPER_RECOMMENDATIONS',
+      productIds: [],
+      shopperId: shopper.id,
+      request,
+      parts: ['shopper', shopper.id, strategy, request],
+      scopes: (engine) => engine.shopperScopes(shopper.id, request.shopper),
+      compute,
     });
   },
 };

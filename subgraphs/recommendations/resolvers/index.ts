@@ -1,6 +1,9 @@
-import { DecimalScalar } from '../../../platform/graphql/scalars';
+import { DateTimeScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Cart } from './Cart';
+import { Experiment, ExperimentVariant, VariantComparison } from './Experiment';
+import { createExperiment, startExperiment, stopExperiment } from './Mutation.experiments';
+import { experiment, experiments } from './Query.experiments';
 import { Product } from './Product';
 import { detectIntent } from './Query.detectIntent';
 import { popular } from './Query.popular';
@@ -12,7 +15,12 @@ import { Shopper } from './Shopper';
 
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
-  Query: { trending, popular, recommend, detectIntent },
+  DateTime: DateTimeScalar,
+  Query: { trending, popular, recommend, detectIntent, experiments, experiment },
+  Mutation: { createExperiment, startExperiment, stopExperiment },
+  Experiment,
+  ExperimentVariant,
+  VariantComparison,
   Product,
   Shopper,
   Cart,

@@ -73,11 +73,13 @@ export class LockedCart {
     await this.tx.idempotencyRecord.create({ data: { shopperId: this.state.shopperId, key, operation, requestHash, response } });
   }
 
-  async putItem(productId: string, quantity: number, snapshot: PriceSnapshot): Promise<void> {
+  /** A line added again without a recommendation keeps the one it had. */
+  async putItem(productId: string, quantity: number, snapshot: PriceSnapshot, recommendationId?: string): Promise<void> {
+    const from = recommendationId ? { recommendationId } : {};
     await this.tx.cartItem.upsert({
       where: { cartId_productId: { cartId: this.state.id, productId } },
-      create: { cartId: this.state.id, productId, quantity, ...snapshot },
-      update: { quantity, ...snapshot },
+      create: { cartId: this.state.id, productId, quantity, ...snapshot, ...from },
+      update: { quantity, ...snapshot, ...from },
     });
     this.changed = true;
   }

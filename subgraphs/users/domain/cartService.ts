@@ -45,10 +45,11 @@ export class CartService {
     return cartView(await this.carts.load(shopperId));
   }
 
-  addItem(shopperId: string, productId: string, quantity: number, options: CommandOptions, catalog: CatalogLookup): Promise<CartView> {
+  /** `recommendationId`: what the product was added from; kept on the line for its PURCHASE (attribution). */
+  addItem(shopperId: string, productId: string, quantity: number, options: CommandOptions, catalog: CatalogLookup, recommendationId?: string): Promise<CartView> {
     return this.runner.run(shopperId, {
       operation: 'addToCart',
-      payload: { productId, quantity, expectedVersion: options.expectedVersion ?? null },
+      payload: { productId, quantity, expectedVersion: options.expectedVersion ?? null, ...(recommendationId ? { recommendationId } : {}) },
       options,
       prepare: () => catalog.load(productId),
       apply: async (cart, product) => {
@@ -59,8 +60,8 @@ export class CartService {
         if (problem) throw productUnavailable(product.archived || product.stockQuantity <= 0 ? 'productId' : 'quantity', productId, problem);
         const clash = cartCurrencyClash(cart, product);
         if (clash) throw productUnavailable('productId', productId, clash);
-        await cart.putItem(productId, wanted, priceSnapshot(product));
-        return { events: await record(cart, [{ shopperId, type: 'ADD_TO_CART', productId, quantity }]), response: theCart };
+        await cart.putItem(productId, wanted, priceSnapshot(product), recommendationId);
+        return { events: await record(cart, [{ shopperId, type: 'ADD_TO_CART', productId, quantity, recommendationId: recommendationId ?? null }]), response: theCart };
       },
     });
   }
@@ -157,7 +158,7 @@ export class CartService {
           const unitPrice = new Decimal(product.effectivePrice);
           subtotal = subtotal.add(new Decimal(product.price).mul(item.quantity));
           total = total.add(unitPrice.mul(item.quantity));
-          return { productId: item.productId, quantity: item.quantity, unitPrice };
+          return { productId: item.productId, quantity: item.quantity, unitPrice, recommendationId: item.recommendationId };
         });
         const order = await cart.createOrder({
           id: crypto.randomUUID(),
@@ -165,10 +166,19 @@ export class CartService {
           discount: Decimal.max(subtotal.sub(total), ZERO),
           total,
           currency: items[0]!.currency,
-          items: lines,
+          items: lines.map(({ productId, quantity, unitPrice }) => ({ productId, quantity, unitPrice })),
         });
+        // Each PURCHASE carries what its line was added from and what it cost (revenue of experiments).
         const purchases = lines.map(
-          (line): Interaction => ({ shopperId, type: 'PURCHASE', productId: line.productId, basketId: order.id, quantity: line.quantity }),
+          (line): Interaction => ({
+            shopperId,
+            type: 'PURCHASE',
+            productId: line.productId,
+            basketId: order.id,
+            quantity: line.quantity,
+            recommendationId: line.recommendationId,
+            unitPrice: line.unitPrice.toFixed(2),
+          }),
         );
         const interactionEvents = await record(cart, purchases);
         await cart.removeAllItems();

@@ -12,7 +12,7 @@ const commandOptions = {
   expectedVersion: optional(z.number().int('must be a whole number').min(0, 'must be 0 or more')),
 };
 
-export const addToCartArgs = z.object({ productId: rules.uuid, quantity: rules.quantity, ...commandOptions });
+export const addToCartArgs = z.object({ productId: rules.uuid, quantity: rules.quantity, recommendationId: optional(rules.text(64)), ...commandOptions });
 export const updateCartItemArgs = z.object({ productId: rules.uuid, quantity: rules.quantity, ...commandOptions });
 export const removeFromCartArgs = z.object({ productId: rules.uuid, ...commandOptions });
 export const cartOptionsArgs = z.object(commandOptions);

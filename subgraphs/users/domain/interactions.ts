@@ -14,6 +14,8 @@ export interface Interaction {
   basketId?: string | null;
   /** Units added, removed or bought; published, not stored. */
   quantity?: number | null;
+  /** What one unit cost, for a PURCHASE; published, not stored. */
+  unitPrice?: string | null;
 }
 
 export interface NewInteraction {
@@ -22,7 +24,7 @@ export interface NewInteraction {
   event: OutboxEvent;
 }
 
-export function interactionPayload(row: InteractionEvent, quantity: number | null): InteractionEventPayload {
+export function interactionPayload(row: InteractionEvent, quantity: number | null, unitPrice: string | null = null): InteractionEventPayload {
   return {
     eventId: row.id,
     shopperId: row.shopperId,
@@ -32,6 +34,7 @@ export function interactionPayload(row: InteractionEvent, quantity: number | nul
     recommendationId: row.recommendationId,
     basketId: row.basketId,
     quantity,
+    ...(unitPrice !== null ? { unitPrice } : {}),
     occurredAt: row.occurredAt.toISOString(),
   };
 }
@@ -48,6 +51,6 @@ export function newInteraction(interaction: Interaction, occurredAt = new Date()
     basketId: interaction.basketId ?? null,
     occurredAt,
   };
-  const payload = interactionPayload(row, interaction.quantity ?? null);
+  const payload = interactionPayload(row, interaction.quantity ?? null, interaction.unitPrice ?? null);
   return { row, event: outboxEvent('interactions', 'interaction', row.shopperId, payload, { id: row.id, occurredAt }) };
 }

@@ -146,6 +146,9 @@ export type Mutation = {
    * there. The product must exist, be on sale and have enough stock.
    * With `idempotencyKey`, a retry replays the first answer; with
    * `expectedVersion`, the change is refused (CONFLICT) when the cart has moved on.
+   * `recommendationId` (1–64 characters): the `id` of the recommendation the
+   * product was added from; the ADD_TO_CART event carries it, and so does the
+   * line's PURCHASE at checkout (attribution of experiments, docs/experiments.md).
    */
   addToCart: Cart;
   /**
@@ -211,6 +214,7 @@ export type MutationAddToCartArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   productId: Scalars['ID']['input'];
   quantity?: Scalars['Int']['input'];
+  recommendationId?: InputMaybe<Scalars['String']['input']>;
 };
 
 

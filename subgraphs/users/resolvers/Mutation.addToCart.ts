@@ -5,6 +5,6 @@ import { requireShopper } from '../session';
 
 export const addToCart: MutationResolvers['addToCart'] = async (_parent, args, context) => {
   const shopper = await requireShopper(context);
-  const { productId, quantity, ...options } = parseInput(addToCartArgs, args, '');
-  return context.carts.addItem(shopper.id, productId, quantity, options, context.loaders.catalogProduct);
+  const { productId, quantity, recommendationId, ...options } = parseInput(addToCartArgs, args, '');
+  return context.carts.addItem(shopper.id, productId, quantity, options, context.loaders.catalogProduct, recommendationId);
 };

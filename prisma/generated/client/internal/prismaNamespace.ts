@@ -403,6 +403,9 @@ export const ModelName = {
   Store: 'Store',
   StoreProduct: 'StoreProduct',
   CatalogOutboxEvent: 'CatalogOutboxEvent',
+  Experiment: 'Experiment',
+  ExperimentImpression: 'ExperimentImpression',
+  ExperimentOutcome: 'ExperimentOutcome',
   SimilarItem: 'SimilarItem',
   Interaction: 'Interaction',
   CatalogItem: 'CatalogItem',
@@ -433,7 +436,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "catalogOutboxEvent" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord" | "shopperOutboxEvent"
+    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "catalogOutboxEvent" | "experiment" | "experimentImpression" | "experimentOutcome" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord" | "shopperOutboxEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -878,6 +881,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.CatalogOutboxEventCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.CatalogOutboxEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    Experiment: {
+      payload: Prisma.$ExperimentPayload<ExtArgs>
+      fields: Prisma.ExperimentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ExperimentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ExperimentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>
+        }
+        findFirst: {
+          args: Prisma.ExperimentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ExperimentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>
+        }
+        findMany: {
+          args: Prisma.ExperimentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>[]
+        }
+        create: {
+          args: Prisma.ExperimentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>
+        }
+        createMany: {
+          args: Prisma.ExperimentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ExperimentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>[]
+        }
+        delete: {
+          args: Prisma.ExperimentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>
+        }
+        update: {
+          args: Prisma.ExperimentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>
+        }
+        deleteMany: {
+          args: Prisma.ExperimentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ExperimentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ExperimentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>[]
+        }
+        upsert: {
+          args: Prisma.ExperimentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentPayload>
+        }
+        aggregate: {
+          args: Prisma.ExperimentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateExperiment>
+        }
+        groupBy: {
+          args: Prisma.ExperimentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExperimentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ExperimentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExperimentCountAggregateOutputType> | number
+        }
+      }
+    }
+    ExperimentImpression: {
+      payload: Prisma.$ExperimentImpressionPayload<ExtArgs>
+      fields: Prisma.ExperimentImpressionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ExperimentImpressionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ExperimentImpressionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>
+        }
+        findFirst: {
+          args: Prisma.ExperimentImpressionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ExperimentImpressionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>
+        }
+        findMany: {
+          args: Prisma.ExperimentImpressionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>[]
+        }
+        create: {
+          args: Prisma.ExperimentImpressionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>
+        }
+        createMany: {
+          args: Prisma.ExperimentImpressionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ExperimentImpressionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>[]
+        }
+        delete: {
+          args: Prisma.ExperimentImpressionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>
+        }
+        update: {
+          args: Prisma.ExperimentImpressionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>
+        }
+        deleteMany: {
+          args: Prisma.ExperimentImpressionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ExperimentImpressionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ExperimentImpressionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>[]
+        }
+        upsert: {
+          args: Prisma.ExperimentImpressionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentImpressionPayload>
+        }
+        aggregate: {
+          args: Prisma.ExperimentImpressionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateExperimentImpression>
+        }
+        groupBy: {
+          args: Prisma.ExperimentImpressionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExperimentImpressionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ExperimentImpressionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExperimentImpressionCountAggregateOutputType> | number
+        }
+      }
+    }
+    ExperimentOutcome: {
+      payload: Prisma.$ExperimentOutcomePayload<ExtArgs>
+      fields: Prisma.ExperimentOutcomeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ExperimentOutcomeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ExperimentOutcomeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>
+        }
+        findFirst: {
+          args: Prisma.ExperimentOutcomeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ExperimentOutcomeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>
+        }
+        findMany: {
+          args: Prisma.ExperimentOutcomeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>[]
+        }
+        create: {
+          args: Prisma.ExperimentOutcomeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>
+        }
+        createMany: {
+          args: Prisma.ExperimentOutcomeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ExperimentOutcomeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>[]
+        }
+        delete: {
+          args: Prisma.ExperimentOutcomeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>
+        }
+        update: {
+          args: Prisma.ExperimentOutcomeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>
+        }
+        deleteMany: {
+          args: Prisma.ExperimentOutcomeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ExperimentOutcomeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ExperimentOutcomeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>[]
+        }
+        upsert: {
+          args: Prisma.ExperimentOutcomeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExperimentOutcomePayload>
+        }
+        aggregate: {
+          args: Prisma.ExperimentOutcomeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateExperimentOutcome>
+        }
+        groupBy: {
+          args: Prisma.ExperimentOutcomeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExperimentOutcomeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ExperimentOutcomeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExperimentOutcomeCountAggregateOutputType> | number
         }
       }
     }
@@ -2121,6 +2346,48 @@ export const CatalogOutboxEventScalarFieldEnum = {
 export type CatalogOutboxEventScalarFieldEnum = (typeof CatalogOutboxEventScalarFieldEnum)[keyof typeof CatalogOutboxEventScalarFieldEnum]
 
 
+export const ExperimentScalarFieldEnum = {
+  id: 'id',
+  ref: 'ref',
+  name: 'name',
+  placement: 'placement',
+  status: 'status',
+  alpha: 'alpha',
+  variants: 'variants',
+  createdAt: 'createdAt',
+  startedAt: 'startedAt',
+  stoppedAt: 'stoppedAt'
+} as const
+
+export type ExperimentScalarFieldEnum = (typeof ExperimentScalarFieldEnum)[keyof typeof ExperimentScalarFieldEnum]
+
+
+export const ExperimentImpressionScalarFieldEnum = {
+  id: 'id',
+  experimentId: 'experimentId',
+  variant: 'variant',
+  shopperId: 'shopperId',
+  recommendationIds: 'recommendationIds',
+  servedAt: 'servedAt'
+} as const
+
+export type ExperimentImpressionScalarFieldEnum = (typeof ExperimentImpressionScalarFieldEnum)[keyof typeof ExperimentImpressionScalarFieldEnum]
+
+
+export const ExperimentOutcomeScalarFieldEnum = {
+  eventId: 'eventId',
+  experimentId: 'experimentId',
+  variant: 'variant',
+  shopperId: 'shopperId',
+  type: 'type',
+  recommendationId: 'recommendationId',
+  revenue: 'revenue',
+  occurredAt: 'occurredAt'
+} as const
+
+export type ExperimentOutcomeScalarFieldEnum = (typeof ExperimentOutcomeScalarFieldEnum)[keyof typeof ExperimentOutcomeScalarFieldEnum]
+
+
 export const SimilarItemScalarFieldEnum = {
   productId: 'productId',
   similarId: 'similarId',
@@ -2251,6 +2518,7 @@ export const CartItemScalarFieldEnum = {
   listPrice: 'listPrice',
   currency: 'currency',
   sustainabilityScore: 'sustainabilityScore',
+  recommendationId: 'recommendationId',
   addedAt: 'addedAt',
   updatedAt: 'updatedAt'
 } as const
@@ -2654,6 +2922,9 @@ export type GlobalOmitConfig = {
   store?: Prisma.StoreOmit
   storeProduct?: Prisma.StoreProductOmit
   catalogOutboxEvent?: Prisma.CatalogOutboxEventOmit
+  experiment?: Prisma.ExperimentOmit
+  experimentImpression?: Prisma.ExperimentImpressionOmit
+  experimentOutcome?: Prisma.ExperimentOutcomeOmit
   similarItem?: Prisma.SimilarItemOmit
   interaction?: Prisma.InteractionOmit
   catalogItem?: Prisma.CatalogItemOmit

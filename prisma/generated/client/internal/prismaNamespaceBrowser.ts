@@ -57,6 +57,9 @@ export const ModelName = {
   Store: 'Store',
   StoreProduct: 'StoreProduct',
   CatalogOutboxEvent: 'CatalogOutboxEvent',
+  Experiment: 'Experiment',
+  ExperimentImpression: 'ExperimentImpression',
+  ExperimentOutcome: 'ExperimentOutcome',
   SimilarItem: 'SimilarItem',
   Interaction: 'Interaction',
   CatalogItem: 'CatalogItem',
@@ -179,6 +182,48 @@ export const CatalogOutboxEventScalarFieldEnum = {
 } as const
 
 export type CatalogOutboxEventScalarFieldEnum = (typeof CatalogOutboxEventScalarFieldEnum)[keyof typeof CatalogOutboxEventScalarFieldEnum]
+
+
+export const ExperimentScalarFieldEnum = {
+  id: 'id',
+  ref: 'ref',
+  name: 'name',
+  placement: 'placement',
+  status: 'status',
+  alpha: 'alpha',
+  variants: 'variants',
+  createdAt: 'createdAt',
+  startedAt: 'startedAt',
+  stoppedAt: 'stoppedAt'
+} as const
+
+export type ExperimentScalarFieldEnum = (typeof ExperimentScalarFieldEnum)[keyof typeof ExperimentScalarFieldEnum]
+
+
+export const ExperimentImpressionScalarFieldEnum = {
+  id: 'id',
+  experimentId: 'experimentId',
+  variant: 'variant',
+  shopperId: 'shopperId',
+  recommendationIds: 'recommendationIds',
+  servedAt: 'servedAt'
+} as const
+
+export type ExperimentImpressionScalarFieldEnum = (typeof ExperimentImpressionScalarFieldEnum)[keyof typeof ExperimentImpressionScalarFieldEnum]
+
+
+export const ExperimentOutcomeScalarFieldEnum = {
+  eventId: 'eventId',
+  experimentId: 'experimentId',
+  variant: 'variant',
+  shopperId: 'shopperId',
+  type: 'type',
+  recommendationId: 'recommendationId',
+  revenue: 'revenue',
+  occurredAt: 'occurredAt'
+} as const
+
+export type ExperimentOutcomeScalarFieldEnum = (typeof ExperimentOutcomeScalarFieldEnum)[keyof typeof ExperimentOutcomeScalarFieldEnum]
 
 
 export const SimilarItemScalarFieldEnum = {
@@ -311,6 +356,7 @@ export const CartItemScalarFieldEnum = {
   listPrice: 'listPrice',
   currency: 'currency',
   sustainabilityScore: 'sustainabilityScore',
+  recommendationId: 'recommendationId',
   addedAt: 'addedAt',
   updatedAt: 'updatedAt'
 } as const

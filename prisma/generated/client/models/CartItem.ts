@@ -48,6 +48,7 @@ export type CartItemMinAggregateOutputType = {
   listPrice: runtime.Decimal | null
   currency: string | null
   sustainabilityScore: number | null
+  recommendationId: string | null
   addedAt: Date | null
   updatedAt: Date | null
 }
@@ -60,6 +61,7 @@ export type CartItemMaxAggregateOutputType = {
   listPrice: runtime.Decimal | null
   currency: string | null
   sustainabilityScore: number | null
+  recommendationId: string | null
   addedAt: Date | null
   updatedAt: Date | null
 }
@@ -72,6 +74,7 @@ export type CartItemCountAggregateOutputType = {
   listPrice: number
   currency: number
   sustainabilityScore: number
+  recommendationId: number
   addedAt: number
   updatedAt: number
   _all: number
@@ -100,6 +103,7 @@ export type CartItemMinAggregateInputType = {
   listPrice?: true
   currency?: true
   sustainabilityScore?: true
+  recommendationId?: true
   addedAt?: true
   updatedAt?: true
 }
@@ -112,6 +116,7 @@ export type CartItemMaxAggregateInputType = {
   listPrice?: true
   currency?: true
   sustainabilityScore?: true
+  recommendationId?: true
   addedAt?: true
   updatedAt?: true
 }
@@ -124,6 +129,7 @@ export type CartItemCountAggregateInputType = {
   listPrice?: true
   currency?: true
   sustainabilityScore?: true
+  recommendationId?: true
   addedAt?: true
   updatedAt?: true
   _all?: true
@@ -223,6 +229,7 @@ export type CartItemGroupByOutputType = {
   listPrice: runtime.Decimal
   currency: string
   sustainabilityScore: number | null
+  recommendationId: string | null
   addedAt: Date
   updatedAt: Date
   _count: CartItemCountAggregateOutputType | null
@@ -258,6 +265,7 @@ export type CartItemWhereInput = {
   listPrice?: Prisma.DecimalFilter<"CartItem"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFilter<"CartItem"> | string
   sustainabilityScore?: Prisma.IntNullableFilter<"CartItem"> | number | null
+  recommendationId?: Prisma.StringNullableFilter<"CartItem"> | string | null
   addedAt?: Prisma.DateTimeFilter<"CartItem"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CartItem"> | Date | string
   cart?: Prisma.XOR<Prisma.CartScalarRelationFilter, Prisma.CartWhereInput>
@@ -271,6 +279,7 @@ export type CartItemOrderByWithRelationInput = {
   listPrice?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   sustainabilityScore?: Prisma.SortOrderInput | Prisma.SortOrder
+  recommendationId?: Prisma.SortOrderInput | Prisma.SortOrder
   addedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   cart?: Prisma.CartOrderByWithRelationInput
@@ -288,6 +297,7 @@ export type CartItemWhereUniqueInput = Prisma.AtLeast<{
   listPrice?: Prisma.DecimalFilter<"CartItem"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFilter<"CartItem"> | string
   sustainabilityScore?: Prisma.IntNullableFilter<"CartItem"> | number | null
+  recommendationId?: Prisma.StringNullableFilter<"CartItem"> | string | null
   addedAt?: Prisma.DateTimeFilter<"CartItem"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CartItem"> | Date | string
   cart?: Prisma.XOR<Prisma.CartScalarRelationFilter, Prisma.CartWhereInput>
@@ -301,6 +311,7 @@ export type CartItemOrderByWithAggregationInput = {
   listPrice?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   sustainabilityScore?: Prisma.SortOrderInput | Prisma.SortOrder
+  recommendationId?: Prisma.SortOrderInput | Prisma.SortOrder
   addedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CartItemCountOrderByAggregateInput
@@ -321,6 +332,7 @@ export type CartItemScalarWhereWithAggregatesInput = {
   listPrice?: Prisma.DecimalWithAggregatesFilter<"CartItem"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringWithAggregatesFilter<"CartItem"> | string
   sustainabilityScore?: Prisma.IntNullableWithAggregatesFilter<"CartItem"> | number | null
+  recommendationId?: Prisma.StringNullableWithAggregatesFilter<"CartItem"> | string | null
   addedAt?: Prisma.DateTimeWithAggregatesFilter<"CartItem"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CartItem"> | Date | string
 }
@@ -332,6 +344,7 @@ export type CartItemCreateInput = {
   listPrice: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency: string
   sustainabilityScore?: number | null
+  recommendationId?: string | null
   addedAt?: Date | string
   updatedAt?: Date | string
   cart: Prisma.CartCreateNestedOneWithoutItemsInput
@@ -345,6 +358,7 @@ export type CartItemUncheckedCreateInput = {
   listPrice: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency: string
   sustainabilityScore?: number | null
+  recommendationId?: string | null
   addedAt?: Date | string
   updatedAt?: Date | string
 }
@@ -356,6 +370,7 @@ export type CartItemUpdateInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneRequiredWithoutItemsNestedInput
@@ -369,6 +384,7 @@ export type CartItemUncheckedUpdateInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -381,6 +397,7 @@ export type CartItemCreateManyInput = {
   listPrice: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency: string
   sustainabilityScore?: number | null
+  recommendationId?: string | null
   addedAt?: Date | string
   updatedAt?: Date | string
 }
@@ -392,6 +409,7 @@ export type CartItemUpdateManyMutationInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -404,6 +422,7 @@ export type CartItemUncheckedUpdateManyInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -431,6 +450,7 @@ export type CartItemCountOrderByAggregateInput = {
   listPrice?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   sustainabilityScore?: Prisma.SortOrder
+  recommendationId?: Prisma.SortOrder
   addedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -450,6 +470,7 @@ export type CartItemMaxOrderByAggregateInput = {
   listPrice?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   sustainabilityScore?: Prisma.SortOrder
+  recommendationId?: Prisma.SortOrder
   addedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -462,6 +483,7 @@ export type CartItemMinOrderByAggregateInput = {
   listPrice?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   sustainabilityScore?: Prisma.SortOrder
+  recommendationId?: Prisma.SortOrder
   addedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -522,6 +544,7 @@ export type CartItemCreateWithoutCartInput = {
   listPrice: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency: string
   sustainabilityScore?: number | null
+  recommendationId?: string | null
   addedAt?: Date | string
   updatedAt?: Date | string
 }
@@ -533,6 +556,7 @@ export type CartItemUncheckedCreateWithoutCartInput = {
   listPrice: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency: string
   sustainabilityScore?: number | null
+  recommendationId?: string | null
   addedAt?: Date | string
   updatedAt?: Date | string
 }
@@ -574,6 +598,7 @@ export type CartItemScalarWhereInput = {
   listPrice?: Prisma.DecimalFilter<"CartItem"> | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFilter<"CartItem"> | string
   sustainabilityScore?: Prisma.IntNullableFilter<"CartItem"> | number | null
+  recommendationId?: Prisma.StringNullableFilter<"CartItem"> | string | null
   addedAt?: Prisma.DateTimeFilter<"CartItem"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CartItem"> | Date | string
 }
@@ -585,6 +610,7 @@ export type CartItemCreateManyCartInput = {
   listPrice: runtime.Decimal | runtime.DecimalJsLike | number | string
   currency: string
   sustainabilityScore?: number | null
+  recommendationId?: string | null
   addedAt?: Date | string
   updatedAt?: Date | string
 }
@@ -596,6 +622,7 @@ export type CartItemUpdateWithoutCartInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -607,6 +634,7 @@ export type CartItemUncheckedUpdateWithoutCartInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -618,6 +646,7 @@ export type CartItemUncheckedUpdateManyWithoutCartInput = {
   listPrice?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   sustainabilityScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  recommendationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   addedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -632,6 +661,7 @@ export type CartItemSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   listPrice?: boolean
   currency?: boolean
   sustainabilityScore?: boolean
+  recommendationId?: boolean
   addedAt?: boolean
   updatedAt?: boolean
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
@@ -645,6 +675,7 @@ export type CartItemSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exte
   listPrice?: boolean
   currency?: boolean
   sustainabilityScore?: boolean
+  recommendationId?: boolean
   addedAt?: boolean
   updatedAt?: boolean
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
@@ -658,6 +689,7 @@ export type CartItemSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exte
   listPrice?: boolean
   currency?: boolean
   sustainabilityScore?: boolean
+  recommendationId?: boolean
   addedAt?: boolean
   updatedAt?: boolean
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
@@ -671,11 +703,12 @@ export type CartItemSelectScalar = {
   listPrice?: boolean
   currency?: boolean
   sustainabilityScore?: boolean
+  recommendationId?: boolean
   addedAt?: boolean
   updatedAt?: boolean
 }
 
-export type CartItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"cartId" | "productId" | "quantity" | "unitPrice" | "listPrice" | "currency" | "sustainabilityScore" | "addedAt" | "updatedAt", ExtArgs["result"]["cartItem"]>
+export type CartItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"cartId" | "productId" | "quantity" | "unitPrice" | "listPrice" | "currency" | "sustainabilityScore" | "recommendationId" | "addedAt" | "updatedAt", ExtArgs["result"]["cartItem"]>
 export type CartItemInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
 }
@@ -705,6 +738,10 @@ export type $CartItemPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
      * Sustainability score snapshot, for the cart's score.
      */
     sustainabilityScore: number | null
+    /**
+     * The recommendation the line was last added from (addToCart's recommendationId), carried onto its PURCHASE.
+     */
+    recommendationId: string | null
     addedAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["cartItem"]>
@@ -1138,6 +1175,7 @@ export interface CartItemFieldRefs {
   readonly listPrice: Prisma.FieldRef<"CartItem", 'Decimal'>
   readonly currency: Prisma.FieldRef<"CartItem", 'String'>
   readonly sustainabilityScore: Prisma.FieldRef<"CartItem", 'Int'>
+  readonly recommendationId: Prisma.FieldRef<"CartItem", 'String'>
   readonly addedAt: Prisma.FieldRef<"CartItem", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"CartItem", 'DateTime'>
 }
