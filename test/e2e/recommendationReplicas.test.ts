@@ -3,6 +3,7 @@ import { publishEvent } from '../../platform/events/publish';
 import { Streams, type ProductSnapshot } from '../../platform/events/topics';
 import { createInfrastructure, type Infrastructure } from '../../platform/infrastructure';
 import { createLogger } from '../../platform/logger';
+import { OUTCOME_GROUP } from '../../subgraphs/recommendations/experiments/outcomeConsumer';
 import { ModelSnapshotRepository } from '../../subgraphs/recommendations/data/modelSnapshotRepository';
 import { InteractionRepository } from '../../subgraphs/recommendations/data/interactionRepository';
 import { PersistenceGroups } from '../../subgraphs/recommendations/learning/engineHost';
@@ -132,9 +133,10 @@ it('stores each interaction once across replicas, and every replica learns it', 
   append.mockRestore();
   // One write per event, not one per replica.
   expect(calls.sort()).toEqual([...eventIds].sort());
-  const groups = (await base.events.groups(Streams.interactions)).map((g) => g.name);
-  expect(groups).toEqual([PersistenceGroups.interactions]);
-  const members = (await base.events.groups(Streams.interactions))[0]!.consumers.map((c) => c.name);
+  // Only shared groups (storing interactions, recording experiment outcomes): none per replica.
+  const groups = await base.events.groups(Streams.interactions);
+  expect(groups.map((g) => g.name).sort()).toEqual([OUTCOME_GROUP, PersistenceGroups.interactions].sort());
+  const members = groups.find((g) => g.name === PersistenceGroups.interactions)!.consumers.map((c) => c.name);
   expect(members).toEqual(expect.arrayContaining([`a-${tag}`, `b-${tag}`]));
 });
 
