@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import { createApiKey } from '../../platform/auth/apiKeys';
 import type { Database } from '../../platform/database/database';
-import { eventually } from '../support/eventually';
+import { createCatalogProducts, untilSimilarListed } from '../support/catalogProducts';
 import { startStack, type Stack } from '../support/stack';
 
 // Through the gateway, as a client would: one endpoint, three subgraphs.
@@ -15,27 +14,13 @@ beforeAll(async () => {
   productsDb = stack.services.products!.db!;
   const tag = crypto.randomBytes(3).toString('hex');
   const rows = Array.from({ length: 60 }, (_, i) => ({ sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) }));
-  // Through the admin import, as shop staff would: the catalog events it writes are what
-  // tell the recommendations subgraph about the products (its lists carry their names and prices).
-  const admin = { 'x-api-key': (await createApiKey(productsDb.prisma, `federation test ${tag}`, ['admin'])).key };
-  const imported = await stack.query(
-    `mutation ($data: String!) { importProducts(format: JSON, data: $data) { created errors { line field reason } } }`,
-    { data: JSON.stringify(rows) },
-    admin,
-  );
-  expect(imported.data?.importProducts).toEqual({ created: 60, errors: [] });
-  const stored = await productsDb.prisma.product.findMany({ where: { sku: { in: rows.map((r) => r.sku) } }, select: { id: true, sku: true } });
-  const idOf = new Map(stored.map((p) => [p.sku, p.id]));
-  for (const row of rows) products.push({ id: idOf.get(row.sku)!, ...row });
+  const ids = await createCatalogProducts(stack, rows);
+  rows.forEach((row, i) => products.push({ id: ids[i]!, ...row }));
   // Product 0 is similar to products 1, 2, 3 (scores descending) and 4 (lowest).
   await stack.services.recommendations!.db!.prisma.similarItem.createMany({
     data: [1, 2, 3, 4].map((n) => ({ productId: products[0]!.id, similarId: products[n]!.id, score: 1 - n / 10 })),
   });
-  // The recommender lists a product once its catalog event has arrived.
-  await eventually(async () => {
-    const response = await stack.query(`query ($id: ID!) { product(id: $id) { similar(first: 4) { id } } }`, { id: products[0]!.id });
-    return response.data?.product?.similar?.length === 4 ? true : undefined;
-  }, 60_000, 'the imported products in the recommender\'s catalog');
+  await untilSimilarListed(stack, products[0]!.id, 4);
 });
 
 afterAll(async () => {
