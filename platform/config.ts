@@ -377,6 +377,11 @@ function parseTrustedProxies(value: string, problems: string[]): string[] {
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 const SUBGRAPH_TIMEOUT = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/;
 
+/** Whether `loadConfig` reads this variable: deployment manifests are checked against it, so a misspelt one fails a test instead of being ignored. */
+export function isConfigVariable(name: string): boolean {
+  return Object.hasOwn(envSchema.shape, name) || SUBGRAPH_URL.test(name) || SUBGRAPH_TIMEOUT.test(name);
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const problems: string[] = [];
   // An empty variable means "not set", as in most deployment tools.
