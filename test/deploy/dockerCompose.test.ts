@@ -6,6 +6,8 @@ import { ConfigError, loadConfig, type Config } from '../../platform/config';
 // docker compose cannot run on the machines this suite runs on, so the wiring of
 // docker-compose.yml is checked by reading it: the same names, ports, credentials
 // and scripts must line up everywhere, as the app's own config loader sees them.
+// Variables are interpolated from the committed .env.example, as compose does
+// from the .env an operator copies from it.
 // Each check returns its problems; the last block proves the checks catch
 // broken files (a typo in a service name, a wrong port, ...).
 
@@ -41,6 +43,9 @@ interface Project {
   devDependencies: Record<string, string>;
   dockerfile: string | undefined;
   dockerignore: string | undefined;
+  /** The variables of .env.example (undefined when it is missing): what compose interpolates from `.env`. */
+  envExample: Record<string, string> | undefined;
+  gitignore: string | undefined;
   /** A file of the repository by its path from the root (deploy/… configuration mounted into containers). */
   file(relative: string): string | undefined;
 }
@@ -57,7 +62,18 @@ function parseCompose(text: string): ComposeFile {
   return parsed;
 }
 
-function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerignore' | 'file'>> & { composeText?: string } = {}): Project {
+/** A dotenv file as compose reads it: KEY=VALUE lines, # comments, optional quotes. */
+function parseDotenv(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  const vars: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match) vars[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return vars;
+}
+
+function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerignore' | 'file' | 'envExample' | 'gitignore'>> & { composeText?: string } = {}): Project {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
     dependencies?: Record<string, string>;
@@ -70,33 +86,48 @@ function loadProject(overrides: Partial<Pick<Project, 'dockerfile' | 'dockerigno
     devDependencies: pkg.devDependencies ?? {},
     dockerfile: 'dockerfile' in overrides ? overrides.dockerfile : readIfExists('Dockerfile'),
     dockerignore: 'dockerignore' in overrides ? overrides.dockerignore : readIfExists('.dockerignore'),
+    envExample: 'envExample' in overrides ? overrides.envExample : parseDotenv(readIfExists('.env.example')),
+    gitignore: 'gitignore' in overrides ? overrides.gitignore : readIfExists('.gitignore'),
     file: overrides.file ?? readIfExists,
   };
 }
 
 // ---------------------------------------------------------------- normalising
 
-/** Compose's `${VAR:-default}` / `${VAR-default}` take their default; `$$` is a literal `$`. */
-function interpolate(value: string, problems: string[], where: string): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, fallback, bare) => {
+/** `${VAR}`, `${VAR:-default}`, `${VAR:?error}` (and the forms without `:`) and `$VAR` in compose's syntax; `$$` is a literal `$`. */
+const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** A value as compose sees it, its variables taken from `vars` (.env.example standing in for .env). */
+function interpolate(value: string, problems: string[], where: string, vars: Record<string, string> = {}): string {
+  return value.replace(VARIABLE, (match, braced: string | undefined, colon: string | undefined, operator: string | undefined, argument: string | undefined, bare: string | undefined) => {
     if (match === '$$') return '$';
-    if (fallback !== undefined) return fallback as string;
-    problems.push(`${where}: depends on the host variable ${(braced ?? bare) as string} having been set`);
+    const name = (braced ?? bare)!;
+    const set = colon ? Boolean(vars[name]) : name in vars;
+    if (set) return vars[name]!;
+    if (operator === '-') return argument ?? '';
+    problems.push(`${where}: needs ${name}, which .env.example does not define`);
     return '';
   });
 }
 
-function environmentOf(service: Service | undefined, name: string, problems: string[] = []): Record<string, string> {
+/** The variables a compose value refers to, and whether each is required (`${VAR:?…}`) or has a default. */
+function variablesIn(value: string): Array<{ name: string; required: boolean; hasDefault: boolean }> {
+  return [...value.matchAll(VARIABLE)]
+    .filter((m) => m[0] !== '$$')
+    .map((m) => ({ name: (m[1] ?? m[5])!, required: m[3] === '?', hasDefault: m[3] === '-' }));
+}
+
+function environmentOf(service: Service | undefined, name: string, problems: string[] = [], vars: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   const raw = service?.environment;
   if (Array.isArray(raw)) {
     for (const entry of raw) {
       const eq = entry.indexOf('=');
-      if (eq > 0) env[entry.slice(0, eq)] = interpolate(entry.slice(eq + 1), problems, `${name}.environment`);
+      if (eq > 0) env[entry.slice(0, eq)] = interpolate(entry.slice(eq + 1), problems, `${name}.environment`, vars);
     }
   } else if (raw) {
     for (const [key, value] of Object.entries(raw)) {
-      if (value !== null) env[key] = interpolate(String(value), problems, `${name}.environment.${key}`);
+      if (value !== null) env[key] = interpolate(String(value), problems, `${name}.environment.${key}`, vars);
     }
   }
   return env;
@@ -105,7 +136,7 @@ function environmentOf(service: Service | undefined, name: string, problems: str
 /** The app's own view of a service's environment, or the reasons it would refuse to start. */
 function configOf(project: Project, name: string): { config?: Config; problems: string[] } {
   const problems: string[] = [];
-  const env = environmentOf(project.compose.services[name], name, problems);
+  const env = environmentOf(project.compose.services[name], name, problems, project.envExample);
   try {
     return { config: loadConfig(env), problems };
   } catch (error) {
@@ -113,6 +144,18 @@ function configOf(project: Project, name: string): { config?: Config; problems: 
     throw error;
   }
 }
+
+/** A service's environment as written in the file, before interpolation. */
+function rawEnvironmentOf(service: Service | undefined): Record<string, string> {
+  const raw = service?.environment;
+  if (Array.isArray(raw)) return Object.fromEntries(raw.filter((e) => e.includes('=')).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  return Object.fromEntries(Object.entries(raw ?? {}).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)]));
+}
+
+/** A variable holding a credential: its value must come from `.env`, never from the compose file. */
+const SECRET_VARIABLE = /PASSWORD|SECRET|TOKEN|_KEY$/;
+/** Exactly one required reference, `${VAR:?message}`: compose refuses to start while .env lacks it. */
+const REQUIRED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*:\?[^}]*\}$/;
 
 /** The shell text a service runs (exec form joined; `sh -c "…"` unwrapped). */
 function commandOf(service: Service | undefined): string {
@@ -309,10 +352,52 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
+  'no password or signing key is written in docker-compose.yml: each is a required ${VAR:?…} from .env': ({ compose }) => {
+    const problems: string[] = [];
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries(rawEnvironmentOf(service))) {
+        if (SECRET_VARIABLE.test(key) && !REQUIRED_REFERENCE.test(value)) problems.push(`${name}.environment.${key} is "${value}", not a required \${VAR:?…} from .env`);
+        const password = /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:([^@]*)@/i.exec(value)?.[1];
+        if (password !== undefined && !REQUIRED_REFERENCE.test(password)) problems.push(`${name}.environment.${key} carries the password "${password}", not a required \${VAR:?…} from .env`);
+      }
+    }
+    return problems;
+  },
+
+  '.env.example defines every variable the compose file needs, as placeholders, and .env is ignored by git and docker': (project) => {
+    const problems: string[] = [];
+    const { envExample, gitignore, dockerignore } = project;
+    if (!envExample) return ['.env.example is missing'];
+    const referenced = Object.values(project.compose.services).flatMap((service) => Object.values(rawEnvironmentOf(service)).flatMap(variablesIn));
+    for (const variable of referenced) {
+      if (!variable.hasDefault && !(variable.name in envExample)) problems.push(`docker-compose.yml needs ${variable.name}, which .env.example does not define`);
+    }
+    for (const [key, value] of Object.entries(envExample)) {
+      if (SECRET_VARIABLE.test(key) && !/^change-me/.test(value)) problems.push(`.env.example: ${key} is not a change-me… placeholder`);
+    }
+    const ignores = (text: string | undefined) => (text ?? '').split(/\r?\n/).some((line) => line.trim().replace(/^\//, '') === '.env');
+    if (!ignores(gitignore)) problems.push('.gitignore does not list .env: the real passwords could be committed');
+    if (!ignores(dockerignore)) problems.push('.dockerignore does not list .env: the real passwords would be copied into the image');
+    return problems;
+  },
+
+  'redis keeps its streams across restarts: append-only file on a named volume': ({ compose }) => {
+    const problems: string[] = [];
+    const redis = compose.services.redis;
+    const command = commandOf(redis);
+    if (!/\bredis-server\b/.test(command) || !/--appendonly\s+yes\b/.test(command)) problems.push(`redis runs "${command}", without --appendonly yes`);
+    const data = (redis?.volumes ?? [])
+      .map((v) => (typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : v))
+      .find((v) => v.target === '/data');
+    if (!data?.source) problems.push('redis does not mount a volume at /data');
+    else if (!(compose.volumes && data.source in compose.volumes)) problems.push(`redis data volume "${data.source}" is not a named volume declared under top-level volumes`);
+    return problems;
+  },
+
   'DATABASE_URL and REDIS_URL point at the postgres and redis services with their credentials': (project) => {
     const problems: string[] = [];
     const { compose } = project;
-    const pgEnv = environmentOf(compose.services.postgres, 'postgres', problems);
+    const pgEnv = environmentOf(compose.services.postgres, 'postgres', problems, project.envExample);
     for (const name of ['migrate', ...APP_SERVICES]) {
       const { config, problems: configProblems } = configOf(project, name);
       problems.push(...configProblems);
@@ -349,7 +434,7 @@ const checks: Record<string, Check> = {
   'app services listen on all interfaces in production and leave migrating to the migrate job': (project) => {
     const problems: string[] = [];
     for (const name of APP_SERVICES) {
-      const env = environmentOf(project.compose.services[name], name);
+      const env = environmentOf(project.compose.services[name], name, [], project.envExample);
       const { config } = configOf(project, name);
       if (env.HOST !== '0.0.0.0') problems.push(`${name}: HOST is ${env.HOST ?? 'unset'}, not 0.0.0.0 (unreachable from other containers)`);
       if (env.NODE_ENV !== 'production') problems.push(`${name}: NODE_ENV is ${env.NODE_ENV ?? 'unset'}, not production`);
@@ -546,6 +631,10 @@ describe('docker-compose.yml wiring', () => {
     expect(checks[name]!(project)).toEqual([]);
   });
 
+  it('declares the named volumes the stack keeps its data in', () => {
+    expect(Object.keys(project.compose.volumes ?? {}).sort()).toEqual(['grafana-data', 'postgres-data', 'prometheus-data', 'redis-data']);
+  });
+
   it('defines nothing but the stack (no stray services)', () => {
     expect(Object.keys(project.compose.services).sort()).toEqual(
       ['gateway', 'grafana', 'migrate', 'postgres', 'products', 'prometheus', 'recommendations', 'redis', 'users'],
@@ -597,6 +686,42 @@ describe('the wiring checks catch broken files', () => {
       'a DATABASE_URL password that differs from POSTGRES_PASSWORD',
       () => mutated((c) => void (env(c.services.postgres).POSTGRES_PASSWORD = 'something-else')),
       /DATABASE_URL password does not match POSTGRES_PASSWORD/,
+    ],
+    [
+      'a password written in the compose file',
+      () => mutated((c) => void (env(c.services.postgres).POSTGRES_PASSWORD = 'smartcart')),
+      /postgres.environment.POSTGRES_PASSWORD is "smartcart", not a required/,
+    ],
+    [
+      'a signing key with a default instead of a required variable',
+      () => fromText((t) => t.replace(/\$\{INTERNAL_AUTH_SECRET:\?[^}]*\}/, '${INTERNAL_AUTH_SECRET:-local-only-default-secret-of-32-chars}')),
+      /INTERNAL_AUTH_SECRET is "\$\{INTERNAL_AUTH_SECRET:-local-only-default-secret-of-32-chars\}", not a required/,
+    ],
+    [
+      'a password written into DATABASE_URL',
+      () => fromText((t) => t.replace(/postgresql:\/\/smartcart:[^@]*@/, 'postgresql://smartcart:smartcart@')),
+      /DATABASE_URL carries the password "smartcart"/,
+    ],
+    [
+      'a variable .env.example does not define',
+      () => ({ ...loadProject(), envExample: Object.fromEntries(Object.entries(loadProject().envExample ?? {}).filter(([k]) => k !== 'INTERNAL_AUTH_SECRET')) }),
+      /needs INTERNAL_AUTH_SECRET, which .env.example does not define/,
+    ],
+    [
+      'a real-looking password in .env.example',
+      () => ({ ...loadProject(), envExample: { ...loadProject().envExample, POSTGRES_PASSWORD: 'S3cure!pass' } }),
+      /.env.example: POSTGRES_PASSWORD is not a change-me… placeholder/,
+    ],
+    ['.env no longer git-ignored', () => ({ ...loadProject(), gitignore: 'node_modules/\n' }), /.gitignore does not list .env/],
+    [
+      'redis without its data volume',
+      () => mutated((c) => void delete c.services.redis!.volumes),
+      /redis does not mount a volume at \/data/,
+    ],
+    [
+      'redis without the append-only file',
+      () => mutated((c) => void (c.services.redis!.command = ['redis-server'])),
+      /redis runs "redis-server", without --appendonly yes/,
     ],
     [
       'a DATABASE_URL naming another database',
