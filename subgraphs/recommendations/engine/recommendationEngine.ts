@@ -8,9 +8,9 @@ import { compileConstraints, isSustainable, anonymousShopper, type CompiledConst
 import { DecayingCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
 import { RecentMap } from './recentSet';
-import { fromCents } from './money';
 import { Scopes } from './scopes';
-import { selectDiverse, type Candidate } from './selection';
+import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
+import { AisleCap, selectDiverse, type Candidate } from './selection';
 import { stemsOf, wordStem } from './wordStem';
 
 export type RecommendationType =
@@ -50,8 +50,10 @@ export interface Recommendation {
 
 export interface RecommendationList {
   items: Recommendation[];
-  /** Strategies that contributed, primary first; fallbacks follow when filters left too few. */
+  /** Strategies that contributed items, primary first; fallbacks follow when filters left too few. */
   servedBy: Strategy[];
+  /** Why the list is empty, for the client's empty state; absent when it has items. */
+  emptyReason?: string;
 }
 
 export interface Interaction {
@@ -101,6 +103,8 @@ const INTEREST: Record<InteractionType, number> = {
 };
 
 const RECENT_PER_SHOPPER = 50;
+/** Popularity above this is real activity; below it only the floor that orders a new shop's catalog. */
+const ACTIVE = 1e-3;
 /** Co-engagement links a new item to this many of the shopper's latest items: older ones say little. */
 const BEHAVIOUR_WINDOW = 15;
 const OPEN_BASKETS = 50_000;
@@ -120,11 +124,9 @@ interface ListRequest {
   strict?: boolean;
 }
 
-const CURRENCY_SYMBOL: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
-
-function formatMoney(cents: number, currency: string): string {
-  const symbol = CURRENCY_SYMBOL[currency];
-  return symbol ? `${symbol}${fromCents(cents)}` : `${fromCents(cents)} ${currency}`;
+/** Inside the engine: the aisle cap a list's parts share (auto's personal, trending and popular parts). */
+interface Served extends ListRequest {
+  cap?: AisleCap;
 }
 
 /**
@@ -280,50 +282,61 @@ export class RecommendationEngine {
     const shopper = request.shopper ?? anonymousShopper;
     const context = this.indexesOf(productIds);
     const constraints = compileConstraints({ ...request.filter, excludeIds: [...(request.filter?.excludeIds ?? []), ...productIds] }, shopper, this.catalog);
+    const cap = this.capFor(request, true);
     const scores = new Float64Array(this.items.size);
     if (context.length > 0) this.basketModel.score(context, scores);
     const candidates: Candidate[] = [];
+    let evidence = 0;
     for (let i = 0; i < scores.length; i++) {
       const item = this.catalog.get(i);
-      if (!item || scores[i]! <= 0 || !constraints.accepts(item)) continue;
-      candidates.push({ item, score: scores[i]! * constraints.boost(item) });
+      if (!item || scores[i]! <= 0) continue;
+      evidence += 1;
+      if (constraints.accepts(item)) candidates.push({ item, score: scores[i]! * constraints.boost(item) });
     }
-    const chosen = selectDiverse(candidates, request.first, { maxCategoryShare: this.options.maxCategoryShare });
+    const chosen = selectDiverse(candidates, request.first, cap);
     const items = chosen.map(({ item, score }) => {
       const link = this.basketModel.strongestLink(context, item.index);
       const confidence = this.basketModel.confidence(context, item.index);
       return this.explainForCart(item, score, confidence, link, shopper, constraints);
     });
-    items.push(...this.lowerCarbonAlternatives(context, shopper, constraints, items, request.first));
-    return this.withFallback({ items: items.slice(0, request.first), servedBy: ['CART_COMPLETION'] }, context, request, constraints);
+    items.push(...this.lowerCarbonAlternatives(context, shopper, constraints, items, request.first, cap));
+    const why = context.length === 0 ? 'The cart is empty' : evidence === 0 ? 'Nothing has been bought with these items yet' : 'Nothing bought with these items passes the filters';
+    return this.withFallback(this.primary(items.slice(0, request.first), 'CART_COMPLETION', why), context, request, constraints, cap);
   }
 
   /** Complements of one product, by lift over how often each is bought anyway. */
   frequentlyBoughtTogether(productId: string, request: ListRequest): RecommendationList {
     const anchor = this.items.indexOf(productId);
     const constraints = this.constraintsFor(request, [productId]);
+    const cap = this.capFor(request, true);
     const candidates: Candidate[] = [];
     const confidence = new Map<number, number>();
+    const together = new Map<number, number>();
+    let evidence = 0;
+    const anchorCount = anchor === undefined ? 0 : this.baskets.count(anchor);
     if (anchor !== undefined) {
       const baskets = Math.max(1, this.baskets.baskets);
-      const anchorCount = this.baskets.count(anchor);
-      for (const [other, together] of this.baskets.pairs[anchor] ?? []) {
+      for (const [other, count] of this.baskets.pairs[anchor] ?? []) {
         const item = this.catalog.get(other);
-        if (!item || !constraints.accepts(item)) continue;
+        if (!item) continue;
+        evidence += 1;
+        if (!constraints.accepts(item)) continue;
         const base = this.baskets.count(other) / baskets;
-        const conditional = (together + this.options.pairShrinkage * base) / (anchorCount + this.options.pairShrinkage);
+        const conditional = (count + this.options.pairShrinkage * base) / (anchorCount + this.options.pairShrinkage);
         // Lift discounts staples: milk is in every basket, so it says little about this one.
         const lift = conditional / Math.max(base, 1e-9);
         confidence.set(other, conditional);
+        together.set(other, count);
         candidates.push({ item, score: conditional * Math.sqrt(lift) * constraints.boost(item) });
       }
     }
     const anchorName = this.catalog.get(anchor ?? -1)?.name ?? 'this item';
-    const chosen = selectDiverse(candidates, request.first, { maxCategoryShare: this.options.maxCategoryShare });
+    const chosen = selectDiverse(candidates, request.first, cap);
     const items = chosen.map(({ item, score }) =>
-      this.recommendation(item, score, confidence.get(item.index) ?? 0, 'BOUGHT_TOGETHER', `Often bought with ${anchorName}`, 'FBT'),
+      this.recommendation(item, score, confidence.get(item.index) ?? 0, 'BOUGHT_TOGETHER', boughtWith(anchorName, together.get(item.index) ?? 0, anchorCount), 'FBT'),
     );
-    return this.withFallback({ items, servedBy: ['FREQUENTLY_BOUGHT_TOGETHER'] }, anchor === undefined ? [] : [anchor], request, constraints);
+    const why = evidence === 0 ? `Nothing has been bought with ${anchorName} yet` : `Nothing bought with ${anchorName} passes the filters`;
+    return this.withFallback(this.primary(items, 'FREQUENTLY_BOUGHT_TOGETHER', why), anchor === undefined ? [] : [anchor], request, constraints, cap);
   }
 
   /** Items like this one: its description and category, blended with what the same shoppers engaged with. */
@@ -331,6 +344,8 @@ export class RecommendationEngine {
     const anchorIndex = this.items.indexOf(productId);
     const anchor = anchorIndex === undefined ? undefined : this.catalog.get(anchorIndex);
     const constraints = this.constraintsFor(request, [productId]);
+    // Similar items are meant to share a category: no aisle cap here.
+    const cap = AisleCap.off();
     const scores = new Map<number, number>();
     if (anchor) {
       const leaf = anchor.categoryId ? this.catalog.category(anchor.categoryId) : new Set<number>();
@@ -352,49 +367,58 @@ export class RecommendationEngine {
       const item = this.catalog.get(index);
       if (item && score > 0 && constraints.accepts(item)) candidates.push({ item, score: score * constraints.boost(item) });
     }
-    // Similar items are meant to share a category: no diversity cap here.
-    const chosen = selectDiverse(candidates, request.first, { maxCategoryShare: 1 });
+    const chosen = selectDiverse(candidates, request.first, cap);
     const items = chosen.map(({ item, score }) =>
       this.recommendation(item, score, Math.min(1, score), 'SIMILAR', `Similar to ${anchor?.name ?? 'this item'}`, 'SIM'),
     );
-    return this.withFallback({ items, servedBy: ['SIMILAR'] }, anchor ? [anchor.index] : [], request, constraints);
+    const name = anchor?.name ?? 'this item';
+    const why = scores.size === 0 ? `Nothing in the catalog is like ${name} yet` : `No item like ${name} passes the filters`;
+    return this.withFallback(this.primary(items, 'SIMILAR', why), anchor ? [anchor.index] : [], request, constraints, cap);
   }
 
-  popular(request: ListRequest): RecommendationList {
+  popular(request: Served): RecommendationList {
     const constraints = this.constraintsFor(request, []);
+    const cap = this.capFor(request, true);
     const now = this.options.now();
-    const label = request.filter?.categoryId ? 'Popular in this category' : 'Popular with shoppers';
+    const scope = request.filter?.categoryId ? 'category' : 'shop';
     // A tiny floor keeps a new shop (no interactions yet) from answering with nothing.
-    const items = this.rankAll(constraints, request.first, (i) => this.popularity.valueAt(i, now) + 1e-6).map(({ item, score }, _, all) =>
-      this.recommendation(item, score, this.popularityConfidence(score, all), 'POPULAR', label, 'POP'),
+    const items = this.rankAll(constraints, request.first, (i) => this.popularity.valueAt(i, now) + 1e-6, cap).map(({ item, score }, _, all) =>
+      this.recommendation(item, score, this.popularityConfidence(score, all), 'POPULAR', this.withFit(popularReason(score > ACTIVE, scope), item, request), 'POP'),
     );
-    return { items, servedBy: [request.filter?.categoryId ? 'POPULAR_IN_CATEGORY' : 'POPULAR'] };
+    return this.primary(items, scope === 'category' ? 'POPULAR_IN_CATEGORY' : 'POPULAR', 'No item passes the filters');
   }
 
   /** Items whose interaction rate over the last hours rises above their daily rate. */
-  trending(request: ListRequest): RecommendationList {
+  trending(request: Served): RecommendationList {
     const constraints = this.constraintsFor(request, []);
+    const cap = this.capFor(request, true);
     const now = this.options.now();
     const shortScale = this.options.trendingShortHalfLifeMs / Math.LN2;
     const longScale = this.options.trendingLongHalfLifeMs / Math.LN2;
     const prior = 1 / longScale;
-    const ranked = this.rankAll(constraints, request.first, (i) => {
+    const risingOf = (i: number): number => {
       const recent = this.trendShort.valueAt(i, now);
       if (recent < 0.5) return 0;
-      const rising = (recent / shortScale + prior) / (this.trendLong.valueAt(i, now) / longScale + prior);
-      return rising > 1 ? Math.log1p(recent) * rising : 0;
-    });
-    const items = ranked.map(({ item, score }, _, all) => this.recommendation(item, score, this.share(score, all), 'TRENDING', 'Trending now', 'TRD'));
-    return this.withFallback({ items, servedBy: ['TRENDING'] }, [], request, constraints);
+      return (recent / shortScale + prior) / (this.trendLong.valueAt(i, now) / longScale + prior);
+    };
+    const ranked = this.rankAll(constraints, request.first, (i) => {
+      const rising = risingOf(i);
+      return rising > 1 ? Math.log1p(this.trendShort.valueAt(i, now)) * rising : 0;
+    }, cap);
+    const items = ranked.map(({ item, score }, _, all) =>
+      this.recommendation(item, score, this.share(score, all), 'TRENDING', this.withFit(trendingReason(risingOf(item.index)), item, request), 'TRD'),
+    );
+    return this.withFallback(this.primary(items, 'TRENDING', 'Nothing is drawing more interest than usual right now'), [], request, constraints, cap);
   }
 
   /** From the shopper's own recent interactions, most recent and strongest first. */
-  personalized(shopperId: string, request: ListRequest): RecommendationList {
+  personalized(shopperId: string, request: Served): RecommendationList {
     const history = this.shoppers.peek(shopperId);
     const constraints = this.constraintsFor(request, []);
+    const cap = this.capFor(request, true);
     const scores = new Map<number, number>();
     /** For each candidate, the viewed item that contributed most: the reason shown. */
-    const why = new Map<number, { source: number; value: number }>();
+    const why = new Map<number, { source: number; value: number; type: InteractionType }>();
     if (history) {
       const seen = new Set(history.recent.map((r) => r.item));
       history.recent.forEach(({ item: source, type }, position) => {
@@ -405,7 +429,7 @@ export class RecommendationEngine {
           if (seen.has(other)) continue;
           const value = (weight * together) / Math.sqrt(sourceCount * (this.behaviour.count(other) + this.options.pairShrinkage));
           scores.set(other, (scores.get(other) ?? 0) + value);
-          if (value > (why.get(other)?.value ?? 0)) why.set(other, { source, value });
+          if (value > (why.get(other)?.value ?? 0)) why.set(other, { source, value, type });
         }
       });
     }
@@ -414,13 +438,17 @@ export class RecommendationEngine {
       const item = this.catalog.get(index);
       if (item && constraints.accepts(item)) candidates.push({ item, score: score * constraints.boost(item) });
     }
-    const chosen = selectDiverse(candidates, request.first, { maxCategoryShare: this.options.maxCategoryShare });
+    const chosen = selectDiverse(candidates, request.first, cap);
     const items = chosen.map(({ item, score }, _, all) => {
-      const source = this.catalog.get(why.get(item.index)?.source ?? -1);
-      return this.recommendation(item, score, this.share(score, all), 'PERSONALIZED', source ? `Because you looked at ${source.name}` : 'Picked for you', 'PER');
+      const link = why.get(item.index);
+      const source = this.catalog.get(link?.source ?? -1);
+      const verb = link?.type === 'PURCHASE' ? 'bought' : link?.type === 'ADD_TO_CART' ? 'added' : 'looked at';
+      const reason = source ? `Because you ${verb} ${source.name}: shoppers who did also chose this` : 'Picked for you';
+      return this.recommendation(item, score, this.share(score, all), 'PERSONALIZED', this.withFit(reason, item, request), 'PER');
     });
     const context = history ? history.recent.map((r) => r.item) : [];
-    return this.withFallback({ items, servedBy: ['PERSONALIZED'] }, context, request, constraints);
+    const empty = !history ? 'No activity from this shopper yet' : scores.size === 0 ? 'Nothing is linked to what this shopper did yet' : 'Nothing linked to this shopper passes the filters';
+    return this.withFallback(this.primary(items, 'PERSONALIZED', empty), context, request, constraints, cap);
   }
 
   buyItAgain(shopperId: string, request: ListRequest): RecommendationList {
@@ -433,12 +461,13 @@ export class RecommendationEngine {
       const ageDays = Math.max(0, now - lastAt) / 86_400_000;
       if (item && constraints.accepts(item)) candidates.push({ item, score: count / (1 + ageDays / 30) });
     }
-    const chosen = selectDiverse(candidates, request.first, { maxCategoryShare: 1 });
+    const chosen = selectDiverse(candidates, request.first, AisleCap.off());
     const items = chosen.map(({ item, score }) => {
       const count = history!.purchases.get(item.index)!.count;
       return this.recommendation(item, score, Math.min(1, count / 5), 'BUY_IT_AGAIN', count > 1 ? `You bought this ${count} times` : 'You bought this before', 'BIA');
     });
-    return { items, servedBy: ['BUY_IT_AGAIN'] };
+    const why = (history?.purchases.size ?? 0) === 0 ? 'No purchases from this shopper yet' : 'None of your past purchases passes the filters';
+    return this.primary(items, 'BUY_IT_AGAIN', why);
   }
 
   recentlyViewed(shopperId: string, request: ListRequest): RecommendationList {
@@ -452,7 +481,7 @@ export class RecommendationEngine {
       items.push(this.recommendation(item, 1 / (items.length + 1), 1, 'RECENTLY_VIEWED', 'You viewed this recently', 'RV'));
       if (items.length >= request.first) break;
     }
-    return { items, servedBy: ['RECENTLY_VIEWED'] };
+    return this.primary(items, 'RECENTLY_VIEWED', viewed.length === 0 ? 'No views from this shopper yet' : 'None of the viewed items passes the filters');
   }
 
   /**
@@ -460,9 +489,11 @@ export class RecommendationEngine {
    * tags. Items naming the product type (`productTerms`: "pizza" in "frozen
    * pizza") come first, then those matching more of the other words; only
    * then do popularity and, for a budget intent, a lower price order them.
+   * No aisle cap: the shopper named what they want.
    */
   matchKeywords(keywords: readonly string[], request: ListRequest & { cheapFirst?: boolean; productTerms?: readonly string[] }): RecommendationList {
     const constraints = this.constraintsFor(request, []);
+    const cap = AisleCap.off();
     const now = this.options.now();
     const wanted = [...new Set(keywords.map((k) => k.toLowerCase()))];
     const product = [...new Set((request.productTerms ?? []).map((k) => wordStem(k)))];
@@ -479,30 +510,30 @@ export class RecommendationEngine {
       const popularity = Math.log1p(this.popularity.valueAt(i, now));
       const tieBreak = 0.5 * price * (0.5 + 0.5 * (popularity / (1 + popularity)));
       return 1 + 4 * productShare + 2 * otherShare + tieBreak;
-    });
+    }, cap);
     const label = `Matches “${wanted.join(' ')}”`;
     const items = ranked.map(({ item, score }, _, all) =>
       this.recommendation(item, score, this.share(score, all), request.cheapFirst ? 'BUDGET' : 'POPULAR', label, 'TXT'),
     );
-    return this.withFallback({ items, servedBy: ['INTENT'] }, [], request, constraints);
+    const why = wanted.length === 0 ? 'No product words to match' : `No product matching “${wanted.join(' ')}” passes the filters`;
+    return this.withFallback(this.primary(items, 'INTENT', why), [], request, constraints, cap);
   }
 
-  /** The hybrid: personalised when the shopper has history, then trending and popular. */
+  /** The hybrid: personalised when the shopper has history, then trending and popular, under one aisle cap. */
   auto(shopperId: string | null, request: ListRequest): RecommendationList {
-    const personal = shopperId ? this.personalized(shopperId, { ...request, strict: true }) : { items: [], servedBy: [] as Strategy[] };
+    const cap = this.capFor(request, true);
+    const personal = shopperId ? this.personalized(shopperId, { ...request, strict: true, cap }) : { items: [], servedBy: [] as Strategy[] };
     if (personal.items.length >= request.first) return personal;
     const taken = new Set(personal.items.map((r) => r.productId));
     const filter = { ...request.filter, excludeIds: [...(request.filter?.excludeIds ?? []), ...taken] };
-    const trending = this.trending({ ...request, filter, strict: true, first: Math.ceil((request.first - personal.items.length) / 2) });
+    const trending = this.trending({ ...request, filter, strict: true, cap, first: Math.ceil((request.first - personal.items.length) / 2) });
     for (const r of trending.items) taken.add(r.productId);
-    const popular = this.popular({ ...request, filter: { ...filter, excludeIds: [...filter.excludeIds, ...taken] }, first: request.first - personal.items.length - trending.items.length });
+    const popular = this.popular({ ...request, cap, filter: { ...filter, excludeIds: [...filter.excludeIds, ...taken] }, first: request.first - personal.items.length - trending.items.length });
+    const items = [...personal.items, ...trending.items, ...popular.items];
     return {
-      items: [...personal.items, ...trending.items, ...popular.items],
-      servedBy: [
-        ...(personal.items.length > 0 ? personal.servedBy : []),
-        ...(trending.items.length > 0 ? trending.servedBy : []),
-        ...(popular.items.length > 0 ? popular.servedBy : []),
-      ],
+      items,
+      servedBy: [...personal.servedBy, ...trending.servedBy, ...popular.servedBy],
+      ...(items.length === 0 ? { emptyReason: popular.emptyReason ?? 'No item passes the filters' } : {}),
     };
   }
 
@@ -596,13 +627,35 @@ export class RecommendationEngine {
     return compileConstraints({ ...request.filter, excludeIds: [...(request.filter?.excludeIds ?? []), ...exclude] }, request.shopper ?? anonymousShopper, this.catalog);
   }
 
-  private rankAll(constraints: CompiledConstraints, first: number, score: (index: number) => number): Candidate[] {
+  private rankAll(constraints: CompiledConstraints, first: number, score: (index: number) => number, cap: AisleCap): Candidate[] {
     const candidates: Candidate[] = [];
     for (const item of this.catalog.all()) {
       const value = score(item.index);
       if (value > 0 && constraints.accepts(item)) candidates.push({ item, score: value * constraints.boost(item) });
     }
-    return selectDiverse(candidates, first, { maxCategoryShare: this.options.maxCategoryShare });
+    return selectDiverse(candidates, first, cap);
+  }
+
+  /**
+   * The aisle cap of one served list. Off where one aisle is the point: lists
+   * asked for one category (a filter, `popular(category:)`), similar items,
+   * buy-it-again, recently viewed and free text naming a product.
+   */
+  private capFor(request: Served, diverse: boolean): AisleCap {
+    if (request.cap) return request.cap;
+    if (!diverse || request.filter?.categoryId) return AisleCap.off();
+    return new AisleCap(request.first, this.options.maxCategoryShare);
+  }
+
+  /** The evidence, then how the item fits the shopper's diet and budget, when the shopper has them. */
+  private withFit(evidence: string, item: CatalogFacts, request: ListRequest): string {
+    const shopper = request.shopper ?? anonymousShopper;
+    return joinReason(evidence, fitsShopper(shopper.dietaryRestrictions, shopper.remainingBudgetCents, item.effectivePriceCents, item.currency));
+  }
+
+  /** A strategy's own result: it is named in servedBy only if it produced items. */
+  private primary(items: Recommendation[], strategy: Strategy, emptyReason: string): RecommendationList {
+    return items.length > 0 ? { items, servedBy: [strategy] } : { items, servedBy: [], emptyReason };
   }
 
   /** Relative confidence for lists with no probabilistic model: the item's share of the top score. */
@@ -637,20 +690,19 @@ export class RecommendationEngine {
     constraints: CompiledConstraints,
   ): Recommendation {
     const linked = link === undefined ? undefined : this.catalog.get(link);
-    if (shopper.remainingBudgetCents !== null && !linked) {
-      return this.recommendation(item, score, confidence, 'BUDGET', `Fits your remaining budget of ${formatMoney(shopper.remainingBudgetCents, item.currency)}`, 'CART');
+    const fit = fitsShopper(shopper.dietaryRestrictions, shopper.remainingBudgetCents, item.effectivePriceCents, item.currency);
+    const evidence = linked ? boughtWith(linked.name, this.baskets.together(linked.index, item.index), this.baskets.count(linked.index)) : undefined;
+    if (!linked && shopper.remainingBudgetCents !== null) {
+      return this.recommendation(item, score, confidence, 'BUDGET', fitOnly(fit, 'Completes baskets like yours'), 'CART');
     }
     if (shopper.sustainability !== 'NONE' && isSustainable(item)) {
-      const reason = linked ? `Goes with ${linked.name}, and a sustainable choice (score ${item.sustainabilityScore ?? '–'})` : `A sustainable choice (score ${item.sustainabilityScore ?? '–'})`;
-      return this.recommendation(item, score, confidence, 'SUSTAINABILITY', reason, 'CART');
+      const green = `a sustainable choice (score ${item.sustainabilityScore ?? '–'})`;
+      return this.recommendation(item, score, confidence, 'SUSTAINABILITY', evidence ? joinReason(evidence, [green, ...fit]) : fitOnly([green, ...fit], green), 'CART');
     }
-    if (constraints.nearbyStores.size > 0 && item.storeIds.some((s) => constraints.nearbyStores.has(s)) && !linked) {
-      return this.recommendation(item, score, confidence, 'BOUGHT_TOGETHER', 'In stock at a store near you', 'CART');
+    if (!linked && constraints.nearbyStores.size > 0 && item.storeIds.some((s) => constraints.nearbyStores.has(s))) {
+      return this.recommendation(item, score, confidence, 'BOUGHT_TOGETHER', joinReason('In stock at a store near you', fit), 'CART');
     }
-    const reason = linked ? `Often bought with ${linked.name}` : 'Completes baskets like yours';
-    const withBudget =
-      shopper.remainingBudgetCents !== null ? `${reason}; fits your remaining budget of ${formatMoney(shopper.remainingBudgetCents, item.currency)}` : reason;
-    return this.recommendation(item, score, confidence, 'BOUGHT_TOGETHER', withBudget, 'CART');
+    return this.recommendation(item, score, confidence, 'BOUGHT_TOGETHER', joinReason(evidence ?? 'Completes baskets like yours', fit), 'CART');
   }
 
   /** For shoppers who care: a lower-carbon item from the same category as a cart item. */
@@ -660,6 +712,7 @@ export class RecommendationEngine {
     constraints: CompiledConstraints,
     already: readonly Recommendation[],
     first: number,
+    cap: AisleCap,
   ): Recommendation[] {
     if (shopper.sustainability === 'NONE' || already.length >= first) return [];
     const taken = new Set(already.map((r) => r.productId));
@@ -670,11 +723,12 @@ export class RecommendationEngine {
       let best: CatalogFacts | undefined;
       for (const other of this.catalog.category(inCart.categoryId)) {
         const item = this.catalog.get(other);
-        if (!item || taken.has(item.productId) || item.carbonFootprintKg === null || !constraints.accepts(item)) continue;
+        if (!item || taken.has(item.productId) || item.carbonFootprintKg === null || !constraints.accepts(item) || !cap.allows(item)) continue;
         if (item.carbonFootprintKg < inCart.carbonFootprintKg * 0.8 && (!best || item.carbonFootprintKg < best.carbonFootprintKg!)) best = item;
       }
       if (best) {
         taken.add(best.productId);
+        cap.take(best);
         const saving = Math.round((1 - best.carbonFootprintKg! / inCart.carbonFootprintKg) * 100);
         found.push(this.recommendation(best, 0, 0.5, 'SUSTAINABILITY', `Lower-carbon alternative to ${inCart.name} (${saving}% less CO2e)`, 'ECO'));
       }
@@ -685,9 +739,10 @@ export class RecommendationEngine {
 
   /**
    * Fills a short list: popular in the context's main category, then popular
-   * overall, both under the same constraints — unless the caller asked for strict.
+   * overall, both under the same constraints and the list's aisle cap —
+   * unless the caller asked for strict. Only what adds items is named.
    */
-  private withFallback(list: RecommendationList, context: readonly number[], request: ListRequest, constraints: CompiledConstraints): RecommendationList {
+  private withFallback(list: RecommendationList, context: readonly number[], request: ListRequest, constraints: CompiledConstraints, cap: AisleCap): RecommendationList {
     if (request.strict || list.items.length >= request.first) return list;
     const taken = new Set(list.items.map((r) => r.productId));
     const now = this.options.now();
@@ -697,27 +752,30 @@ export class RecommendationEngine {
       if (category) categoryCounts.set(category, (categoryCounts.get(category) ?? 0) + 1);
     }
     const mainCategory = [...categoryCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const anchorName = context.length === 1 ? this.catalog.get(context[0]!)?.name : undefined;
     const items = [...list.items];
     const servedBy = [...list.servedBy];
-    const fill = (accept: (item: CatalogFacts) => boolean, strategy: Strategy, reason: string) => {
+    const fill = (accept: (item: CatalogFacts) => boolean, strategy: Strategy, reason: (active: boolean) => string) => {
       const before = items.length;
       const ranked = this.rankAll(
         { ...constraints, accepts: (item) => !taken.has(item.productId) && accept(item) && constraints.accepts(item) },
         request.first - items.length,
         (i) => this.popularity.valueAt(i, now) + 1e-6,
+        cap,
       );
       for (const { item, score } of ranked) {
         taken.add(item.productId);
-        items.push(this.recommendation(item, score, this.popularityConfidence(score, ranked), 'POPULAR', reason, 'POP'));
+        items.push(this.recommendation(item, score, this.popularityConfidence(score, ranked), 'POPULAR', this.withFit(reason(score > ACTIVE), item, request), 'POP'));
       }
       if (items.length > before) servedBy.push(strategy);
     };
     if (mainCategory) {
       const inCategory = this.catalog.category(mainCategory);
-      fill((item) => inCategory.has(item.index), 'POPULAR_IN_CATEGORY', 'Popular in the same aisle');
+      fill((item) => inCategory.has(item.index), 'POPULAR_IN_CATEGORY', (active) => popularReason(active, 'aisle', anchorName));
     }
-    if (items.length < request.first) fill(() => true, 'POPULAR', 'Popular with shoppers');
-    return { items, servedBy };
+    if (items.length < request.first) fill(() => true, 'POPULAR', (active) => popularReason(active, 'shop'));
+    if (items.length > 0) return { items, servedBy };
+    return { items, servedBy, emptyReason: list.emptyReason ?? 'No item passes the filters' };
   }
 
   private recommendation(item: CatalogFacts, score: number, confidence: number, type: RecommendationType, reason: string, code: string): Recommendation {

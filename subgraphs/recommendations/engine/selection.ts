@@ -5,35 +5,47 @@ export interface Candidate {
   score: number;
 }
 
-export interface DiversityOptions {
-  /** At most this share of a list from one leaf category (0–1]; 1 turns the cap off. */
-  maxCategoryShare: number;
+/**
+ * How many places of one list an aisle (leaf category) may take: at most
+ * `maxShare` of the places asked for, rounded down, never fewer than one.
+ * One cap is shared by everything that fills a list (the primary strategy,
+ * lower-carbon alternatives, the popular fallbacks), so it holds for the
+ * list as served, not per part. A share of 1 turns the cap off.
+ */
+export class AisleCap {
+  private readonly used = new Map<string, number>();
+  readonly limit: number;
+
+  constructor(first: number, maxShare: number) {
+    this.limit = maxShare >= 1 ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(first * maxShare));
+  }
+
+  static off(): AisleCap {
+    return new AisleCap(1, 1);
+  }
+
+  /** An item without a category is in no aisle: nothing to cap. */
+  allows(item: CatalogFacts): boolean {
+    return item.categoryId === null || (this.used.get(item.categoryId) ?? 0) < this.limit;
+  }
+
+  take(item: CatalogFacts): void {
+    if (item.categoryId !== null) this.used.set(item.categoryId, (this.used.get(item.categoryId) ?? 0) + 1);
+  }
 }
 
 /**
- * Picks the best `first` candidates, keeping any one category from taking
- * over the list: a greedy pass under a per-category cap, then, if the cap
- * left places empty, the best of what it held back.
+ * Picks the best `first` candidates the cap allows, best first. Candidates
+ * the cap holds back stay out: a short list is filled from other aisles by
+ * the caller's fallback, never by letting one aisle take over.
  */
-export function selectDiverse(candidates: Candidate[], first: number, options: DiversityOptions): Candidate[] {
+export function selectDiverse(candidates: Candidate[], first: number, cap: AisleCap): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.item.index - b.item.index);
-  const cap = Math.max(1, Math.ceil(first * options.maxCategoryShare));
-  const perCategory = new Map<string, number>();
   const chosen: Candidate[] = [];
-  const heldBack: Candidate[] = [];
   for (const candidate of ranked) {
     if (chosen.length >= first) break;
-    const category = candidate.item.categoryId ?? '';
-    const used = perCategory.get(category) ?? 0;
-    if (options.maxCategoryShare < 1 && used >= cap) {
-      heldBack.push(candidate);
-      continue;
-    }
-    perCategory.set(category, used + 1);
-    chosen.push(candidate);
-  }
-  for (const candidate of heldBack) {
-    if (chosen.length >= first) break;
+    if (!cap.allows(candidate.item)) continue;
+    cap.take(candidate.item);
     chosen.push(candidate);
   }
   return chosen;

@@ -394,12 +394,18 @@ export type RecommendationFilter = {
 
 export type RecommendationList = {
   __typename?: 'RecommendationList';
+  /**
+   * Why the list is empty, for the client's empty state ("Nothing bought with
+   * Whole milk 1 L passes the filters", "The cart is empty"); null when the list
+   * has items.
+   */
+  emptyReason?: Maybe<Scalars['String']['output']>;
   /** Present when the request had free text: how it was understood. */
   intent?: Maybe<Intent>;
   items: Array<RecommendedItem>;
   /** One list per item when the free text asks for several ("milk, eggs and bread"), in the order asked; `items` then interleaves them. */
   perItem?: Maybe<Array<IntentItemRecommendations>>;
-  /** The strategies that produced the items, primary first; fallbacks follow when filters left too few. */
+  /** The strategies that produced items, primary first; fallbacks follow when filters left too few. A strategy that found nothing is not listed. */
   servedBy: Array<ServedBy>;
 };
 
@@ -878,6 +884,7 @@ export type RateEstimateResolvers<ContextType = RecommendationsContext, ParentTy
 }>;
 
 export type RecommendationListResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationList'] = ResolversParentTypes['RecommendationList']> = ResolversObject<{
+  emptyReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   intent?: Resolver<Maybe<ResolversTypes['Intent']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['RecommendedItem']>, ParentType, ContextType>;
   perItem?: Resolver<Maybe<Array<ResolversTypes['IntentItemRecommendations']>>, ParentType, ContextType>;

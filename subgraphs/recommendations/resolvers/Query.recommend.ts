@@ -82,7 +82,8 @@ function interleave(lists: RecommendationList[], first: number): RecommendationL
       }
     }
   }
-  return { items, servedBy: [...new Set(lists.flatMap((list) => list.servedBy))] };
+  const servedBy = [...new Set(lists.flatMap((list) => list.servedBy))];
+  return items.length > 0 ? { items, servedBy } : { items, servedBy, emptyReason: lists.map((list) => list.emptyReason).find(Boolean) ?? 'No item passes the filters' };
 }
 
 // The catalog's product names, for spelling and item detection. detectIntent rebuilds its speller per
