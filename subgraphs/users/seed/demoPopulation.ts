@@ -108,6 +108,8 @@ interface Shopper extends DemoShopper {
   regulars: string[];
   usual: Map<string, string>;
   budgetCents: number | null;
+  /** By category: the products this shopper's diet allows, staples first. */
+  shelves: Map<string, ShelfProduct[]>;
 }
 
 const pick = <T>(random: Random, table: readonly [T, number][]): T => table[weightedIndex(random, table.map(([, w]) => w))]![0];
@@ -137,7 +139,7 @@ export function demoPopulation(options: PopulationOptions): DemoPopulation {
     });
   });
   return {
-    shoppers: shoppers.map(({ affinity: _a, regulars: _r, usual: _u, budgetCents: _b, ...shopper }) => shopper),
+    shoppers: shoppers.map(({ affinity: _a, regulars: _r, usual: _u, budgetCents: _b, shelves: _s, ...shopper }) => shopper),
     lines,
     orders,
   };
@@ -147,7 +149,9 @@ interface BasketModel {
   /** Categories that have products, with their share of real baskets. */
   categories: string[];
   share: Map<string, number>;
-  lift(a: string, b: string): number;
+  /** log lift of two categories, by their index in `categories` (row-major). */
+  logLift: Float64Array;
+  index: Map<string, number>;
   /** Of the baskets holding the category, the share holding 2+ of its items. */
   multi: Map<string, number>;
   /** Weights of basket sizes 2, 3, …: the real distribution of categories per basket. */
@@ -165,12 +169,15 @@ function basketModel(stats: BasketStats, products: readonly ShelfProduct[], meal
   const categories = Object.keys(stats.categories).filter((c) => shelves.has(c));
   const share = new Map(categories.map((c) => [c, stats.categories[c]! / n]));
   const together = new Map(stats.pairs.map(([a, b, count]) => [`${a}|${b}`, count]));
-  const lift = (a: string, b: string): number => {
-    const count = together.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0;
-    const expected = ((stats.categories[a] ?? 0) * (stats.categories[b] ?? 0)) / n;
-    // One pseudo-basket each side: a pair seen once in a rare category is no strong link.
-    return (count + 1) / (expected + 1);
-  };
+  const logLift = new Float64Array(categories.length * categories.length);
+  categories.forEach((a, i) =>
+    categories.forEach((b, j) => {
+      const count = together.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0;
+      const expected = (stats.categories[a]! * stats.categories[b]!) / n;
+      // One pseudo-basket each side: a pair seen once in a rare category is no strong link.
+      logLift[i * categories.length + j] = Math.log((count + 1) / (expected + 1));
+    }),
+  );
   const multi = new Map(categories.map((c) => [c, (stats.multiItem[c] ?? 0) / Math.max(1, stats.categories[c]!)]));
   // A web order is rarely a single item: sizes start at 2 categories.
   const known = meals.map((meal) => ({
@@ -179,7 +186,7 @@ function basketModel(stats: BasketStats, products: readonly ShelfProduct[], meal
       .map(([chance, ...skus]) => ({ chance, products: skus.flatMap((sku) => bySku.get(sku) ?? []) }))
       .filter((group) => group.products.length > 0),
   }));
-  return { categories, share, lift, multi, sizes: stats.sizes.slice(1), shelves, meals: known.filter((meal) => meal.groups.length >= 2) };
+  return { categories, share, logLift, index: new Map(categories.map((c, i) => [c, i])), multi, sizes: stats.sizes.slice(1), shelves, meals: known.filter((meal) => meal.groups.length >= 2) };
 }
 
 function newShopper(random: Random, index: number, model: BasketModel, locations: readonly ShopperLocation[]): Shopper {
@@ -208,8 +215,13 @@ function newShopper(random: Random, index: number, model: BasketModel, locations
     regulars: [],
     usual: new Map(),
     budgetCents: budget === null ? null : budget * 100,
+    shelves: new Map(),
   };
-  const open = model.categories.filter((c) => suitable(shopper, model, c).length > 0);
+  for (const category of model.categories) {
+    const allowed = (model.shelves.get(category) ?? []).filter((p) => fitsDiet(shopper, p));
+    if (allowed.length > 0) shopper.shelves.set(category, allowed);
+  }
+  const open = [...shopper.shelves.keys()];
   while (shopper.regulars.length < REGULARS && open.length > 0) {
     const i = weightedIndex(random, open.map((c) => model.share.get(c)! * affinity.get(c)!));
     shopper.regulars.push(open.splice(i, 1)[0]!);
@@ -246,11 +258,7 @@ function orderTimes(random: Random, count: number, now: number, windowMs: number
   return times.sort((a, b) => a - b);
 }
 
-/** The products of a category this shopper may buy: their diet holds (non-food carries no dietary tags and is for everyone). */
-function suitable(shopper: DemoShopper, model: BasketModel, category: string): ShelfProduct[] {
-  return (model.shelves.get(category) ?? []).filter((p) => fitsDiet(shopper, p));
-}
-
+/** Whether the shopper's diet allows the product (non-food carries no dietary tags and is for everyone). */
 function fitsDiet(shopper: DemoShopper, product: ShelfProduct): boolean {
   return product.dietaryTags.length === 0 || shopper.dietaryRestrictions.every((t) => product.dietaryTags.includes(t));
 }
@@ -265,7 +273,7 @@ function fitsDiet(shopper: DemoShopper, product: ShelfProduct): boolean {
 function fillBasket(random: Random, shopper: Shopper, model: BasketModel): { sku: string; quantity: number }[] {
   const lines: { sku: string; quantity: number }[] = [];
   const chosen: string[] = [];
-  const open = model.categories.filter((c) => suitable(shopper, model, c).length > 0);
+  const open = [...shopper.shelves.keys()];
   let spent = 0;
   const add = (product: ShelfProduct) => {
     let quantity = BULK.has(product.category) && random() < 0.35 ? (random() < 0.25 ? 3 : 2) : random() < 0.1 ? 2 : 1;
@@ -294,13 +302,16 @@ function fillBasket(random: Random, shopper: Shopper, model: BasketModel): { sku
   const regulars = shopper.regulars.filter((c) => open.includes(c));
   if (chosen.length === 0 && regulars.length > 0 && random() < REGULAR_ANCHOR) {
     const category = regulars[Math.floor(random() * regulars.length)]!;
-    const product = choose(random, shopper, suitable(shopper, model, category), lines);
+    const product = choose(random, shopper, shopper.shelves.get(category)!, lines);
     if (product) add(product);
   }
   while (chosen.length < size && open.length > 0) {
+    const width = model.categories.length;
+    const rows = chosen.map((c) => model.index.get(c)! * width);
     const weights = open.map((c) => {
+      const column = model.index.get(c)!;
       let logLift = 0;
-      for (const other of chosen) logLift += Math.log(model.lift(other, c));
+      for (const row of rows) logLift += model.logLift[row + column]!;
       // The geometric mean of the lifts with the basket so far: every item has its say.
       return model.share.get(c)! * shopper.affinity.get(c)! * Math.exp(chosen.length > 0 ? logLift / chosen.length : 0);
     });
@@ -310,7 +321,7 @@ function fillBasket(random: Random, shopper: Shopper, model: BasketModel): { sku
     open.splice(i, 1);
     const wanted = random() < model.multi.get(category)! ? 2 : 1;
     for (let n = 0; n < wanted; n++) {
-      const product = choose(random, shopper, suitable(shopper, model, category), lines);
+      const product = choose(random, shopper, shopper.shelves.get(category)!, lines);
       if (product) add(product);
     }
     if (!chosen.includes(category)) chosen.push(category);
@@ -325,9 +336,9 @@ function choose(random: Random, shopper: Shopper, products: readonly ShelfProduc
   const usual = candidates.find((p) => p.sku === shopper.usual.get(p.category));
   if (usual && random() < USUAL_PRODUCT) return usual;
   const cheapest = Math.min(...candidates.map((p) => p.price));
-  const weights = candidates.map((p) => {
+  const weights = candidates.map((p, rank) => {
     // Shelves list staples first: whole milk before chocolate milk.
-    let weight = 1 / (1 + products.indexOf(p)) ** rankPower;
+    let weight = 1 / (1 + rank) ** rankPower;
     if (shopper.priceSense === 'THRIFTY') weight *= (cheapest / p.price) ** 1.5;
     if (shopper.priceSense === 'PREMIUM') weight *= (p.price / cheapest) ** 0.4;
     if (p.sustainable && shopper.sustainability !== 'NONE') weight *= shopper.sustainability === 'ONLY' ? 4 : 1.8;
