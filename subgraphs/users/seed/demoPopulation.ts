@@ -6,11 +6,12 @@ import { gaussian, seededRandom, weightedIndex, type Random } from './seededRand
 // shoppers are (diet, price sense, budget, sustainability, where they live)
 // and what they ordered over the last weeks. Which categories share a basket
 // comes from real baskets (BasketStats, distilled from groceries.csv); which
-// product of a category is picked comes from the shopper: their diet, their
-// budget, and the product they usually take. Pure: the same options give the
-// same population, on every machine.
+// products go together in a meal, from demoMeals.ts; which product of a
+// category is picked, from the shopper: their diet, their budget, and the
+// product they usually take. Pure: the same options give the same
+// population, on every machine. docs/demo.md tells the whole recipe.
 
-/** A product as the generator sees it; `rank` order within a category is staples first. */
+/** A product as the generator sees it (products are given in shelf order: staples of a category first). */
 export interface ShelfProduct {
   sku: string;
   category: string;
