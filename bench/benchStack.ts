@@ -22,7 +22,7 @@ export interface BenchStack {
 /**
  * What `npm start` runs, for a benchmark: a fresh embedded data directory
  * (or DATABASE_URL / REDIS_URL from the environment), migrated and seeded
- * with the demo catalog, every subgraph and the gateway in this process on
+ * with the demo catalog (without the demo shoppers), every subgraph and the gateway in this process on
  * free loopback ports. `env` adds settings (e.g. the rate limiter off).
  */
 export async function startBenchStack(name: string, env: Record<string, string> = {}): Promise<BenchStack> {
@@ -31,7 +31,8 @@ export async function startBenchStack(name: string, env: Record<string, string> 
   const logger = createLogger(config.logLevel);
   const infra = await createInfrastructure(config, logger);
   await migrate(infra.database);
-  await seedDemoDataIfEmpty(infra);
+  // The catalog only: the demo shoppers' history would change what each benchmark measured before it existed.
+  await seedDemoDataIfEmpty(infra, { population: false });
   const started: { close(): Promise<void> }[] = [];
   const services: Record<string, unknown> = {};
   const subgraphUrls: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { startTracing, stopTracing } from '../platform/observability/tracing';
 import { buildGateway } from '../gateway/server';
 import { subgraphs } from '../subgraphs';
 import { commands } from './commands';
-import { seedDemoDataIfEmpty } from './demoData';
+import { seedDemoDataIfEmpty, settleDemoRecommender } from './demoData';
 
 // `npm start`: the gateway and every subgraph in one process, sharing one
 // infrastructure (embedded PostgreSQL and in-process bus unless configured).
@@ -38,9 +38,12 @@ async function main(): Promise<void> {
       const applied = await migrate(infra.database);
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     }
+    let seeded = { products: 0, shoppers: 0, orders: 0, events: 0 };
     if (config.seedDemoData) {
-      const seeded = await seedDemoDataIfEmpty(infra);
-      if (seeded > 0) logger.info({ products: seeded }, 'demo catalog seeded');
+      const started = Date.now();
+      seeded = await seedDemoDataIfEmpty(infra);
+      if (seeded.products > 0) logger.info({ products: seeded.products }, 'demo catalog seeded');
+      if (seeded.orders > 0) logger.info({ shoppers: seeded.shoppers, orders: seeded.orders, purchases: seeded.events, millis: Date.now() - started }, 'demo shoppers seeded');
     }
     const subgraphUrls: Record<string, string> = {};
     const services: Record<string, unknown> = {};
@@ -59,6 +62,12 @@ async function main(): Promise<void> {
       events: infra.events,
     });
     started.push(gateway);
+    if (seeded.events > 0) {
+      // Served from the first request by a model fitted on the demo history.
+      const started = Date.now();
+      await settleDemoRecommender(services);
+      logger.info({ millis: Date.now() - started }, 'recommender trained on the demo history');
+    }
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     if (config.database.kind === 'pglite') {
       // This process holds the embedded database: CLI commands hand their work to it (docs/events.md).

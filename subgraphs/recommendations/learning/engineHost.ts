@@ -233,6 +233,12 @@ export class EngineHost {
     return removed;
   }
 
+  /** Resolves once this replica has learned every interaction the stream held when it was called. */
+  async caughtUp(): Promise<void> {
+    const { last } = await this.options.events.bounds(Streams.interactions);
+    if (last) await this.reached(last);
+  }
+
   /** Refits the basket model on what has been learned and saves a snapshot. */
   async train(): Promise<number> {
     const stop = this.metrics.build.startTimer({ kind: 'refit' });
