@@ -1,12 +1,7 @@
-import crypto from 'node:crypto';
-import { Client } from 'pg';
-import { createDatabaseDriver } from '../../platform/database/database';
-import { ensureDatabase } from '../../platform/database/ensureDatabase';
-import { migrate } from '../../platform/database/migrate';
 import { seedDemoDataIfEmpty, settleDemoRecommender, type SeededDemo } from '../../scripts/demoData';
 import { demoId } from '../../subgraphs/products/seed/demoId';
+import { freshDatabase, type FreshDatabase } from '../support/freshDatabase';
 import { startStack, type Stack } from '../support/stack';
-import { testConfig } from '../support/testEnvironment';
 
 // The demo as `npm start` leaves it on an empty database: the catalog, the
 // synthetic shoppers and their order history, learned by the recommender and
@@ -15,8 +10,8 @@ import { testConfig } from '../support/testEnvironment';
 
 let stack: Stack;
 let seeded: SeededDemo;
-/** Against PostgreSQL the run's database is shared by every test file: the demo gets a fresh one of its own. */
-let ownDatabase: { url: string; name: string; serverUrl: string } | undefined;
+/** The demo needs an empty shop: against PostgreSQL, a database of this file's own. */
+let database: FreshDatabase | undefined;
 
 interface Item {
   product: { name: string; dietaryTags: string[]; category: { slug: string } | null };
@@ -49,23 +44,8 @@ async function cartSuggestions(shopper: Record<string, string>): Promise<{ serve
 }
 
 beforeAll(async () => {
-  const shared = testConfig().database;
-  if (shared.kind === 'postgres') {
-    const name = `smartcart_demo_${crypto.randomBytes(4).toString('hex')}`;
-    const url = new URL(shared.url);
-    const serverUrl = url.toString();
-    url.pathname = `/${name}`;
-    ownDatabase = { url: url.toString(), name, serverUrl };
-    const config = testConfig({ DATABASE_URL: ownDatabase.url }).database;
-    await ensureDatabase(config);
-    const driver = await createDatabaseDriver(config);
-    try {
-      await migrate(driver);
-    } finally {
-      await driver.close();
-    }
-  }
-  stack = await startStack(ownDatabase ? { DATABASE_URL: ownDatabase.url } : {});
+  database = await freshDatabase('smartcart_demo');
+  stack = await startStack(database.env);
   // What `npm start` does on an empty database, in its order: seed, then let the recommender learn and refit.
   seeded = await seedDemoDataIfEmpty(stack.infra);
   await settleDemoRecommender(stack.services);
@@ -73,15 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  if (ownDatabase) {
-    const client = new Client({ connectionString: ownDatabase.serverUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${ownDatabase.name}" WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  await database?.drop();
 });
 
 describe('the warm demo', () => {
@@ -120,6 +92,37 @@ describe('the warm demo', () => {
     expect(items).toHaveLength(5);
     // Near zero confidence is what a shop without activity answers.
     expect(items[0]!.confidence).toBeGreaterThan(0.1);
+  });
+
+  it('keeps every served list within the aisle cap: no aisle takes more than half the places asked for', async () => {
+    const shopper = await shopperWithCart(['Spaghetti 500 g', 'Tomato pasta sauce 500 g']);
+    await stack.query(`mutation ($id: ID!) { trackEvent(input: { type: VIEW, productId: $id }) { id } }`, { id: demoId('Penne 500 g') }, shopper);
+    const lists: [string, string, Record<string, unknown>, (data: any) => { items: Item[] }][] = [
+      ['cart', `{ me { cart { suggestions(first: 6) { ${ITEM} } } } }`, {}, (d) => d.me.cart.suggestions],
+      ['home', `{ me { recommendations(first: 10) { ${ITEM} } } }`, {}, (d) => d.me.recommendations],
+      ['bought together', `query ($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 6) { ${ITEM} } } }`, { id: demoId('Spaghetti 500 g') }, (d) => d.product.frequentlyBoughtTogether],
+      ['popular', `{ popular(first: 10) { ${ITEM} } }`, {}, (d) => d.popular],
+      ['trending', `{ trending(first: 10) { ${ITEM} } }`, {}, (d) => d.trending],
+      ['products shown', `query ($id: ID!) { recommend(context: { productIds: [$id] }, first: 6) { ${ITEM} } }`, { id: demoId('Spaghetti 500 g') }, (d) => d.recommend],
+    ];
+    for (const [name, query, variables, pick] of lists) {
+      const response = await stack.query(query, variables, shopper);
+      expect(response.errors).toBeUndefined();
+      const { items } = pick(response.data);
+      const first = Number(/first: (\d+)/.exec(query)![1]);
+      const perAisle = new Map<string, number>();
+      for (const slug of slugs(items)) perAisle.set(slug ?? '', (perAisle.get(slug ?? '') ?? 0) + 1);
+      const largest = Math.max(0, ...perAisle.values());
+      // The list's name travels with the verdict, so a failure says which list broke the cap.
+      expect({ name, withinCap: largest <= Math.floor(first / 2), listed: items.length > 0 }).toEqual({ name, withinCap: true, listed: true });
+    }
+  });
+
+  it('explains items with their evidence', async () => {
+    const response = await stack.query(`query ($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 5) { ${ITEM} } } }`, { id: demoId('Whole milk 1 L') });
+    for (const item of response.data.product.frequentlyBoughtTogether.items as Item[]) expect(item.reason).toMatch(/^Bought with Whole milk 1 L in (\d+|<1)% of its baskets$/);
+    const popular = await stack.query(`{ popular(first: 3) { ${ITEM} } }`);
+    for (const item of popular.data.popular.items as Item[]) expect(item.reason).toBe('Popular with shoppers over the last two weeks');
   });
 
   it("keeps a vegan shopper's suggestions vegan", async () => {

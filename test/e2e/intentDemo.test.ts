@@ -1,18 +1,13 @@
-import crypto from 'node:crypto';
-import { Client } from 'pg';
-import { createDatabaseDriver } from '../../platform/database/database';
-import { ensureDatabase } from '../../platform/database/ensureDatabase';
-import { migrate } from '../../platform/database/migrate';
 import { seedDemoDataIfEmpty } from '../../scripts/demoData';
 import { eventually } from '../support/eventually';
+import { freshDatabase, type FreshDatabase } from '../support/freshDatabase';
 import { startStack, type Stack } from '../support/stack';
-import { testConfig } from '../support/testEnvironment';
 
 // Free text through the gateway on the demo catalog: the failures shoppers saw.
 
 let stack: Stack;
-/** Against PostgreSQL the run's database is shared by every test file: the demo gets a fresh one of its own. */
-let ownDatabase: { url: string; name: string; serverUrl: string } | undefined;
+/** The demo needs an empty shop: against PostgreSQL, a database of this file's own. */
+let database: FreshDatabase | undefined;
 
 const RECOMMEND = `query ($text: String!) { recommend(context: { text: $text }, first: 5) {
   intent { excluded organic items { productTerms quantity { amount unit } } }
@@ -26,39 +21,17 @@ async function recommend(text: string): Promise<any> {
 }
 
 beforeAll(async () => {
-  const shared = testConfig().database;
-  if (shared.kind === 'postgres') {
-    const name = `smartcart_demo_${crypto.randomBytes(4).toString('hex')}`;
-    const url = new URL(shared.url);
-    const serverUrl = url.toString();
-    url.pathname = `/${name}`;
-    ownDatabase = { url: url.toString(), name, serverUrl };
-    const config = testConfig({ DATABASE_URL: ownDatabase.url }).database;
-    await ensureDatabase(config);
-    const driver = await createDatabaseDriver(config);
-    try {
-      await migrate(driver);
-    } finally {
-      await driver.close();
-    }
-  }
-  stack = await startStack(ownDatabase ? { DATABASE_URL: ownDatabase.url } : {});
-  await seedDemoDataIfEmpty(stack.infra);
+  database = await freshDatabase('smartcart_demo');
+  stack = await startStack(database.env);
+  // The catalog is what free text is matched against; the shopper population is not needed here.
+  await seedDemoDataIfEmpty(stack.infra, { population: false });
   // The engine learns the catalog from its events.
   await eventually(async () => ((await recommend('frozen pizza')).items.length > 0 ? true : undefined), 60_000, 'demo catalog in the engine');
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stop();
-  if (ownDatabase) {
-    const client = new Client({ connectionString: ownDatabase.serverUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${ownDatabase.name}" WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  await database?.drop();
 });
 
 describe('free text on the demo', () => {
