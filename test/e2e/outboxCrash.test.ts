@@ -9,7 +9,6 @@ import { createInfrastructure, type Infrastructure } from '../../platform/infras
 import { createLogger } from '../../platform/logger';
 import { startChaosProxy, type ChaosProxy } from '../support/chaosProxy';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/freePort';
 import { scrape } from '../support/scrape';
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 import { postGraphQL } from '../support/stack';
@@ -31,7 +30,6 @@ let db: Database;
 let reader: Subscription | undefined;
 let service: ServiceProcess;
 let serviceEnv: Record<string, string>;
-let port: number;
 let admin: Record<string, string>;
 const tag = crypto.randomBytes(4).toString('hex');
 /** How many times each event id (the outbox row id) was read from the catalog stream. */
@@ -67,7 +65,6 @@ beforeAll(async () => {
     },
     { after: STREAM_START },
   );
-  port = await freePort();
   serviceEnv = {
     DATABASE_URL: databaseUrl!,
     REDIS_URL: `redis://127.0.0.1:${new URL(proxy.url).port}`,
@@ -78,7 +75,7 @@ beforeAll(async () => {
     OUTBOX_RETRY_MAX_MS: '500',
     SEED_DEMO_DATA: 'false',
   };
-  service = await startServiceProcess('products', port, serviceEnv);
+  service = await startServiceProcess('products', serviceEnv);
 }, 180_000);
 
 afterAll(async () => {
@@ -158,7 +155,8 @@ it('publishes every event committed before a kill -9 once the service is started
   expect(committed.some((p) => created.has(p.id))).toBe(false);
 
   await proxy.setMode('forward');
-  service = await startServiceProcess('products', port, serviceEnv);
+  // Started again where it listened, as a supervisor restarts it.
+  service = await startServiceProcess('products', serviceEnv, service.port);
   await eventually(() => allRead(committed), 60_000, 'the events committed before the kill');
   await eventually(async () => ((await backlog()) === 0 ? true : undefined), 60_000, 'the backlog drained after the restart');
 

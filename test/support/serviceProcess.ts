@@ -3,6 +3,9 @@ import type { ServiceName } from '../../platform/config';
 import { projectRoot } from '../../platform/paths';
 import { exited } from './embeddedProcess';
 import { eventually } from './eventually';
+import { freePort } from './freePort';
+
+type Subgraph = Exclude<ServiceName, 'gateway'>;
 
 // One subgraph as `npm run start:<name>` runs it: a real process of its own,
 // which a test may kill as a crash would (SIGKILL: no shutdown hook runs).
@@ -13,6 +16,7 @@ export interface ServiceProcess {
   process: ChildProcess;
   /** The service's origin (`http://127.0.0.1:<port>`): /graphql, /metrics and /readyz are under it. */
   url: string;
+  port: number;
   output(): string;
   /** SIGKILL, then the signal it died of. */
   kill(): Promise<NodeJS.Signals | null>;
@@ -20,13 +24,25 @@ export interface ServiceProcess {
 
 /**
  * Starts `subgraphs/<name>/main.ts` with only `env` (plus PATH and HOME) and
- * waits until its /readyz answers 200. `env` must give it a database and a
- * port (`<NAME>_PORT`); it applies no migrations unless told to.
+ * waits until it has logged that it listens and its /readyz answers 200. `env` must give it a database; it
+ * applies no migrations unless told to. `port`: where a killed one listened
+ * (a restart); unset, a free one, retried with others when a parallel test
+ * takes it between choosing and binding.
  */
-export async function startServiceProcess(name: Exclude<ServiceName, 'gateway'>, port: number, env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(name: Subgraph, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(name, env, port ?? (await freePort()));
+    } catch (error) {
+      if (port !== undefined || attempt >= 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startOnce(name: Subgraph, env: Record<string, string>, port: number): Promise<ServiceProcess> {
   const proc = spawn(process.execPath, [...NODE_ARGS, `subgraphs/${name}/main.ts`], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', ...env, [`${name.toUpperCase()}_PORT`]: String(port) },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', MIGRATE_ON_START: 'false', ...env, [`${name.toUpperCase()}_PORT`]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,6 +53,8 @@ export async function startServiceProcess(name: Exclude<ServiceName, 'gateway'>,
     await eventually(
       async () => {
         if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}:\n${output}`);
+        // Its own "ready" line first: a port taken by another test's server would answer /readyz too.
+        if (!output.includes(`"msg":"${name} ready"`)) return undefined;
         const response = await fetch(`${url}/readyz`).catch(() => undefined);
         return response?.status === 200 ? true : undefined;
       },
@@ -50,6 +68,7 @@ export async function startServiceProcess(name: Exclude<ServiceName, 'gateway'>,
   return {
     process: proc,
     url,
+    port,
     output: () => output,
     async kill() {
       const done = exited(proc);
