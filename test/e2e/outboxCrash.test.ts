@@ -36,6 +36,8 @@ const tag = crypto.randomBytes(4).toString('hex');
 const readCounts = new Map<string, number>();
 /** The product.created events read, by product id. */
 const created = new Map<string, CatalogEvents['product.created']>();
+/** The event ids of the product.created events read, by product id. */
+const createdIds = new Map<string, Set<string>>();
 
 beforeAll(async () => {
   // The service runs in a process of its own: in embedded mode (PGlite has one
@@ -61,6 +63,7 @@ beforeAll(async () => {
       if (event.type === 'product.created') {
         const payload = event.payload as CatalogEvents['product.created'];
         created.set(payload.productId, payload);
+        createdIds.set(payload.productId, (createdIds.get(payload.productId) ?? new Set()).add(event.eventId));
       }
     },
     { after: STREAM_START },
@@ -164,6 +167,9 @@ it('publishes every event committed before a kill -9 once the service is started
   const ids = await committedEventIds(committed);
   expect(ids).toHaveLength(committed.length);
   for (const id of ids) expect(readCounts.get(id)).toBeGreaterThanOrEqual(1);
+  // Distinct event ids read for these writes: one per write, and the one its transaction committed.
+  const readIds = committed.flatMap((p) => [...createdIds.get(p.id)!]);
+  expect(readIds.sort()).toEqual([...ids].sort());
   for (const product of committed) {
     expect(created.get(product.id)).toMatchObject({ productId: product.id, sku: product.sku, name: product.name, price: product.price });
   }
