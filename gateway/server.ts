@@ -19,6 +19,7 @@ import { CostLimit, costLimitPlugin } from './plugins/costLimit';
 import type { EdgeContext } from './plugins/edgeContext';
 import { rateLimitPlugin, rateLimitedError, rootFields as operationRootFields } from './plugins/rateLimit';
 import { responseSizeCapPlugin } from './plugins/responseSizeCap';
+import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp';
 import { RateLimits } from './rateLimits';
 import { serviceMetrics } from '../platform/observability/metrics';
 import { createEventConsumers } from '../platform/events/eventConsumers';
@@ -167,6 +168,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     // Order matters: the cost is known before the rate limits charge it.
     plugins: [
       accessLogPlugin(logger),
+      subscriptionsOverHttpPlugin('/graphql'),
       costLimitPlugin(costLimit, logger, () => costRejected.inc()),
       rateLimitPlugin(rateLimits, logger, (budget) => rateLimited.inc({ budget: budgetLabel(budget) })),
       responseSizeCapPlugin(gatewayConfig.maxResponseBytes, logger, () => responsesTooLarge.inc()),

@@ -42,3 +42,19 @@ it('serves operations within the limits, introspection included', async () => {
   const introspection = await stack.query(`{ __schema { queryType { name } } }`);
   expect(introspection.data.__schema.queryType.name).toBe('Query');
 });
+
+it('tells a client that sends a subscription over HTTP to use WebSocket', async () => {
+  const response = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'subscription { budgetAlerts { status } }' }),
+  });
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(body.data).toBeUndefined();
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors[0]!.message).toMatch(/over WebSocket only.*graphql-ws/);
+  expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'SUBSCRIPTION_OVER_HTTP', protocol: 'graphql-transport-ws', path: '/graphql' });
+  // Queries on the same endpoint are unaffected.
+  expect(await stack.query(`{ product(id: "${id}") { id } }`)).toEqual({ data: { product: null } });
+});
