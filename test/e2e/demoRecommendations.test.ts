@@ -49,7 +49,7 @@ beforeAll(async () => {
   // What `npm start` does on an empty database, in its order: seed, then let the recommender learn and refit.
   seeded = await seedDemoDataIfEmpty(stack.infra);
   await settleDemoRecommender(stack.services);
-}, 180_000);
+}, 420_000);
 
 afterAll(async () => {
   await stack?.stop();
