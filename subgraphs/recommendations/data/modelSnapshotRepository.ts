@@ -135,7 +135,10 @@ export async function decodeSnapshot(data: Buffer): Promise<DecodedSnapshot> {
   }
   let body: Buffer;
   try {
-    body = await gunzip(data.subarray(MAGIC.length));
+    // gzip ends with the uncompressed size: one output buffer of that size
+    // instead of thousands of 16 KiB chunks to join (bounded: the size may be damaged too).
+    const size = data.length >= MAGIC.length + 4 ? data.readUInt32LE(data.length - 4) : 0;
+    body = await gunzip(data.subarray(MAGIC.length), { chunkSize: Math.min(Math.max(size + 1, 64 * 1024), 256 * 1024 * 1024) });
   } catch {
     return { snapshot: null, problem: 'damaged (decompression failed)' };
   }

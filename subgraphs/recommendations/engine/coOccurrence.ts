@@ -105,33 +105,24 @@ export class CoOccurrence {
   pack(): PackedCoOccurrence {
     const rows = Math.max(this.restored.offsets.length - 1, this.added.length);
     const offsets = new Int32Array(rows + 1);
-    const partnerList: number[] = [];
-    const countList: number[] = [];
-    const row: number[] = [];
-    const rowCounts = new Map<number, number>();
     for (let i = 0; i < rows; i++) {
-      row.length = 0;
-      rowCounts.clear();
-      this.forEachPartner(i, (j, count) => {
-        if (j > i) {
-          row.push(j);
-          rowCounts.set(j, count);
-        }
+      let larger = 0;
+      this.forEachPartner(i, (j) => {
+        if (j > i) larger += 1;
       });
-      row.sort((a, b) => a - b);
-      for (const j of row) {
-        partnerList.push(j);
-        countList.push(rowCounts.get(j)!);
-      }
-      offsets[i + 1] = partnerList.length;
+      offsets[i + 1] = offsets[i]! + larger;
     }
-    return {
-      baskets: this.baskets,
-      itemCounts: this.itemCounts.slice(),
-      offsets,
-      partners: Int32Array.from(partnerList),
-      counts: Int32Array.from(countList),
-    };
+    const partners = new Int32Array(offsets[rows]!);
+    const counts = new Int32Array(offsets[rows]!);
+    for (let i = 0; i < rows; i++) {
+      let at = offsets[i]!;
+      this.forEachPartner(i, (j) => {
+        if (j > i) partners[at++] = j;
+      });
+      const row = partners.subarray(offsets[i]!, at).sort();
+      for (let k = 0; k < row.length; k++) counts[offsets[i]! + k] = this.together(i, row[k]!);
+    }
+    return { baskets: this.baskets, itemCounts: this.itemCounts.slice(), offsets, partners, counts };
   }
 
   /**
