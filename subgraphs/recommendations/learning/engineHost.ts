@@ -129,8 +129,14 @@ export class EngineHost {
       phases[phase] += now - mark;
       mark = now;
     };
+    // The projection is read while the snapshot is decoded (off the main
+    // thread) and restored; a rebuild reads it again, being long anyway.
+    const snapshotRead = this.snapshots.load((problem) => logger.warn({ problem }, 'model snapshot not usable, rebuilding from stored interactions'));
+    const catalogRead = this.readCatalog();
+    // Awaited below on the snapshot path only; a failure there still surfaces.
+    catalogRead.catch(() => undefined);
     // An older or damaged snapshot is ignored: the rebuild below replaces it.
-    const snapshot = await this.snapshots.load((problem) => logger.warn({ problem }, 'model snapshot not usable, rebuilding from stored interactions'));
+    const snapshot = await snapshotRead;
     lap('snapshotRead');
     let learnFrom: string;
     let caughtUp = 0;
@@ -138,7 +144,7 @@ export class EngineHost {
     if (snapshot) {
       this.current = RecommendationEngine.fromSnapshot(snapshot, this.engineOptions);
       lap('restore');
-      await this.loadCatalog(this.current);
+      this.applyCatalog(this.current, await catalogRead);
       lap('catalog');
       const position = snapshot.streamPosition ?? null;
       if (position && (await events.contains(Streams.interactions, position))) {
@@ -292,10 +298,18 @@ export class EngineHost {
   }
 
   private async loadCatalog(engine: RecommendationEngine): Promise<number> {
-    const products = await this.catalog.loadProducts();
-    for (const product of products) engine.applyProduct(product);
-    for (const store of await this.catalog.loadStores()) engine.applyStore(store.storeId, store);
-    return products.length;
+    return this.applyCatalog(engine, await this.readCatalog());
+  }
+
+  private async readCatalog(): Promise<{ products: ProductSnapshot[]; stores: { storeId: string; latitude: number; longitude: number }[] }> {
+    const [products, stores] = await Promise.all([this.catalog.loadProducts(), this.catalog.loadStores()]);
+    return { products, stores };
+  }
+
+  private applyCatalog(engine: RecommendationEngine, catalog: Awaited<ReturnType<EngineHost['readCatalog']>>): number {
+    for (const product of catalog.products) engine.applyProduct(product);
+    for (const store of catalog.stores) engine.applyStore(store.storeId, store);
+    return catalog.products.length;
   }
 
   /** Persistence group: the projection, once per event across replicas. */
