@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       query: 'milk', recommendationId: null, basketId: null, quantity: null, occurredAt: new Date(engine.lastEventTime).toISOString(),
     });
     const bytes = await new ModelSnapshotRepository(db.prisma).save({ ...engine.toSnapshot(), streamPosition: position });
-    console.log(`snapshot: ${(bytes / 1024 / 1024).toFixed(1)} MiB compressed (${((Date.now() - started) / 1000).toFixed(0)} s to build)`);
+    console.log(`snapshot: ${(bytes / 1024 / 1024).toFixed(1)} MiB stored (${((Date.now() - started) / 1000).toFixed(0)} s to build)`);
     // What happened after the snapshot, still on the stream.
     for (const e of after) {
       await publishEvent(infra.events, 'interactions', 'interaction', {
@@ -82,6 +82,11 @@ async function main(): Promise<void> {
       `new replica with ${STORED.toLocaleString('en')} stored interactions: serving after ${(serving / 1000).toFixed(2)} s ` +
         `(start ${(stats.millis / 1000).toFixed(2)} s from ${stats.source}, ${stats.caughtUp.toLocaleString('en')} later events learned from the stream, first query ${firstQueryMs.toFixed(1)} ms); ` +
         `engine heap ${mb(process.memoryUsage().heapUsed - heapBefore)}, RSS ${mb(process.memoryUsage().rss)}`,
+    );
+    const { phases } = stats;
+    console.log(
+      `  start: snapshot read ${(phases.snapshotRead / 1000).toFixed(2)} s, restore ${(phases.restore / 1000).toFixed(2)} s, ` +
+        `catalog ${(phases.catalog / 1000).toFixed(2)} s, catch-up ${(phases.catchUp / 1000).toFixed(2)} s`,
     );
     await replica.stop();
   } finally {

@@ -28,7 +28,7 @@ function run(maxShoppers: number): void {
   }
   global.gc?.();
   const heap = process.memoryUsage().heapUsed - before;
-  const snapshotShoppers = engine.toSnapshot().shoppers.length;
+  const snapshotShoppers = engine.toSnapshot().shoppers.ids.length;
   console.log(
     `${SHOPPERS.toLocaleString('en')} distinct shoppers, ${maxShoppers >= SHOPPERS ? 'no bound' : `RECS_MAX_SHOPPERS=${maxShoppers.toLocaleString('en')}`}: ` +
       `${engine.shopperCount.toLocaleString('en')} histories held, engine heap ${mb(heap)}, ${snapshotShoppers.toLocaleString('en')} in the snapshot (${((Date.now() - started) / 1000).toFixed(1)} s to ingest)`,

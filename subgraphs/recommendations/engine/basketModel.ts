@@ -45,10 +45,10 @@ function coreGram(co: CoOccurrence, itemCount: number, core: Int32Array): { core
   for (let a = 0; a < n; a++) {
     const item = core[a]!;
     gram[a * n + a] = co.count(item);
-    for (const [other, count] of co.pairs[item] ?? []) {
+    co.forEachPartner(item, (other, count) => {
       const b = corePosition[other] ?? -1;
       if (b >= 0) gram[a * n + b] = count;
-    }
+    });
   }
   return { corePosition, gram };
 }
@@ -79,8 +79,10 @@ export class BasketModel {
     const core = Int32Array.from(ranked);
     const { corePosition, gram } = coreGram(co, itemCount, core);
     const n = core.length;
+    // Taken before the fit: fitEase overwrites the Gram matrix with its inverse.
+    const fittedPairs = Float32Array.from(gram);
     const weights = n > 0 ? Float32Array.from(fitEase(gram, n, lambdaFor(co, options))) : new Float32Array(0);
-    return new BasketModel(co, options, corePosition, core, weights, Float32Array.from(gram));
+    return new BasketModel(co, options, corePosition, core, weights, fittedPairs);
   }
 
   /**
@@ -118,12 +120,12 @@ export class BasketModel {
         for (let ci = 0; ci < n; ci++) out[this.core[ci]!]! += this.weights[row + ci]!;
       }
       const nj = co.count(j) + shrinkage;
-      for (const [i, count] of co.pairs[j] ?? []) {
+      co.forEachPartner(j, (i, count) => {
         const ci = this.corePosition[i] ?? -1;
         // Core pairs are in the EASE weights already, up to what came after the fit.
         const fresh = cj >= 0 && ci >= 0 ? count - this.fittedPairs[cj * n + ci]! : count;
         if (fresh > 0) out[i]! += (pairWeight * fresh) / nj;
-      }
+      });
     }
     const baskets = Math.max(1, co.baskets);
     for (let i = 0; i < co.itemCounts.length && i < out.length; i++) out[i]! += (popularityWeight * co.itemCounts[i]!) / baskets;

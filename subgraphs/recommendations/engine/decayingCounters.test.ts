@@ -26,10 +26,12 @@ describe('DecayingCounters', () => {
     expect(counters.valueAt(0, 2 * hour)).toBeCloseTo(2);
   });
 
-  it('survives a JSON round trip', () => {
+  it('survives a pack round trip, and the packed copy does not follow later updates', () => {
     const counters = new DecayingCounters(hour);
     counters.add(100, 5, 1000);
-    const copy = DecayingCounters.fromJSON(JSON.parse(JSON.stringify(counters)));
+    const packed = counters.pack();
+    counters.add(100, 5, 1000);
+    const copy = DecayingCounters.unpack(packed);
     expect(copy.valueAt(100, 1000 + hour)).toBeCloseTo(2.5);
   });
 });

@@ -1,11 +1,18 @@
+export interface PackedCounters {
+  halfLifeMs: number;
+  /** Same length: value and time of value per item. */
+  values: Float64Array;
+  stamps: Float64Array;
+}
+
 /**
  * Per-item counters that halve every `halfLifeMs`: recent activity weighs
  * more, and an old burst fades by itself. Stored as (value, time of value)
  * so an update costs O(1) and reading needs no sweep.
  */
 export class DecayingCounters {
-  private values = new Float64Array(64);
-  private stamps = new Float64Array(64);
+  private values: Float64Array = new Float64Array(64);
+  private stamps: Float64Array = new Float64Array(64);
   private readonly rate: number;
 
   constructor(readonly halfLifeMs: number) {
@@ -35,14 +42,16 @@ export class DecayingCounters {
     return this.values.length;
   }
 
-  toJSON(): { halfLifeMs: number; values: number[]; stamps: number[] } {
-    return { halfLifeMs: this.halfLifeMs, values: Array.from(this.values), stamps: Array.from(this.stamps) };
+  /** Copies of the counters, as a snapshot keeps them. */
+  pack(): PackedCounters {
+    return { halfLifeMs: this.halfLifeMs, values: this.values.slice(), stamps: this.stamps.slice() };
   }
 
-  static fromJSON(json: { halfLifeMs: number; values: number[]; stamps: number[] }): DecayingCounters {
-    const counters = new DecayingCounters(json.halfLifeMs);
-    counters.values = Float64Array.from(json.values);
-    counters.stamps = Float64Array.from(json.stamps);
+  /** Counters from a snapshot, used in place (the arrays become this object's). */
+  static unpack(packed: PackedCounters): DecayingCounters {
+    const counters = new DecayingCounters(packed.halfLifeMs);
+    counters.values = packed.values;
+    counters.stamps = packed.stamps;
     return counters;
   }
 

@@ -3,14 +3,15 @@ import { LRUCache } from 'lru-cache';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
 import { BasketModel, defaultBasketModelOptions, type BasketModelOptions, type FittedBasketModel } from './basketModel';
 import { CatalogProjection, type CatalogFacts, type StorePoint } from './catalogProjection';
-import { CoOccurrence } from './coOccurrence';
+import { CoOccurrence, packedCoOccurrenceProblem, type PackedCoOccurrence } from './coOccurrence';
 import { compileConstraints, isSustainable, anonymousShopper, type CompiledConstraints, type RecommendationFilter, type ShopperContext } from './constraints';
-import { DecayingCounters } from './decayingCounters';
+import { DecayingCounters, type PackedCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
 import { RecentMap } from './recentSet';
 import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
 import { AisleCap, selectDiverse, type Candidate } from './selection';
+import { packedShoppersProblem, ShopperHistory, type PackedShoppers } from './shopperHistory';
 import { stemsOf, wordStem } from './wordStem';
 
 export type RecommendationType =
@@ -110,12 +111,6 @@ const BEHAVIOUR_WINDOW = 15;
 const OPEN_BASKETS = 50_000;
 const SEEN_EVENTS = 200_000;
 
-interface ShopperHistory {
-  /** Most recent last; distinct products. */
-  recent: { item: number; type: InteractionType; at: number }[];
-  purchases: Map<number, { count: number; lastAt: number }>;
-}
-
 interface ListRequest {
   first: number;
   filter?: RecommendationFilter;
@@ -136,10 +131,10 @@ interface Served extends ListRequest {
 export class RecommendationEngine {
   readonly items = new ItemIndex();
   readonly catalog = new CatalogProjection(this.items);
-  /** Purchases that shared a basket. */
-  readonly baskets = new CoOccurrence();
+  /** Purchases that shared a basket (replaced only when restoring a snapshot). */
+  baskets = new CoOccurrence();
   /** Products the same shopper engaged with: "shoppers who viewed this also viewed". */
-  readonly behaviour = new CoOccurrence();
+  behaviour = new CoOccurrence();
   private basketModel: BasketModel;
   /** The basket counts' mutation count when the model was fitted (a snapshot keeps the fit only if they still match). */
   private fittedAt = -1;
@@ -227,8 +222,9 @@ export class RecommendationEngine {
       // Lists showing it, lists it may now enter or leave: its aisles, its partners'.
       this.changed.add(Scopes.product(snapshot.productId));
       for (const category of [...before, ...facts.categoryPath]) this.changed.add(Scopes.category(category));
-      for (const other of this.baskets.pairs[facts.index]?.keys() ?? []) this.changed.add(Scopes.boughtWith(this.items.idAt(other)));
-      for (const other of this.behaviour.pairs[facts.index]?.keys() ?? []) this.changed.add(Scopes.engagedWith(this.items.idAt(other)));
+      const changed = this.changed;
+      this.baskets.forEachPartner(facts.index, (other) => changed.add(Scopes.boughtWith(this.items.idAt(other))));
+      this.behaviour.forEachPartner(facts.index, (other) => changed.add(Scopes.engagedWith(this.items.idAt(other))));
     }
   }
 
@@ -316,11 +312,11 @@ export class RecommendationEngine {
     const anchorCount = anchor === undefined ? 0 : this.baskets.count(anchor);
     if (anchor !== undefined) {
       const baskets = Math.max(1, this.baskets.baskets);
-      for (const [other, count] of this.baskets.pairs[anchor] ?? []) {
+      this.baskets.forEachPartner(anchor, (other, count) => {
         const item = this.catalog.get(other);
-        if (!item) continue;
+        if (!item) return;
         evidence += 1;
-        if (!constraints.accepts(item)) continue;
+        if (!constraints.accepts(item)) return;
         const base = this.baskets.count(other) / baskets;
         const conditional = (count + this.options.pairShrinkage * base) / (anchorCount + this.options.pairShrinkage);
         // Lift discounts staples: milk is in every basket, so it says little about this one.
@@ -328,7 +324,7 @@ export class RecommendationEngine {
         confidence.set(other, conditional);
         together.set(other, count);
         candidates.push({ item, score: conditional * Math.sqrt(lift) * constraints.boost(item) });
-      }
+      });
     }
     const anchorName = this.catalog.get(anchor ?? -1)?.name ?? 'this item';
     const chosen = selectDiverse(candidates, request.first, cap);
@@ -357,10 +353,10 @@ export class RecommendationEngine {
         scores.set(index, 0.6 * this.contentSimilarity(anchor, item, leaf.has(index)));
       }
       const anchorCount = this.behaviour.count(anchor.index);
-      for (const [other, together] of this.behaviour.pairs[anchor.index] ?? []) {
+      this.behaviour.forEachPartner(anchor.index, (other, together) => {
         const cosine = together / Math.sqrt((anchorCount + this.options.pairShrinkage) * (this.behaviour.count(other) + this.options.pairShrinkage));
         scores.set(other, (scores.get(other) ?? 0) + 0.4 * cosine);
-      }
+      });
     }
     const candidates: Candidate[] = [];
     for (const [index, score] of scores) {
@@ -425,12 +421,12 @@ export class RecommendationEngine {
         const recency = 0.85 ** (history.recent.length - 1 - position);
         const weight = INTEREST[type] * recency;
         const sourceCount = this.behaviour.count(source) + this.options.pairShrinkage;
-        for (const [other, together] of this.behaviour.pairs[source] ?? []) {
-          if (seen.has(other)) continue;
+        this.behaviour.forEachPartner(source, (other, together) => {
+          if (seen.has(other)) return;
           const value = (weight * together) / Math.sqrt(sourceCount * (this.behaviour.count(other) + this.options.pairShrinkage));
           scores.set(other, (scores.get(other) ?? 0) + value);
           if (value > (why.get(other)?.value ?? 0)) why.set(other, { source, value, type });
-        }
+        });
       });
     }
     const candidates: Candidate[] = [];
@@ -539,42 +535,37 @@ export class RecommendationEngine {
 
   // ---- persistence --------------------------------------------------------
 
-  /** Everything learned, as JSON: a restart loads it and serves at once. */
+  /**
+   * Everything learned, in flat typed arrays (no object per pair or per
+   * remembered interaction): a restart restores it and serves at once.
+   */
   toSnapshot(): EngineSnapshot {
     return {
-      version: 1,
+      version: SNAPSHOT_VERSION,
       items: [...this.items.allIds()],
-      baskets: serializeCo(this.baskets),
-      behaviour: serializeCo(this.behaviour),
-      popularity: this.popularity.toJSON(),
-      trendShort: this.trendShort.toJSON(),
-      trendLong: this.trendLong.toJSON(),
+      baskets: this.baskets.pack(),
+      behaviour: this.behaviour.pack(),
+      popularity: this.popularity.pack(),
+      trendShort: this.trendShort.pack(),
+      trendLong: this.trendLong.pack(),
       // Least recently active first, so that a restore ends in the same order.
-      shoppers: [...(this.shoppers.rentries() as Iterable<[string, ShopperHistory]>)].map(([id, h]) => [
-        id,
-        h.recent.map((r) => [r.item, r.type, r.at] as [number, InteractionType, number]),
-        [...h.purchases].map(([i, p]) => [i, p.count, p.lastAt] as [number, number, number]),
-      ]),
+      shoppers: ShopperHistory.packAll(this.shoppers.rentries() as Iterable<[string, ShopperHistory]>),
       lastEventAt: this.lastEventAt,
       // Only a fit of exactly these counts: anything counted since would be missing from it.
       ...(this.fittedAt === this.baskets.mutations ? { basketModel: this.basketModel.fitted() } : {}),
     };
   }
 
+  /** A snapshot's arrays are used in place: the caller hands them over. Check it with snapshotProblem first. */
   static fromSnapshot(snapshot: EngineSnapshot, options: EngineOptions = defaultEngineOptions): RecommendationEngine {
     const engine = new RecommendationEngine(options);
     for (const id of snapshot.items) engine.items.intern(id);
-    restoreCo(engine.baskets, snapshot.baskets);
-    restoreCo(engine.behaviour, snapshot.behaviour);
-    engine.popularity = DecayingCounters.fromJSON(snapshot.popularity);
-    engine.trendShort = DecayingCounters.fromJSON(snapshot.trendShort);
-    engine.trendLong = DecayingCounters.fromJSON(snapshot.trendLong);
-    for (const [id, recent, purchases] of snapshot.shoppers) {
-      engine.shoppers.set(id, {
-        recent: recent.map(([item, type, at]) => ({ item, type, at })),
-        purchases: new Map(purchases.map(([item, count, lastAt]) => [item, { count, lastAt }])),
-      });
-    }
+    engine.baskets = CoOccurrence.unpack(snapshot.baskets);
+    engine.behaviour = CoOccurrence.unpack(snapshot.behaviour);
+    engine.popularity = DecayingCounters.unpack(snapshot.popularity);
+    engine.trendShort = DecayingCounters.unpack(snapshot.trendShort);
+    engine.trendLong = DecayingCounters.unpack(snapshot.trendLong);
+    for (const [id, history] of ShopperHistory.unpackAll(snapshot.shoppers)) engine.shoppers.set(id, history);
     engine.lastEventAt = snapshot.lastEventAt;
     const restored = snapshot.basketModel && BasketModel.restore(engine.baskets, engine.items.size, options.basketModel, snapshot.basketModel);
     if (restored) {
@@ -594,7 +585,7 @@ export class RecommendationEngine {
 
   private recordForShopper(event: Interaction, item: number): void {
     let history = this.shoppers.get(event.shopperId);
-    if (!history) this.shoppers.set(event.shopperId, (history = { recent: [], purchases: new Map() }));
+    if (!history) this.shoppers.set(event.shopperId, (history = new ShopperHistory()));
     this.changed?.add(Scopes.shopper(event.shopperId));
     const existing = history.recent.findIndex((r) => r.item === item);
     if (existing < 0) {
@@ -792,15 +783,19 @@ export class RecommendationEngine {
   }
 }
 
+/** Bumped whenever the meaning of a snapshot's fields changes: an older one is not restored (the host rebuilds). */
+export const SNAPSHOT_VERSION = 2;
+
 export interface EngineSnapshot {
-  version: 1;
+  version: typeof SNAPSHOT_VERSION;
+  /** The id dictionary: item i is items[i] everywhere below. */
   items: string[];
-  baskets: SerializedCo;
-  behaviour: SerializedCo;
-  popularity: ReturnType<DecayingCounters['toJSON']>;
-  trendShort: ReturnType<DecayingCounters['toJSON']>;
-  trendLong: ReturnType<DecayingCounters['toJSON']>;
-  shoppers: [string, [number, InteractionType, number][], [number, number, number][]][];
+  baskets: PackedCoOccurrence;
+  behaviour: PackedCoOccurrence;
+  popularity: PackedCounters;
+  trendShort: PackedCounters;
+  trendLong: PackedCounters;
+  shoppers: PackedShoppers;
   lastEventAt: number;
   /** The last interaction-stream entry this engine had learned (set by its host). */
   streamPosition?: string | null;
@@ -808,28 +803,23 @@ export interface EngineSnapshot {
   basketModel?: FittedBasketModel;
 }
 
-interface SerializedCo {
-  baskets: number;
-  counts: number[];
-  /** [i, j, count] with i < j: each pair once. */
-  pairs: number[];
-}
-
-function serializeCo(co: CoOccurrence): SerializedCo {
-  const pairs: number[] = [];
-  co.pairs.forEach((row, i) => {
-    for (const [j, count] of row) if (i < j) pairs.push(i, j, count);
-  });
-  return { baskets: co.baskets, counts: Array.from(co.itemCounts), pairs };
-}
-
-function restoreCo(co: CoOccurrence, data: SerializedCo): void {
-  co.baskets = data.baskets;
-  co.itemCounts = Float64Array.from(data.counts);
-  while (co.pairs.length < data.counts.length) co.pairs.push(new Map());
-  for (let k = 0; k < data.pairs.length; k += 3) {
-    const [i, j, count] = [data.pairs[k]!, data.pairs[k + 1]!, data.pairs[k + 2]!];
-    co.pairs[i]!.set(j, count);
-    co.pairs[j]!.set(i, count);
+/**
+ * Why a snapshot (as decoded from storage) cannot be restored safely, or null
+ * when it can: indexes in range, offsets consistent. A damaged snapshot is
+ * then ignored rather than misread.
+ */
+export function snapshotProblem(snapshot: EngineSnapshot): string | null {
+  if (snapshot.version !== SNAPSHOT_VERSION) return `version ${String(snapshot.version)}`;
+  const itemCount = snapshot.items.length;
+  if (new Set(snapshot.items).size !== itemCount) return 'items';
+  for (const [name, co] of [['baskets', snapshot.baskets], ['behaviour', snapshot.behaviour]] as const) {
+    const problem = packedCoOccurrenceProblem(co, itemCount);
+    if (problem) return `${name}: ${problem}`;
   }
+  for (const [name, counters] of [['popularity', snapshot.popularity], ['trendShort', snapshot.trendShort], ['trendLong', snapshot.trendLong]] as const) {
+    if (counters.values.length !== counters.stamps.length || !(counters.halfLifeMs > 0)) return name;
+  }
+  const shoppers = packedShoppersProblem(snapshot.shoppers, itemCount);
+  if (shoppers) return `shoppers: ${shoppers}`;
+  return null;
 }

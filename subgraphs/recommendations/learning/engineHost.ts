@@ -41,6 +41,8 @@ export interface StartStats {
   /** Interactions learned on top of the snapshot (stream or database), before serving. */
   caughtUp: number;
   millis: number;
+  /** Where the start went, in ms: reading the snapshot, restoring the engine, the catalog, the catch-up. */
+  phases: { snapshotRead: number; restore: number; catalog: number; catchUp: number };
 }
 
 const PRODUCT_EVENTS = new Set<string>(['product.created', 'product.updated', 'product.archived', 'product.price_changed', 'product.stock_changed']);
@@ -120,13 +122,30 @@ export class EngineHost {
     // before the first start), so it is learned from the start of the stream.
     const catalogStored = (await events.groups(Streams.catalog)).some((group) => group.name === PersistenceGroups.catalog);
     const catalogFrom = catalogStored ? ((await events.bounds(Streams.catalog)).last ?? STREAM_START) : STREAM_START;
-    const snapshot = await this.snapshots.load();
+    let mark = Date.now();
+    const phases: StartStats['phases'] = { snapshotRead: 0, restore: 0, catalog: 0, catchUp: 0 };
+    const lap = (phase: keyof StartStats['phases']) => {
+      const now = Date.now();
+      phases[phase] += now - mark;
+      mark = now;
+    };
+    // The projection is read while the snapshot is decoded (off the main
+    // thread) and restored; a rebuild reads it again, being long anyway.
+    const snapshotRead = this.snapshots.load((problem) => logger.warn({ problem }, 'model snapshot not usable, rebuilding from stored interactions'));
+    const catalogRead = this.readCatalog();
+    // Awaited below on the snapshot path only; a failure there still surfaces.
+    catalogRead.catch(() => undefined);
+    // An older or damaged snapshot is ignored: the rebuild below replaces it.
+    const snapshot = await snapshotRead;
+    lap('snapshotRead');
     let learnFrom: string;
     let caughtUp = 0;
     let source: StartStats['source'];
     if (snapshot) {
       this.current = RecommendationEngine.fromSnapshot(snapshot, this.engineOptions);
-      await this.loadCatalog(this.current);
+      lap('restore');
+      this.applyCatalog(this.current, await catalogRead);
+      lap('catalog');
       const position = snapshot.streamPosition ?? null;
       if (position && (await events.contains(Streams.interactions, position))) {
         // Everything after the snapshot is still on the stream: follow it from there.
@@ -135,7 +154,7 @@ export class EngineHost {
       } else {
         // Trimmed, flushed or another bus (embedded restart): what came after
         // the snapshot is read back from the stored interactions instead.
-        const mark = await this.streamMark();
+        const streamMark = await this.streamMark();
         // The replayed margin holds events the snapshot has already counted.
         this.replayed = { until: (await events.bounds(Streams.interactions)).last ?? STREAM_START, countedUpTo: snapshot.lastEventAt };
         for await (const page of this.interactions.all(new Date(snapshot.lastEventAt))) {
@@ -143,14 +162,15 @@ export class EngineHost {
           caughtUp += page.length;
         }
         if (caughtUp > 0) this.current.refit();
-        learnFrom = mark;
+        learnFrom = streamMark;
         source = 'snapshot+database';
       }
     } else {
-      const mark = await this.streamMark();
+      const streamMark = await this.streamMark();
       const stats = await this.rebuild();
       logger.info(stats, 'recommendation model built from stored interactions');
-      learnFrom = mark;
+      lap('restore');
+      learnFrom = streamMark;
       source = 'rebuild';
     }
     this.position = learnFrom === STREAM_START ? null : learnFrom;
@@ -169,7 +189,8 @@ export class EngineHost {
     // Serve once the stream has been learned up to where it was at start.
     if (target && compareStreamIds(target, learnFrom) > 0) await this.reached(target);
     caughtUp += this.caughtUpCount - before;
-    this.startStats = { source, caughtUp, millis: Date.now() - started };
+    lap('catchUp');
+    this.startStats = { source, caughtUp, millis: Date.now() - started, phases };
     this.metrics.load.observe({ source }, this.startStats.millis / 1000);
     this.stopReporting = this.metrics.reportSize(() => this.current);
     logger.info({ ...this.startStats, position: this.position }, 'recommendation model loaded');
@@ -283,10 +304,18 @@ export class EngineHost {
   }
 
   private async loadCatalog(engine: RecommendationEngine): Promise<number> {
-    const products = await this.catalog.loadProducts();
-    for (const product of products) engine.applyProduct(product);
-    for (const store of await this.catalog.loadStores()) engine.applyStore(store.storeId, store);
-    return products.length;
+    return this.applyCatalog(engine, await this.readCatalog());
+  }
+
+  private async readCatalog(): Promise<{ products: ProductSnapshot[]; stores: { storeId: string; latitude: number; longitude: number }[] }> {
+    const [products, stores] = await Promise.all([this.catalog.loadProducts(), this.catalog.loadStores()]);
+    return { products, stores };
+  }
+
+  private applyCatalog(engine: RecommendationEngine, catalog: Awaited<ReturnType<EngineHost['readCatalog']>>): number {
+    for (const product of catalog.products) engine.applyProduct(product);
+    for (const store of catalog.stores) engine.applyStore(store.storeId, store);
+    return catalog.products.length;
   }
 
   /** Persistence group: the projection, once per event across replicas. */
