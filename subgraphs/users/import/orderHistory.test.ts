@@ -58,6 +58,26 @@ it('keeps the real customers, order ids and times, once', async () => {
     ['PURCHASE', '2024-03-01T09:30:00.000Z', a!.id],
     ['PURCHASE', '2024-03-08T09:00:00.000Z', b!.id],
   ]);
+  // One outbox event per line, in file order (the relay publishes by seq), with the interaction contract's payload.
+  const outbox = await db.prisma.$queryRaw<{ id: string; stream: string; type: string; aggregate_id: string; payload: unknown; occurred_at: Date }[]>`
+    SELECT id::text AS id, stream, type, aggregate_id, payload, occurred_at FROM "shoppers"."outbox_event" WHERE aggregate_id = ${shopper.id} ORDER BY seq`;
+  const purchase = (order: { id: string }, productId: string, quantity: number, at: string) => {
+    const eventId = deterministicUuid(`order-purchase:${order.id}:${productId}`);
+    return {
+      id: eventId,
+      stream: 'interactions',
+      type: 'interaction',
+      aggregate_id: shopper.id,
+      payload: { eventId, shopperId: shopper.id, type: 'PURCHASE', productId, query: null, recommendationId: null, basketId: order.id, quantity, occurredAt: at },
+      occurred_at: new Date(at),
+    };
+  };
+  expect(outbox).toEqual([
+    purchase(a!, milk.productId, 2, '2024-03-01T09:30:00.000Z'),
+    purchase(a!, bread.productId, 1, '2024-03-01T09:30:00.000Z'),
+    purchase(b!, milk.productId, 1, '2024-03-08T09:00:00.000Z'),
+  ]);
+  expect(purchases.map((p) => p.id).sort()).toEqual(outbox.map((e) => e.id).sort());
 
   // Again, as JSON Lines, plus one new order of the same customer: only that one is written.
   const jsonl = [

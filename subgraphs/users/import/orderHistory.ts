@@ -1,6 +1,4 @@
 import type { PrismaClient } from '../../../platform/database/database';
-import { outboxEvent } from '../../../platform/events/outbox/outboxEvent';
-import type { InteractionEventPayload } from '../../../platform/events/topics';
 import { OrderHistoryRepository, type OrderHistoryChunk } from '../data/orderHistoryRepository';
 import { deterministicUuid } from '../domain/deterministicId';
 import { DEFAULT_CURRENCY } from '../domain/money';
@@ -140,13 +138,11 @@ export async function importOrderHistory(
   const flush = async () => {
     if (chunk.orders.length === 0) return;
     // The purchase events commit with the orders, in the outbox: a CLI run with no API up leaves them for its relay.
-    const written = await repository.insertNew(chunk, (w) =>
-      w.purchases.map((purchase) => outboxEvent('interactions', 'interaction', purchase.shopperId, purchasePayload(purchase), { id: purchase.id, occurredAt: purchase.at })),
-    );
+    const written = await repository.insertNew(chunk);
     report.orders.created += written.orders;
     report.orders.unchanged += chunk.orders.length - written.orders;
     report.customers += written.customers;
-    report.events += written.purchases.length;
+    report.events += written.purchases;
     chunk = emptyChunk();
   };
   for (const [externalId, order] of orders) {
@@ -174,18 +170,4 @@ function addOrder(chunk: OrderHistoryChunk, externalId: string, order: PendingOr
     chunk.items.push({ orderId, productId, quantity, unitPrice, purchaseId: deterministicUuid(`order-purchase:${orderId}:${productId}`) });
   }
   chunk.orders.push({ id: orderId, externalId, shopperId, total: (cents / 100).toFixed(2), currency: DEFAULT_CURRENCY, at });
-}
-
-function purchasePayload(purchase: { id: string; shopperId: string; productId: string; orderId: string; quantity: number; at: Date }): InteractionEventPayload {
-  return {
-    eventId: purchase.id,
-    shopperId: purchase.shopperId,
-    type: 'PURCHASE',
-    productId: purchase.productId,
-    query: null,
-    recommendationId: null,
-    basketId: purchase.orderId,
-    quantity: purchase.quantity,
-    occurredAt: purchase.at.toISOString(),
-  };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { Parser } from 'csv-parse';
 
 // Reading an order-history file, row by row, without holding the file: CSV
 // (a header row, then one order line per row), JSON Lines (one object per
@@ -48,25 +48,37 @@ export async function* readOrderLines(source: OrderLineSource, syntax: OrderLine
   else yield* readJsonArray(source);
 }
 
+/**
+ * Records with the line each ends on: what the `info` option reports, read
+ * from the parser's running count as it emits the record, instead of the
+ * copy of the whole info object `info` makes for every row (a tenth of the
+ * time of a large import).
+ */
+class NumberedCsvParser extends Parser {
+  override push(record: unknown): boolean {
+    return super.push(record === null ? null : { record, line: this.info.lines });
+  }
+}
+
 async function* readCsv(input: Readable): AsyncGenerator<OrderLineItem> {
-  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = input.pipe(new NumberedCsvParser({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   let columns: string[] | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
       if (!columns) {
         columns = record;
-        const problems = headerProblems(columns, info.lines);
+        const problems = headerProblems(columns, line);
         for (const problem of problems) yield { problem };
         if (problems.length > 0) return;
         continue;
       }
       if (record.length !== columns.length) {
-        yield { problem: { line: info.lines, field: 'row', reason: `has ${record.length} cells, the header ${columns.length}` } };
+        yield { problem: { line, field: 'row', reason: `has ${record.length} cells, the header ${columns.length}` } };
         continue;
       }
       const cells: RawOrderLine['cells'] = {};
       for (let i = 0; i < columns.length; i++) if (record[i] !== '') cells[columns[i] as OrderLineField] = record[i];
-      yield { row: { line: info.lines, cells } };
+      yield { row: { line, cells } };
     }
   } catch (error) {
     const lines = (error as { lines?: unknown }).lines;
