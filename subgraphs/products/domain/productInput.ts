@@ -70,7 +70,9 @@ export interface Nutrition extends Partial<Record<NutritionFact, number>> {
   extras?: { name: string; value: number; unit: string }[];
 }
 
-export const productKind = z.enum(PRODUCT_KINDS as [ProductKind, ...ProductKind[]], { error: 'must be MERCHANDISE, FEE, SERVICE, DEPOSIT or GIFT_CARD' });
+export const productKind = z.enum(PRODUCT_KINDS as [ProductKind, ...ProductKind[]], {
+  error: (issue) => (issue.input === null ? 'must not be null' : 'must be MERCHANDISE, FEE, SERVICE, DEPOSIT or GIFT_CARD'),
+});
 
 export const dietaryTag = z.enum(DIETARY_TAGS as [DietaryTag, ...DietaryTag[]], { error: 'must be a known dietary tag' });
 
