@@ -36,6 +36,11 @@ export interface ProductSnapshot {
   /** Stores stocking the product. */
   storeIds: string[];
   archived: boolean;
+  /**
+   * MERCHANDISE, FEE, SERVICE, DEPOSIT or GIFT_CARD: anything but MERCHANDISE is never recommended
+   * nor learned from. Absent on events written before products had a kind: read as MERCHANDISE.
+   */
+  kind?: string;
 }
 
 export interface CatalogEvents {

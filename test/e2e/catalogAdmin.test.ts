@@ -222,6 +222,27 @@ describe('products', () => {
     expect(nullName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', reason: 'must not be null' });
   });
 
+  it('sets and changes the kind (MERCHANDISE by default), validated, and carries it on the events', async () => {
+    const KIND = `mutation ($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { kind } }`;
+    const created = await createProduct();
+    const fee = await stack.query(`mutation ($input: CreateProductInput!) { createProduct(input: $input) { id kind } }`, { input: productInput({ name: `Postage ${tag}`, kind: 'FEE' }) }, admin);
+    expect(fee.errors).toBeUndefined();
+    expect(fee.data.createProduct.kind).toBe('FEE');
+    const [createdFee] = await settledEventsFor(fee.data.createProduct.id, 1);
+    expect(createdFee!.payload).toMatchObject({ kind: 'FEE' });
+    expect((await settledEventsFor(created.id, 1))[0]!.payload).toMatchObject({ kind: 'MERCHANDISE' });
+
+    const deposit = await stack.query(KIND, { id: created.id, input: { kind: 'DEPOSIT' } }, admin);
+    expect(deposit.data.updateProduct).toEqual({ kind: 'DEPOSIT' });
+    const [, updated] = await settledEventsFor(created.id, 2);
+    expect(updated!.payload).toMatchObject({ kind: 'DEPOSIT', changed: ['kind'] });
+
+    const nullKind = await stack.query(KIND, { id: created.id, input: { kind: null } }, admin);
+    expect(nullKind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind', reason: 'must not be null' });
+    const unknown = await stack.query(KIND, { id: created.id, input: { kind: 'TAX' } }, admin);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('sets the stock, with availability following it and a stock_changed event', async () => {
     const created = await createProduct({ discountPercent: null });
     const setStock = `mutation ($id: ID!, $quantity: Int!) { setStock(id: $id, quantity: $quantity) { stockQuantity availability } }`;

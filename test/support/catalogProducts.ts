@@ -7,6 +7,8 @@ export interface CatalogRow {
   sku: string;
   name: string;
   price: string;
+  /** Any other createProduct input field (stockQuantity, kind …). */
+  [field: string]: unknown;
 }
 
 /**

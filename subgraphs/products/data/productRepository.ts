@@ -101,9 +101,13 @@ export class ProductRepository {
    * Creates or updates many products by sku in one transaction: all or
    * nothing. Rows equal to what is stored are not written at all.
    */
-  async upsertBySku(rows: NewProduct[]): Promise<UpsertOutcome> {
+  /**
+   * `whenNew` gives columns a row gets only when it creates its product (what the row
+   * itself names still wins): an existing product keeps them as they are.
+   */
+  async upsertBySku(rows: NewProduct[], whenNew: (row: NewProduct) => ProductColumns = () => ({})): Promise<UpsertOutcome> {
     try {
-      return await this.upsertInTransaction(rows);
+      return await this.upsertInTransaction(rows, whenNew);
     } catch (error) {
       // Another writer created one of these skus between our read and our insert.
       if (isUniqueViolation(error)) throw new SkuTakenError(rows.map((row) => row.sku).join(', '));
@@ -111,7 +115,7 @@ export class ProductRepository {
     }
   }
 
-  private upsertInTransaction(rows: NewProduct[]): Promise<UpsertOutcome> {
+  private upsertInTransaction(rows: NewProduct[], whenNew: (row: NewProduct) => ProductColumns): Promise<UpsertOutcome> {
     return transact(this.prisma, async (tx) => {
       const skus = rows.map((row) => row.sku);
       await tx.$queryRaw`SELECT 1 FROM catalog.product WHERE sku = ANY(${skus}::text[]) FOR UPDATE`;
@@ -121,7 +125,7 @@ export class ProductRepository {
       for (const row of rows) {
         const before = existing.get(row.sku);
         if (!before) {
-          toCreate.push({ ...(toData(row) as Prisma.ProductCreateManyInput), id: crypto.randomUUID() });
+          toCreate.push({ ...(toData({ ...whenNew(row), ...row }) as Prisma.ProductCreateManyInput), id: crypto.randomUUID() });
           continue;
         }
         const { changed, changes } = pickChanges(before, row);

@@ -32,6 +32,7 @@ export function productSnapshot(product: Product, facts: SnapshotFacts): Product
     sustainabilityLabels: product.sustainabilityLabels,
     storeIds: facts.storeIds.get(product.id) ?? [],
     archived: product.archivedAt !== null,
+    kind: product.kind,
   };
 }
 

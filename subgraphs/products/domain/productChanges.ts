@@ -23,6 +23,7 @@ export interface ProductColumns {
   ratingCount?: number;
   tags?: string[];
   dietaryTags?: string[];
+  kind?: string;
   nutrition?: Nutrition | null;
   sustainabilityScore?: number | null;
   carbonFootprintKg?: Decimal | null;

@@ -1,5 +1,5 @@
 import { rules, z } from '../../../platform/validation';
-import type { DietaryTag, SustainabilityLabel } from '../generated/resolvers-types';
+import type { DietaryTag, ProductKind, SustainabilityLabel } from '../generated/resolvers-types';
 
 // The one definition of a valid product, shared by the admin mutations and
 // the bulk import, so both accept and reject exactly the same things.
@@ -11,7 +11,9 @@ const LABEL_SET: Record<SustainabilityLabel, true> = {
   ORGANIC: true, FAIR_TRADE: true, LOCAL: true, RECYCLABLE_PACKAGING: true, PLASTIC_FREE: true,
   RAINFOREST_ALLIANCE: true, MSC_CERTIFIED: true, ANIMAL_WELFARE: true, CARBON_NEUTRAL: true, SEASONAL: true,
 };
+const KIND_SET: Record<ProductKind, true> = { MERCHANDISE: true, FEE: true, SERVICE: true, DEPOSIT: true, GIFT_CARD: true };
 export const DIETARY_TAGS = Object.keys(DIETARY_TAG_SET) as DietaryTag[];
+export const PRODUCT_KINDS = Object.keys(KIND_SET) as ProductKind[];
 export const SUSTAINABILITY_LABELS = Object.keys(LABEL_SET) as SustainabilityLabel[];
 
 /** The message for a value of the wrong type, with clearer ones for a missing value and an explicit null. */
@@ -68,6 +70,10 @@ export interface Nutrition extends Partial<Record<NutritionFact, number>> {
   extras?: { name: string; value: number; unit: string }[];
 }
 
+export const productKind = z.enum(PRODUCT_KINDS as [ProductKind, ...ProductKind[]], {
+  error: (issue) => (issue.input === null ? 'must not be null' : 'must be MERCHANDISE, FEE, SERVICE, DEPOSIT or GIFT_CARD'),
+});
+
 export const dietaryTag = z.enum(DIETARY_TAGS as [DietaryTag, ...DietaryTag[]], { error: 'must be a known dietary tag' });
 
 const sustainability = z.strictObject({
@@ -92,6 +98,7 @@ const fields = {
   ratingCount: int(0, 1_000_000_000),
   tags: set(text(40), 30),
   dietaryTags: set(dietaryTag, 7),
+  kind: productKind,
   nutrition: nutrition.nullable(),
   sustainability: sustainability.nullable(),
 };

@@ -70,6 +70,8 @@ export type CreateProductInput = {
   /** 0–100. */
   discountPercent?: InputMaybe<Scalars['Decimal']['input']>;
   images?: InputMaybe<Array<ImageInput>>;
+  /** MERCHANDISE when omitted. */
+  kind?: InputMaybe<ProductKind>;
   /** 1–200 characters. */
   name: Scalars['String']['input'];
   nutrition?: InputMaybe<NutritionInput>;
@@ -323,6 +325,8 @@ export type Product = {
   effectivePrice: Scalars['Decimal']['output'];
   id: Scalars['ID']['output'];
   images: Array<Image>;
+  /** What the line is: goods, or a fee, service, deposit or gift card. Only MERCHANDISE is ever recommended. */
+  kind: ProductKind;
   name: Scalars['String']['output'];
   /** Per 100 g (or 100 ml); null when unknown. */
   nutrition?: Maybe<Nutrition>;
@@ -380,6 +384,23 @@ export type ProductFilter = {
   /** Full-text search over name, brand, tags and description (web-search syntax: "quoted phrase", or, -word). */
   text?: InputMaybe<Scalars['String']['input']>;
 };
+
+/**
+ * What a catalog line is. Anything but MERCHANDISE is something a shop charges
+ * for without it being goods to suggest: it is never recommended and never
+ * counts as a co-purchase or as popularity (docs/recommendations.md).
+ */
+export type ProductKind =
+  /** A bottle or container deposit. */
+  | 'DEPOSIT'
+  /** Postage, carriage, bank or marketplace charges, carrier-bag charges. */
+  | 'FEE'
+  /** A gift card or voucher. */
+  | 'GIFT_CARD'
+  /** Goods: the default. */
+  | 'MERCHANDISE'
+  /** A service charge, installation, a manual adjustment. */
+  | 'SERVICE';
 
 export type ProductSort =
   | 'NEWEST'
@@ -528,6 +549,7 @@ export type UpdateProductInput = {
   dietaryTags?: InputMaybe<Array<DietaryTag>>;
   discountPercent?: InputMaybe<Scalars['Decimal']['input']>;
   images?: InputMaybe<Array<ImageInput>>;
+  kind?: InputMaybe<ProductKind>;
   name?: InputMaybe<Scalars['String']['input']>;
   nutrition?: InputMaybe<NutritionInput>;
   price?: InputMaybe<Scalars['Decimal']['input']>;
@@ -680,6 +702,7 @@ export type ResolversTypes = ResolversObject<{
   ProductConnection: ResolverTypeWrapper<ProductPageModel>;
   ProductEdge: ResolverTypeWrapper<ProductEdgeModel>;
   ProductFilter: ProductFilter;
+  ProductKind: ProductKind;
   ProductSort: ProductSort;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreModel>;
@@ -828,6 +851,7 @@ export type ProductResolvers<ContextType = ProductsContext, ParentType extends R
   effectivePrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['Image']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProductKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nutrition?: Resolver<Maybe<ResolversTypes['Nutrition']>, ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;

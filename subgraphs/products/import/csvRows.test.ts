@@ -37,6 +37,12 @@ describe('product CSV rows', () => {
     ]);
   });
 
+  it('reads the kind column in any case, and names an unknown kind', () => {
+    const { valid, errors } = validate(['sku,name,price,kind', 'post,Postage,4.95,fee', 'card,Gift card,25,gift card', 'crate,Crate,3.30,Tax'].join('\n'));
+    expect(valid.map((row) => row.fields.kind)).toEqual(['FEE', 'GIFT_CARD']);
+    expect(errors).toEqual([{ line: 4, field: 'kind', reason: 'must be MERCHANDISE, FEE, SERVICE, DEPOSIT or GIFT_CARD' }]);
+  });
+
   it('leaves empty cells out, so only sku, name and price are needed', () => {
     const { valid, errors } = validate('sku,name,price,brand,stockQuantity\nplain-1,Plain,0.99,,\n');
     expect(errors).toEqual([]);

@@ -2,7 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { NUTRITION_FACTS, type NutritionFact } from '../domain/productInput';
 import type { ImportError, ParsedRows, RawRow } from './importRows';
 
-type Kind = 'text' | 'money' | 'int' | 'number' | 'list' | 'enumList';
+type Kind = 'text' | 'money' | 'int' | 'number' | 'list' | 'enum' | 'enumList';
 
 /** The CSV columns, in the documented order (docs/catalog.md), and how each cell is read. */
 export const CSV_COLUMNS: Record<string, Kind> = {
@@ -19,6 +19,7 @@ export const CSV_COLUMNS: Record<string, Kind> = {
   ratingCount: 'int',
   tags: 'list',
   dietaryTags: 'enumList',
+  kind: 'enum',
   images: 'list',
   sustainabilityScore: 'int',
   carbonFootprintKg: 'number',
@@ -41,6 +42,8 @@ function readCell(kind: Kind, cell: string): { value: unknown } | { reason: stri
       return /^-?\d+(\.\d+)?$/.test(cell) ? { value: Number(cell) } : { reason: 'must be a number' };
     case 'list':
       return { value: cell.split(LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean) };
+    case 'enum':
+      return { value: cell.toUpperCase().replace(/[\s-]+/g, '_') };
     case 'enumList':
       // "gluten-free" and "Gluten free" both mean GLUTEN_FREE.
       return { value: cell.split(LIST_SEPARATOR).map((item) => item.trim().toUpperCase().replace(/[\s-]+/g, '_')).filter(Boolean) };

@@ -1,5 +1,6 @@
 import { SkuTakenError, type NewProduct, type Product, type UpsertOutcome } from '../data/productRepository';
 import type { CatalogUnit } from '../domain/catalogWrites';
+import { detectProductKind } from '../domain/detectProductKind';
 import { toColumns } from '../domain/productChanges';
 import { csvColumn, parseProductCsv } from './csvRows';
 import { validateRows, type ImportError, type ParsedRows } from './importRows';
@@ -32,6 +33,9 @@ function failed(errors: ImportError[]): ImportResult {
  * problem. Rows equal to the stored product are left alone (no write, no
  * event), so importing the same file twice changes nothing the second time.
  * The events go to the outbox of the caller's transaction (run it in `writes`).
+ * A row that gives no `kind` and creates its product gets the kind
+ * detectProductKind reads from its SKU and name; an existing product keeps its
+ * kind unless the row names one, so an admin's correction survives re-imports.
  */
 export async function importRows(deps: ImportDependencies, parsed: ParsedRows, fieldName: (path: string[]) => string): Promise<ImportResult> {
   if (parsed.rows.length > MAX_IMPORT_ROWS) {
@@ -56,7 +60,7 @@ export async function importRows(deps: ImportDependencies, parsed: ParsedRows, f
 
   let outcome: UpsertOutcome;
   try {
-    outcome = await deps.data.products.upsertBySku(products);
+    outcome = await deps.data.products.upsertBySku(products, (row) => ({ kind: detectProductKind(row.sku, row.name) }));
   } catch (error) {
     if (!(error instanceof SkuTakenError)) throw error;
     return failed([{ line: 0, field: 'sku', reason: 'another writer created some of these skus meanwhile; run the import again' }]);

@@ -3,7 +3,7 @@ import { parseCircle } from '../domain/listingArgs';
 import { discountAmount, effectivePrice, formatMoney, hasDiscount } from '../domain/pricing';
 import type { ProductImage } from '../domain/productChanges';
 import type { Nutrition } from '../domain/productInput';
-import type { DietaryTag, ProductResolvers, SustainabilityLabel } from '../generated/resolvers-types';
+import type { DietaryTag, ProductKind, ProductResolvers, SustainabilityLabel } from '../generated/resolvers-types';
 
 export const Product: ProductResolvers = {
   // The gateway asks for many products at once; the loader turns them into one query.
@@ -18,6 +18,7 @@ export const Product: ProductResolvers = {
   availability: (product) => availability(product.stockQuantity, product.archivedAt),
   rating: (product) => product.rating?.toNumber() ?? null,
   dietaryTags: (product) => product.dietaryTags as DietaryTag[],
+  kind: (product) => product.kind as ProductKind,
   nutrition: (product) => {
     const nutrition = product.nutrition as Nutrition | null;
     return nutrition ? { ...nutrition, extras: nutrition.extras ?? null } : null;

@@ -235,22 +235,39 @@ const PROFILES: Record<string, Profile> = {
   pets: { diet: [], carbonKg: 2.2, brands: ['Happy Paws'] },
 };
 
-/** Name words that change the diet the shelf suggests. */
+/**
+ * Name words that change the diet the shelf suggests. Whole words only (no
+ * "rum" in "drumsticks", no "gin" in "ginger"), and a rule only ever claims a
+ * tag for what the word itself vouches for: a wrong VEGAN or GLUTEN_FREE is
+ * worse than a missing one, so doubtful products lose the tag.
+ */
 function adjustDiet(name: string, diet: DietaryTag[]): DietaryTag[] {
   const set = new Set(diet);
   const lower = name.toLowerCase();
-  if (/\b(oat|soy|almond|vegan)\b|coconut/.test(lower)) ['VEGAN', 'VEGETARIAN', 'LACTOSE_FREE'].forEach((t) => set.add(t as DietaryTag));
-  if (/lactose-free/.test(lower)) set.add('LACTOSE_FREE');
-  if (/gluten-free|rice|quinoa|lentil|potato/.test(lower)) set.add('GLUTEN_FREE');
-  if (/\b(nut|nuts|almond|cashews|peanut|peanuts|hazelnut|pesto|praline|pralines)\b/.test(lower)) set.delete('NUT_FREE');
-  if (/(pork|sausage|salami|ham|chorizo|prosciutto|frankfurter|pepperoni|dumplings|gelatin|gummy|marshmallow)/.test(lower)) {
-    set.delete('HALAL');
-    set.delete('KOSHER');
-    if (!/vegan/.test(lower)) set.delete('VEGETARIAN');
+  const has = (pattern: RegExp) => pattern.test(lower);
+  const drop = (...tags: DietaryTag[]) => tags.forEach((tag) => set.delete(tag));
+  const vegan = has(/\bvegan\b/);
+  // Plant drinks and yogurts stand in for dairy (soy sauce is plants too); oat biscuits are made with butter.
+  if (vegan || has(/\b(oat|soy|almond|coconut) (drink|milk|yogurt)\b|\bsoy sauce\b/)) ['VEGAN', 'VEGETARIAN', 'LACTOSE_FREE'].forEach((t) => set.add(t as DietaryTag));
+  if (has(/\blactose-free\b/)) set.add('LACTOSE_FREE');
+  if (has(/\bgluten-free\b|\brice\b|\bquinoa\b|\blentils?\b|\bpotato(es)?\b/)) set.add('GLUTEN_FREE');
+  // Wheat, barley or rye inside, and oats (not gluten-free unless certified, which would say so).
+  if (!has(/\bgluten-free\b/) && has(/\b(oats?|soy sauce|liquorice|pretzels?|beer|lager|wheat|couscous|noodles)\b/)) drop('GLUTEN_FREE');
+  if (has(/\b(nuts?|almond|cashews|peanuts?|hazelnut|pesto|pralines?)\b/)) drop('NUT_FREE');
+  if (!vegan && has(/\b(pork|sausages?|salami|ham|chorizo|prosciutto|frankfurters?|pepperoni|dumplings|gelatine?|gummy|marshmallows?)\b/)) {
+    drop('HALAL', 'KOSHER', 'VEGETARIAN');
   }
-  if (/(beer|lager|wine|prosecco|cider|whisky|gin|vodka|rum|brandy|liqueur)/.test(lower)) set.delete('HALAL');
-  if (/(beer|lager)/.test(lower) && !/gluten-free/.test(lower)) set.delete('GLUTEN_FREE');
-  if (!set.has('VEGETARIAN')) set.delete('VEGAN');
+  // Fish and seafood are not vegetarian; shellfish is not kosher.
+  if (has(/\b(tuna|salmon|cod|mackerel|prawns?|anchov(y|ies)|sardines?)\b/)) drop('VEGETARIAN');
+  if (has(/\b(prawns?|shrimps?|mussels|crab|lobster)\b/)) drop('KOSHER');
+  // Animal products that leave a product vegetarian, not vegan: egg, honey (granola is usually baked with it), milk in chocolate drinks and spreads.
+  if (has(/\beggs?\b|\bhoney\b|\bgranola\b/)) drop('VEGAN');
+  if (has(/\b(muesli|hot chocolate|chocolate (cereal|hazelnut spread))\b/)) drop('VEGAN', 'LACTOSE_FREE');
+  // Wine is often fined with egg, milk protein or isinglass; parmesan is made with animal rennet.
+  if (has(/\bwine\b|\bprosecco\b/)) drop('VEGAN');
+  if (has(/\b(parmesan|pesto)\b/)) drop('VEGETARIAN');
+  if (has(/\b(beer|lager|wine|prosecco|cider|whisky|gin|vodka|rum|brandy|liqueur)\b/) && !has(/\bvinegar\b/)) drop('HALAL');
+  if (!set.has('VEGETARIAN')) drop('VEGAN');
   return ALL.filter((tag) => set.has(tag));
 }
 

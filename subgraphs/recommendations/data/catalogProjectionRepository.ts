@@ -26,6 +26,7 @@ export class CatalogProjectionRepository {
           sustainabilityLabels: s.sustainabilityLabels,
           storeIds: s.storeIds,
           archived: s.archived,
+          kind: s.kind ?? 'MERCHANDISE',
           updatedAt: new Date(),
         };
         return this.prisma.catalogItem.upsert({ where: { productId: s.productId }, create: { productId: s.productId, ...data }, update: data });
@@ -65,6 +66,7 @@ export class CatalogProjectionRepository {
       sustainabilityLabels: r.sustainabilityLabels,
       storeIds: r.storeIds,
       archived: r.archived,
+      kind: r.kind,
     }));
   }
 

@@ -23,6 +23,11 @@ export interface CatalogFacts {
   /** Mutable: store assignments change without a product event. */
   storeIds: readonly string[];
   archived: boolean;
+  /**
+   * False for a fee, service, deposit or gift card (the product's `kind`): never
+   * recommended, and never learned from as a purchase or as popularity.
+   */
+  merchandise: boolean;
   /** Lower-cased words of name, brand and tags, for content similarity. */
   tokens: ReadonlySet<string>;
 }
@@ -70,6 +75,11 @@ export class CatalogProjection {
     return this.inCategory.get(categoryId) ?? new Set();
   }
 
+  /** False only for an item known to be a fee, service, deposit or gift card; an item not projected yet counts as merchandise. */
+  isMerchandise(index: number): boolean {
+    return this.facts[index]?.merchandise ?? true;
+  }
+
   all(): CatalogFacts[] {
     return this.facts.filter((f): f is CatalogFacts => f !== undefined);
   }
@@ -97,6 +107,8 @@ export class CatalogProjection {
       sustainabilityLabels: snapshot.sustainabilityLabels,
       storeIds: snapshot.storeIds,
       archived: snapshot.archived,
+      // Events from before products had a kind carry none: those were all merchandise.
+      merchandise: (snapshot.kind ?? 'MERCHANDISE') === 'MERCHANDISE',
       tokens: tokenize(snapshot.name, snapshot.brand, snapshot.tags.join(' ')),
     };
     this.facts[index] = facts;

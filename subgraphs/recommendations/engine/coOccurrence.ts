@@ -79,6 +79,15 @@ export class CoOccurrence {
     }
   }
 
+  /** Drops an item from every count (it turned out to be a fee): its baskets stay counted, without it. */
+  forget(item: number): void {
+    if (item >= this.pairs.length) return;
+    this.mutations += 1;
+    for (const other of this.pairs[item]!.keys()) this.pairs[other]!.delete(item);
+    this.pairs[item]!.clear();
+    this.itemCounts[item] = 0;
+  }
+
   count(item: number): number {
     return item < this.itemCounts.length ? this.itemCounts[item]! : 0;
   }

@@ -73,7 +73,8 @@ export function compileConstraints(filter: RecommendationFilter, shopper: Shoppe
   return {
     nearbyStores,
     accepts(item) {
-      if (item.archived || excluded.has(item.productId)) return false;
+      // A fee, deposit or gift card is never a suggestion, whatever the list.
+      if (!item.merchandise || item.archived || excluded.has(item.productId)) return false;
       if (inStockOnly && item.stockQuantity <= 0) return false;
       if (inCategory && !inCategory.has(item.index)) return false;
       if (item.effectivePriceCents > maxPrice) return false;

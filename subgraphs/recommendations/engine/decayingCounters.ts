@@ -32,6 +32,13 @@ export class DecayingCounters {
     }
   }
 
+  /** Back to nothing, as if the item had never been counted. */
+  reset(item: number): void {
+    if (item >= this.values.length) return;
+    this.values[item] = 0;
+    this.stamps[item] = 0;
+  }
+
   valueAt(item: number, now: number): number {
     if (item >= this.values.length) return 0;
     const value = this.values[item]!;

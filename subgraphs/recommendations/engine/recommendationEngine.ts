@@ -215,9 +215,12 @@ export class RecommendationEngine {
   // ---- learning -----------------------------------------------------------
 
   applyProduct(snapshot: ProductSnapshot): void {
-    const before = this.catalog.get(this.items.indexOf(snapshot.productId) ?? -1)?.categoryPath ?? [];
+    const previous = this.catalog.get(this.items.indexOf(snapshot.productId) ?? -1);
+    const before = previous?.categoryPath ?? [];
     const facts = this.catalog.upsert(snapshot);
     this.catalogVersion += 1;
+    // Learned before it was known to be a fee (or before it was marked one): unlearn it.
+    if (!facts.merchandise && (previous?.merchandise ?? true)) this.forget(facts.index);
     if (this.changed) {
       // Lists showing it, lists it may now enter or leave: its aisles, its partners'.
       this.changed.add(Scopes.product(snapshot.productId));
@@ -241,6 +244,8 @@ export class RecommendationEngine {
     this.lastEventAt = Math.max(this.lastEventAt, event.occurredAt);
     if (!event.productId) return;
     const item = this.items.intern(event.productId);
+    // Postage, deposits, gift cards …: bought with everything, they say nothing about taste.
+    if (!this.catalog.isMerchandise(item)) return;
     const weight = INTEREST[event.type];
     if (weight > 0) {
       this.popularity.add(item, weight, event.occurredAt);
@@ -248,7 +253,7 @@ export class RecommendationEngine {
       this.trendLong.add(item, weight, event.occurredAt);
     }
     if (event.type === 'PURCHASE' && event.basketId) {
-      const basket = this.openBaskets.get(event.basketId) ?? [];
+      const basket = (this.openBaskets.get(event.basketId) ?? []).filter((other) => this.catalog.isMerchandise(other));
       if (!basket.includes(item)) {
         this.baskets.addToBasket(item, basket);
         if (this.changed) {
@@ -276,7 +281,8 @@ export class RecommendationEngine {
   /** Cart completion: what goes with everything in the cart, within the shopper's constraints. */
   cartSuggestions(productIds: readonly string[], request: ListRequest): RecommendationList {
     const shopper = request.shopper ?? anonymousShopper;
-    const context = this.indexesOf(productIds);
+    // A fee in the cart says nothing about what else goes in it.
+    const context = this.indexesOf(productIds).filter((index) => this.catalog.isMerchandise(index));
     const constraints = compileConstraints({ ...request.filter, excludeIds: [...(request.filter?.excludeIds ?? []), ...productIds] }, shopper, this.catalog);
     const cap = this.capFor(request, true);
     const scores = new Float64Array(this.items.size);
@@ -578,6 +584,25 @@ export class RecommendationEngine {
   }
 
   // ---- internals ----------------------------------------------------------
+
+  /** Removes every trace of an item from what was learned (counts, popularity, shopper histories); the next refit drops it from the basket model. */
+  private forget(item: number): void {
+    for (const other of this.baskets.pairs[item]?.keys() ?? []) this.changed?.add(Scopes.boughtWith(this.items.idAt(other)));
+    for (const other of this.behaviour.pairs[item]?.keys() ?? []) this.changed?.add(Scopes.engagedWith(this.items.idAt(other)));
+    this.baskets.forget(item);
+    this.behaviour.forget(item);
+    this.popularity.reset(item);
+    this.trendShort.reset(item);
+    this.trendLong.reset(item);
+    this.shoppers.forEach((history, shopperId) => {
+      const at = history.recent.findIndex((r) => r.item === item);
+      if (at < 0 && !history.purchases.has(item)) return;
+      if (at >= 0) history.recent.splice(at, 1);
+      history.purchases.delete(item);
+      this.changed?.add(Scopes.shopper(shopperId));
+    });
+    this.behaviourVersion += 1;
+  }
 
   private remember(eventId: string): void {
     this.seenEvents.set(eventId, true);

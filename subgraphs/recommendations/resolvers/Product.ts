@@ -17,11 +17,11 @@ export const Product: ProductResolvers = {
   // The stored content neighbours (seeded, refreshed by training): a plain list.
   // Only products the catalog projection holds are listed: the list provides their
   // name and prices from it, and a neighbour it lacks was removed from the catalog
-  // (or its creation has not reached this replica yet).
+  // (or its creation has not reached this replica yet). A fee, deposit or gift card is never listed.
   similar: async ({ id }, { first }, context) => {
     const ids = await context.loaders.similarIds(requirePageSize(first, 'first', 5, 50)).load(id);
     const catalog = context.host.engine.catalog;
-    return ids.filter((similarId) => catalog.byId(similarId) !== undefined).map((similarId) => ({ id: similarId }));
+    return ids.filter((similarId) => catalog.byId(similarId)?.merchandise === true).map((similarId) => ({ id: similarId }));
   },
   similarItems: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };

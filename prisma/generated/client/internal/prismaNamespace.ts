@@ -2302,6 +2302,7 @@ export const ProductScalarFieldEnum = {
   carbonFootprintKg: 'carbonFootprintKg',
   sustainabilityLabels: 'sustainabilityLabels',
   archivedAt: 'archivedAt',
+  kind: 'kind',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -2429,6 +2430,7 @@ export const CatalogItemScalarFieldEnum = {
   sustainabilityLabels: 'sustainabilityLabels',
   storeIds: 'storeIds',
   archived: 'archived',
+  kind: 'kind',
   updatedAt: 'updatedAt'
 } as const
 

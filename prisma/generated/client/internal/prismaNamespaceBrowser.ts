@@ -140,6 +140,7 @@ export const ProductScalarFieldEnum = {
   carbonFootprintKg: 'carbonFootprintKg',
   sustainabilityLabels: 'sustainabilityLabels',
   archivedAt: 'archivedAt',
+  kind: 'kind',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -267,6 +268,7 @@ export const CatalogItemScalarFieldEnum = {
   sustainabilityLabels: 'sustainabilityLabels',
   storeIds: 'storeIds',
   archived: 'archived',
+  kind: 'kind',
   updatedAt: 'updatedAt'
 } as const
 

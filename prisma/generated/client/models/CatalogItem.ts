@@ -55,6 +55,7 @@ export type CatalogItemMinAggregateOutputType = {
   sustainabilityScore: number | null
   carbonFootprintKg: runtime.Decimal | null
   archived: boolean | null
+  kind: string | null
   updatedAt: Date | null
 }
 
@@ -71,6 +72,7 @@ export type CatalogItemMaxAggregateOutputType = {
   sustainabilityScore: number | null
   carbonFootprintKg: runtime.Decimal | null
   archived: boolean | null
+  kind: string | null
   updatedAt: Date | null
 }
 
@@ -92,6 +94,7 @@ export type CatalogItemCountAggregateOutputType = {
   sustainabilityLabels: number
   storeIds: number
   archived: number
+  kind: number
   updatedAt: number
   _all: number
 }
@@ -126,6 +129,7 @@ export type CatalogItemMinAggregateInputType = {
   sustainabilityScore?: true
   carbonFootprintKg?: true
   archived?: true
+  kind?: true
   updatedAt?: true
 }
 
@@ -142,6 +146,7 @@ export type CatalogItemMaxAggregateInputType = {
   sustainabilityScore?: true
   carbonFootprintKg?: true
   archived?: true
+  kind?: true
   updatedAt?: true
 }
 
@@ -163,6 +168,7 @@ export type CatalogItemCountAggregateInputType = {
   sustainabilityLabels?: true
   storeIds?: true
   archived?: true
+  kind?: true
   updatedAt?: true
   _all?: true
 }
@@ -271,6 +277,7 @@ export type CatalogItemGroupByOutputType = {
   sustainabilityLabels: string[]
   storeIds: string[]
   archived: boolean
+  kind: string
   updatedAt: Date
   _count: CatalogItemCountAggregateOutputType | null
   _avg: CatalogItemAvgAggregateOutputType | null
@@ -315,6 +322,7 @@ export type CatalogItemWhereInput = {
   sustainabilityLabels?: Prisma.StringNullableListFilter<"CatalogItem">
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolFilter<"CatalogItem"> | boolean
+  kind?: Prisma.StringFilter<"CatalogItem"> | string
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }
 
@@ -336,6 +344,7 @@ export type CatalogItemOrderByWithRelationInput = {
   sustainabilityLabels?: Prisma.SortOrder
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -360,6 +369,7 @@ export type CatalogItemWhereUniqueInput = Prisma.AtLeast<{
   sustainabilityLabels?: Prisma.StringNullableListFilter<"CatalogItem">
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolFilter<"CatalogItem"> | boolean
+  kind?: Prisma.StringFilter<"CatalogItem"> | string
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }, "productId">
 
@@ -381,6 +391,7 @@ export type CatalogItemOrderByWithAggregationInput = {
   sustainabilityLabels?: Prisma.SortOrder
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CatalogItemCountOrderByAggregateInput
   _avg?: Prisma.CatalogItemAvgOrderByAggregateInput
@@ -410,6 +421,7 @@ export type CatalogItemScalarWhereWithAggregatesInput = {
   sustainabilityLabels?: Prisma.StringNullableListFilter<"CatalogItem">
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolWithAggregatesFilter<"CatalogItem"> | boolean
+  kind?: Prisma.StringWithAggregatesFilter<"CatalogItem"> | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CatalogItem"> | Date | string
 }
 
@@ -431,6 +443,7 @@ export type CatalogItemCreateInput = {
   sustainabilityLabels?: Prisma.CatalogItemCreatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
+  kind?: string
   updatedAt?: Date | string
 }
 
@@ -452,6 +465,7 @@ export type CatalogItemUncheckedCreateInput = {
   sustainabilityLabels?: Prisma.CatalogItemCreatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
+  kind?: string
   updatedAt?: Date | string
 }
 
@@ -473,6 +487,7 @@ export type CatalogItemUpdateInput = {
   sustainabilityLabels?: Prisma.CatalogItemUpdatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -494,6 +509,7 @@ export type CatalogItemUncheckedUpdateInput = {
   sustainabilityLabels?: Prisma.CatalogItemUpdatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -515,6 +531,7 @@ export type CatalogItemCreateManyInput = {
   sustainabilityLabels?: Prisma.CatalogItemCreatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
+  kind?: string
   updatedAt?: Date | string
 }
 
@@ -536,6 +553,7 @@ export type CatalogItemUpdateManyMutationInput = {
   sustainabilityLabels?: Prisma.CatalogItemUpdatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -557,6 +575,7 @@ export type CatalogItemUncheckedUpdateManyInput = {
   sustainabilityLabels?: Prisma.CatalogItemUpdatesustainabilityLabelsInput | string[]
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -578,6 +597,7 @@ export type CatalogItemCountOrderByAggregateInput = {
   sustainabilityLabels?: Prisma.SortOrder
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -602,6 +622,7 @@ export type CatalogItemMaxOrderByAggregateInput = {
   sustainabilityScore?: Prisma.SortOrder
   carbonFootprintKg?: Prisma.SortOrder
   archived?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -618,6 +639,7 @@ export type CatalogItemMinOrderByAggregateInput = {
   sustainabilityScore?: Prisma.SortOrder
   carbonFootprintKg?: Prisma.SortOrder
   archived?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -698,6 +720,7 @@ export type CatalogItemSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   sustainabilityLabels?: boolean
   storeIds?: boolean
   archived?: boolean
+  kind?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -719,6 +742,7 @@ export type CatalogItemSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   sustainabilityLabels?: boolean
   storeIds?: boolean
   archived?: boolean
+  kind?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -740,6 +764,7 @@ export type CatalogItemSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   sustainabilityLabels?: boolean
   storeIds?: boolean
   archived?: boolean
+  kind?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -761,10 +786,11 @@ export type CatalogItemSelectScalar = {
   sustainabilityLabels?: boolean
   storeIds?: boolean
   archived?: boolean
+  kind?: boolean
   updatedAt?: boolean
 }
 
-export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "updatedAt", ExtArgs["result"]["catalogItem"]>
+export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "updatedAt", ExtArgs["result"]["catalogItem"]>
 
 export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "CatalogItem"
@@ -787,6 +813,10 @@ export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.Interna
     sustainabilityLabels: string[]
     storeIds: string[]
     archived: boolean
+    /**
+     * The product's kind; anything but MERCHANDISE (a fee, a deposit …) is never recommended nor learned from.
+     */
+    kind: string
     updatedAt: Date
   }, ExtArgs["result"]["catalogItem"]>
   composites: {}
@@ -1228,6 +1258,7 @@ export interface CatalogItemFieldRefs {
   readonly sustainabilityLabels: Prisma.FieldRef<"CatalogItem", 'String[]'>
   readonly storeIds: Prisma.FieldRef<"CatalogItem", 'String[]'>
   readonly archived: Prisma.FieldRef<"CatalogItem", 'Boolean'>
+  readonly kind: Prisma.FieldRef<"CatalogItem", 'String'>
   readonly updatedAt: Prisma.FieldRef<"CatalogItem", 'DateTime'>
 }
     

@@ -62,6 +62,7 @@ export type ProductMinAggregateOutputType = {
   sustainabilityScore: number | null
   carbonFootprintKg: runtime.Decimal | null
   archivedAt: Date | null
+  kind: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -82,6 +83,7 @@ export type ProductMaxAggregateOutputType = {
   sustainabilityScore: number | null
   carbonFootprintKg: runtime.Decimal | null
   archivedAt: Date | null
+  kind: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -107,6 +109,7 @@ export type ProductCountAggregateOutputType = {
   carbonFootprintKg: number
   sustainabilityLabels: number
   archivedAt: number
+  kind: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -149,6 +152,7 @@ export type ProductMinAggregateInputType = {
   sustainabilityScore?: true
   carbonFootprintKg?: true
   archivedAt?: true
+  kind?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -169,6 +173,7 @@ export type ProductMaxAggregateInputType = {
   sustainabilityScore?: true
   carbonFootprintKg?: true
   archivedAt?: true
+  kind?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -194,6 +199,7 @@ export type ProductCountAggregateInputType = {
   carbonFootprintKg?: true
   sustainabilityLabels?: true
   archivedAt?: true
+  kind?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -306,6 +312,7 @@ export type ProductGroupByOutputType = {
   carbonFootprintKg: runtime.Decimal | null
   sustainabilityLabels: string[]
   archivedAt: Date | null
+  kind: string
   createdAt: Date
   updatedAt: Date
   _count: ProductCountAggregateOutputType | null
@@ -354,6 +361,7 @@ export type ProductWhereInput = {
   carbonFootprintKg?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
   archivedAt?: Prisma.DateTimeNullableFilter<"Product"> | Date | string | null
+  kind?: Prisma.StringFilter<"Product"> | string
   createdAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   category?: Prisma.XOR<Prisma.CategoryNullableScalarRelationFilter, Prisma.CategoryWhereInput> | null
@@ -381,6 +389,7 @@ export type ProductOrderByWithRelationInput = {
   carbonFootprintKg?: Prisma.SortOrderInput | Prisma.SortOrder
   sustainabilityLabels?: Prisma.SortOrder
   archivedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  kind?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   category?: Prisma.CategoryOrderByWithRelationInput
@@ -411,6 +420,7 @@ export type ProductWhereUniqueInput = Prisma.AtLeast<{
   carbonFootprintKg?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
   archivedAt?: Prisma.DateTimeNullableFilter<"Product"> | Date | string | null
+  kind?: Prisma.StringFilter<"Product"> | string
   createdAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   category?: Prisma.XOR<Prisma.CategoryNullableScalarRelationFilter, Prisma.CategoryWhereInput> | null
@@ -438,6 +448,7 @@ export type ProductOrderByWithAggregationInput = {
   carbonFootprintKg?: Prisma.SortOrderInput | Prisma.SortOrder
   sustainabilityLabels?: Prisma.SortOrder
   archivedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  kind?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.ProductCountOrderByAggregateInput
@@ -471,6 +482,7 @@ export type ProductScalarWhereWithAggregatesInput = {
   carbonFootprintKg?: Prisma.DecimalNullableWithAggregatesFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
   archivedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Product"> | Date | string | null
+  kind?: Prisma.StringWithAggregatesFilter<"Product"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Product"> | Date | string
 }
@@ -495,6 +507,7 @@ export type ProductCreateInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
   category?: Prisma.CategoryCreateNestedOneWithoutProductsInput
@@ -522,6 +535,7 @@ export type ProductUncheckedCreateInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
   stores?: Prisma.StoreProductUncheckedCreateNestedManyWithoutProductInput
@@ -547,6 +561,7 @@ export type ProductUpdateInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   category?: Prisma.CategoryUpdateOneWithoutProductsNestedInput
@@ -574,6 +589,7 @@ export type ProductUncheckedUpdateInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stores?: Prisma.StoreProductUncheckedUpdateManyWithoutProductNestedInput
@@ -600,6 +616,7 @@ export type ProductCreateManyInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -624,6 +641,7 @@ export type ProductUpdateManyMutationInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -649,6 +667,7 @@ export type ProductUncheckedUpdateManyInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -684,6 +703,7 @@ export type ProductCountOrderByAggregateInput = {
   carbonFootprintKg?: Prisma.SortOrder
   sustainabilityLabels?: Prisma.SortOrder
   archivedAt?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -714,6 +734,7 @@ export type ProductMaxOrderByAggregateInput = {
   sustainabilityScore?: Prisma.SortOrder
   carbonFootprintKg?: Prisma.SortOrder
   archivedAt?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -734,6 +755,7 @@ export type ProductMinOrderByAggregateInput = {
   sustainabilityScore?: Prisma.SortOrder
   carbonFootprintKg?: Prisma.SortOrder
   archivedAt?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -888,6 +910,7 @@ export type ProductCreateWithoutCategoryInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
   stores?: Prisma.StoreProductCreateNestedManyWithoutProductInput
@@ -913,6 +936,7 @@ export type ProductUncheckedCreateWithoutCategoryInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
   stores?: Prisma.StoreProductUncheckedCreateNestedManyWithoutProductInput
@@ -968,6 +992,7 @@ export type ProductScalarWhereInput = {
   carbonFootprintKg?: Prisma.DecimalNullableFilter<"Product"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.StringNullableListFilter<"Product">
   archivedAt?: Prisma.DateTimeNullableFilter<"Product"> | Date | string | null
+  kind?: Prisma.StringFilter<"Product"> | string
   createdAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
 }
@@ -992,6 +1017,7 @@ export type ProductCreateWithoutStoresInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
   category?: Prisma.CategoryCreateNestedOneWithoutProductsInput
@@ -1018,6 +1044,7 @@ export type ProductUncheckedCreateWithoutStoresInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -1058,6 +1085,7 @@ export type ProductUpdateWithoutStoresInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   category?: Prisma.CategoryUpdateOneWithoutProductsNestedInput
@@ -1084,6 +1112,7 @@ export type ProductUncheckedUpdateWithoutStoresInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -1108,6 +1137,7 @@ export type ProductCreateManyCategoryInput = {
   carbonFootprintKg?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductCreatesustainabilityLabelsInput | string[]
   archivedAt?: Date | string | null
+  kind?: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -1132,6 +1162,7 @@ export type ProductUpdateWithoutCategoryInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stores?: Prisma.StoreProductUpdateManyWithoutProductNestedInput
@@ -1157,6 +1188,7 @@ export type ProductUncheckedUpdateWithoutCategoryInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   stores?: Prisma.StoreProductUncheckedUpdateManyWithoutProductNestedInput
@@ -1182,6 +1214,7 @@ export type ProductUncheckedUpdateManyWithoutCategoryInput = {
   carbonFootprintKg?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   sustainabilityLabels?: Prisma.ProductUpdatesustainabilityLabelsInput | string[]
   archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -1238,6 +1271,7 @@ export type ProductSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   carbonFootprintKg?: boolean
   sustainabilityLabels?: boolean
   archivedAt?: boolean
+  kind?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
@@ -1266,6 +1300,7 @@ export type ProductSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   carbonFootprintKg?: boolean
   sustainabilityLabels?: boolean
   archivedAt?: boolean
+  kind?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
@@ -1292,6 +1327,7 @@ export type ProductSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   carbonFootprintKg?: boolean
   sustainabilityLabels?: boolean
   archivedAt?: boolean
+  kind?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
@@ -1318,11 +1354,12 @@ export type ProductSelectScalar = {
   carbonFootprintKg?: boolean
   sustainabilityLabels?: boolean
   archivedAt?: boolean
+  kind?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type ProductOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sku" | "name" | "description" | "brand" | "categoryId" | "price" | "currency" | "discountPercent" | "images" | "stockQuantity" | "rating" | "ratingCount" | "tags" | "dietaryTags" | "nutrition" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "archivedAt" | "createdAt" | "updatedAt", ExtArgs["result"]["product"]>
+export type ProductOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sku" | "name" | "description" | "brand" | "categoryId" | "price" | "currency" | "discountPercent" | "images" | "stockQuantity" | "rating" | "ratingCount" | "tags" | "dietaryTags" | "nutrition" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "archivedAt" | "kind" | "createdAt" | "updatedAt", ExtArgs["result"]["product"]>
 export type ProductInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
   stores?: boolean | Prisma.Product$storesArgs<ExtArgs>
@@ -1377,6 +1414,10 @@ export type $ProductPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     carbonFootprintKg: runtime.Decimal | null
     sustainabilityLabels: string[]
     archivedAt: Date | null
+    /**
+     * MERCHANDISE, FEE, SERVICE, DEPOSIT, GIFT_CARD (validated by the GraphQL enum): only merchandise is ever recommended.
+     */
+    kind: string
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["product"]>
@@ -1824,6 +1865,7 @@ export interface ProductFieldRefs {
   readonly carbonFootprintKg: Prisma.FieldRef<"Product", 'Decimal'>
   readonly sustainabilityLabels: Prisma.FieldRef<"Product", 'String[]'>
   readonly archivedAt: Prisma.FieldRef<"Product", 'DateTime'>
+  readonly kind: Prisma.FieldRef<"Product", 'String'>
   readonly createdAt: Prisma.FieldRef<"Product", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Product", 'DateTime'>
 }
