@@ -81,11 +81,19 @@ export class CoOccurrence {
 
   /** Drops an item from every count (it turned out to be a fee): its baskets stay counted, without it. */
   forget(item: number): void {
-    if (item >= this.pairs.length) return;
     this.mutations += 1;
-    for (const other of this.pairs[item]!.keys()) this.pairs[other]!.delete(item);
-    this.pairs[item]!.clear();
-    this.itemCounts[item] = 0;
+    const { offsets, partners, counts } = this.restored;
+    if (item + 1 < offsets.length) {
+      // Zeroed in both rows: the pair stays in the arrays but counts nothing (and is left out of pack()).
+      for (let k = offsets[item]!, end = offsets[item + 1]!; k < end; k++) {
+        const back = this.restoredAt(partners[k]!, item);
+        if (back >= 0) counts[back] = 0;
+        counts[k] = 0;
+      }
+    }
+    for (const other of this.added[item]?.keys() ?? []) this.added[other]?.delete(item);
+    this.added[item] = undefined;
+    if (item < this.itemCounts.length) this.itemCounts[item] = 0;
   }
 
   count(item: number): number {
@@ -104,7 +112,8 @@ export class CoOccurrence {
     if (item + 1 < offsets.length) {
       for (let k = offsets[item]!, end = offsets[item + 1]!; k < end; k++) {
         const partner = partners[k]!;
-        visit(partner, counts[k]! + (added?.get(partner) ?? 0));
+        const count = counts[k]! + (added?.get(partner) ?? 0);
+        if (count > 0) visit(partner, count);
       }
     }
     if (added) for (const [partner, count] of added) if (this.restoredAt(item, partner) < 0) visit(partner, count);

@@ -587,8 +587,8 @@ export class RecommendationEngine {
 
   /** Removes every trace of an item from what was learned (counts, popularity, shopper histories); the next refit drops it from the basket model. */
   private forget(item: number): void {
-    for (const other of this.baskets.pairs[item]?.keys() ?? []) this.changed?.add(Scopes.boughtWith(this.items.idAt(other)));
-    for (const other of this.behaviour.pairs[item]?.keys() ?? []) this.changed?.add(Scopes.engagedWith(this.items.idAt(other)));
+    this.baskets.forEachPartner(item, (other) => this.changed?.add(Scopes.boughtWith(this.items.idAt(other))));
+    this.behaviour.forEachPartner(item, (other) => this.changed?.add(Scopes.engagedWith(this.items.idAt(other))));
     this.baskets.forget(item);
     this.behaviour.forget(item);
     this.popularity.reset(item);
