@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { publishEvent } from '../platform/events/publish';
 import { compareStreamIds } from '../platform/events/streamIds';
 import type { InteractionEventPayload } from '../platform/events/topics';
-import { seededRandom } from '../subgraphs/recommendations/evaluation/basketSplits';
+import { seededRandom } from '../platform/seededRandom';
 import type { RecommendationsService } from '../subgraphs/recommendations/server';
 import { startBenchStack } from './benchStack';
 import { percentile } from './percentiles';

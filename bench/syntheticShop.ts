@@ -1,6 +1,6 @@
 import type { ProductSnapshot } from '../platform/events/topics';
 import type { Interaction } from '../subgraphs/recommendations/engine/recommendationEngine';
-import { seededRandom } from '../subgraphs/recommendations/evaluation/basketSplits';
+import { seededRandom } from '../platform/seededRandom';
 
 // A deterministic synthetic shop for benchmarks: Zipf-like popularity, baskets
 // that mix a few categories, shoppers who browse before they buy.

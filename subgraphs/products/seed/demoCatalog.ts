@@ -3,6 +3,7 @@ import type { StoreFields } from '../data/storeRepository';
 import type { DietaryTag, SustainabilityLabel } from '../generated/resolvers-types';
 import { Decimal } from '../domain/pricing';
 import type { Nutrition } from '../domain/productInput';
+import { seededRandom } from '../../../platform/seededRandom';
 import { slugify } from '../domain/slug';
 import { standardCategories } from './categoryTree';
 import { demoId } from './demoId';
@@ -269,18 +270,6 @@ function adjustDiet(name: string, diet: DietaryTag[]): DietaryTag[] {
   if (has(/\b(beer|lager|wine|prosecco|cider|whisky|gin|vodka|rum|brandy|liqueur)\b/) && !has(/\bvinegar\b/)) drop('HALAL');
   if (!set.has('VEGETARIAN')) drop('VEGAN');
   return ALL.filter((tag) => set.has(tag));
-}
-
-/** A tiny deterministic PRNG (mulberry32), seeded from a string. */
-export function seededRandom(seed: string): () => number {
-  let state = 2166136261;
-  for (const char of seed) state = Math.imul(state ^ char.charCodeAt(0), 16777619);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface DemoProduct extends NewProduct {

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
-import { seededRandom } from '../evaluation/basketSplits';
+import { seededRandom } from '../../../platform/seededRandom';
 import { defaultEngineOptions, RecommendationEngine, type EngineOptions, type Interaction } from '../engine/recommendationEngine';
 import { decodeSnapshot, encodeSnapshot } from './modelSnapshotRepository';
 

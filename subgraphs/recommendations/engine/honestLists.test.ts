@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
 import { defaultEngineOptions, RecommendationEngine, type RecommendationList } from './recommendationEngine';
+import { productSnapshots } from '../../../test/support/productSnapshots';
 
 // A shop where one aisle (pasta) dominates both the catalog and the baskets:
 // every list is tempted to fill up from it, and the cap must hold anyway.
@@ -11,29 +12,9 @@ const CHEESE = '00000000-0000-4000-8000-0000000a0003';
 const HERBS = '00000000-0000-4000-8000-0000000a0004';
 const NOW = 2_000_000_000_000;
 
-let nextId = 1;
+const snapshot = productSnapshots({ price: '1.50', effectivePrice: '1.50', dietaryTags: ['VEGAN'] });
 function product(name: string, categoryId: string, overrides: Partial<ProductSnapshot> = {}): ProductSnapshot {
-  const id = `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
-  return {
-    productId: id,
-    sku: `honest-${nextId}`,
-    name,
-    brand: null,
-    tags: [],
-    categoryId,
-    categoryPath: [categoryId],
-    price: '1.50',
-    effectivePrice: '1.50',
-    currency: 'EUR',
-    stockQuantity: 10,
-    dietaryTags: ['VEGAN'],
-    sustainabilityScore: 50,
-    carbonFootprintKg: '1.000',
-    sustainabilityLabels: [],
-    storeIds: [],
-    archived: false,
-    ...overrides,
-  };
+  return snapshot(name, { categoryId, categoryPath: [categoryId], ...overrides });
 }
 
 const pastas = ['Spaghetti', 'Penne', 'Fusilli', 'Farfalle', 'Linguine', 'Rigatoni', 'Tagliatelle', 'Macaroni'].map((n) => product(n, PASTA));

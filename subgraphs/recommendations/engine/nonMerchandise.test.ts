@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
 import { defaultEngineOptions, RecommendationEngine, type RecommendationList } from './recommendationEngine';
+import { productSnapshots } from '../../../test/support/productSnapshots';
 
 // A fee (postage) is in every basket. Left as merchandise it would be the most
 // popular item and every product's strongest partner; as a FEE it must be
@@ -8,30 +9,7 @@ import { defaultEngineOptions, RecommendationEngine, type RecommendationList } f
 
 const DAIRY = '00000000-0000-4000-8000-0000000fd001';
 const BAKERY = '00000000-0000-4000-8000-0000000fb001';
-let nextId = 1;
-function product(name: string, overrides: Partial<ProductSnapshot> = {}): ProductSnapshot {
-  return {
-    productId: `00000000-0000-4000-8000-${String(0xfee000 + nextId++).padStart(12, '0')}`,
-    sku: name.toUpperCase(),
-    name,
-    brand: null,
-    tags: [],
-    categoryId: DAIRY,
-    categoryPath: [DAIRY],
-    price: '2.00',
-    effectivePrice: '2.00',
-    currency: 'EUR',
-    stockQuantity: 10,
-    dietaryTags: [],
-    sustainabilityScore: 50,
-    carbonFootprintKg: '1.000',
-    sustainabilityLabels: [],
-    storeIds: [],
-    archived: false,
-    kind: 'MERCHANDISE',
-    ...overrides,
-  };
-}
+const product = productSnapshots({ categoryId: DAIRY, categoryPath: [DAIRY], kind: 'MERCHANDISE' }, 0xfee001);
 
 const milk = product('Milk');
 const butter = product('Butter');

@@ -3,6 +3,7 @@ import type { InteractionType, ProductSnapshot } from '../../../platform/events/
 import { decodeSnapshot, encodeSnapshot } from '../data/modelSnapshotRepository';
 import { BasketModel } from './basketModel';
 import { defaultEngineOptions, RecommendationEngine, type Interaction } from './recommendationEngine';
+import { productSnapshots } from '../../../test/support/productSnapshots';
 
 // A small shop with known structure, so each rule can be checked exactly.
 
@@ -11,30 +12,7 @@ const MILK_CAT = '00000000-0000-4000-8000-00000000d002';
 const BAKERY = '00000000-0000-4000-8000-00000000b001';
 const SNACKS = '00000000-0000-4000-8000-00000000c001';
 
-let nextId = 1;
-function product(name: string, overrides: Partial<ProductSnapshot> = {}): ProductSnapshot {
-  const id = `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
-  return {
-    productId: id,
-    sku: name.toLowerCase().replace(/\W+/g, '-'),
-    name,
-    brand: null,
-    tags: [],
-    categoryId: DAIRY,
-    categoryPath: [DAIRY],
-    price: '2.00',
-    effectivePrice: '2.00',
-    currency: 'EUR',
-    stockQuantity: 10,
-    dietaryTags: [],
-    sustainabilityScore: 50,
-    carbonFootprintKg: '1.000',
-    sustainabilityLabels: [],
-    storeIds: [],
-    archived: false,
-    ...overrides,
-  };
-}
+const product = productSnapshots({ categoryId: DAIRY, categoryPath: [DAIRY] });
 
 const milk = product('Whole milk', { categoryId: MILK_CAT, categoryPath: [DAIRY, MILK_CAT], effectivePrice: '1.19', carbonFootprintKg: '3.000' });
 const oatMilk = product('Oat milk', { categoryId: MILK_CAT, categoryPath: [DAIRY, MILK_CAT], dietaryTags: ['VEGAN', 'LACTOSE_FREE'], sustainabilityScore: 85, carbonFootprintKg: '0.900', effectivePrice: '1.99' });

@@ -1,14 +1,4 @@
-/** A deterministic PRNG (mulberry32): the same seed gives the same splits everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../platform/seededRandom';
 
 export interface HoldOutCase {
   /** The basket without its hidden item. */

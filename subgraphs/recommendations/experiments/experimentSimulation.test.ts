@@ -1,4 +1,4 @@
-import { seededRandom } from '../evaluation/basketSplits';
+import { seededRandom } from '../../../platform/seededRandom';
 import { assignVariant } from './assignment';
 import { experimentReport, type VariantTotals } from './experimentReport';
 

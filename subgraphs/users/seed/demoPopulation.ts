@@ -1,6 +1,6 @@
 import type { BasketStats } from './distillBaskets';
 import { DEMO_MEALS, type Meal } from './demoMeals';
-import { gaussian, seededRandom, weightedIndex, type Random } from './seededRandom';
+import { gaussian, seededRandom, weightedIndex, type Random } from '../../../platform/seededRandom';
 
 // A synthetic but plausible shopper population for the demo shop: who the
 // shoppers are (diet, price sense, budget, sustainability, where they live)

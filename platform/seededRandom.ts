@@ -3,10 +3,19 @@ export interface Random {
   (): number;
 }
 
-/** mulberry32, seeded from a string (FNV-1a): small, fast and the same on every machine. */
-export function seededRandom(seed: string): Random {
-  let state = 2166136261;
-  for (const char of seed) state = Math.imul(state ^ char.charCodeAt(0), 16777619);
+/**
+ * mulberry32: small, fast and the same on every machine. Seeded from a
+ * number as is, or from a string through FNV-1a. Demo data, evaluation
+ * splits, simulations and benchmarks all draw from it, so a seed means the
+ * same sequence everywhere.
+ */
+export function seededRandom(seed: string | number): Random {
+  let state: number;
+  if (typeof seed === 'number') state = seed >>> 0;
+  else {
+    state = 2166136261;
+    for (const char of seed) state = Math.imul(state ^ char.charCodeAt(0), 16777619);
+  }
   return () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
