@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -44,11 +43,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
         '(`.ci/run` does this) or point CHROMIUM_PATH at a Chromium binary.',
     );
   }
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'smartcart-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...FLAGS, `--user-data-dir=${userDataDir}`],
+    // playwright gives every launch a new, empty profile of its own.
+    args: FLAGS,
   });
   return {
     browser,
@@ -67,7 +66,6 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
     async close() {
       await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
