@@ -2,6 +2,7 @@ import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { projectRoot } from './paths';
 import { z } from 'zod';
 import type { OutboxSettings } from './events/outbox/outboxSettings';
 
@@ -55,6 +56,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt.max(500, 'must be at most 500').default(10),
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(15000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt.default(60000),
   DATA_DIR: z.string().min(1).default('.data'),
   REDIS_URL: redisUrl.optional(),
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(2000),
@@ -152,6 +154,12 @@ export type DatabaseConfig =
       poolSize: number;
       connectTimeoutMs: number;
       statementTimeoutMs: number;
+      /**
+       * PostgreSQL ends a session left idle inside a transaction this long. A host that dies
+       * mid-transaction (the outbox relay's, holding its advisory lock) then frees its locks
+       * within this bound instead of when the server's TCP finally notices, which can be hours.
+       */
+      idleInTransactionTimeoutMs: number;
       /** Tags this process's outbox rows and picks the rows its relay publishes (REDIS_KEY_PREFIX). */
       outboxNamespace?: string;
     };
@@ -446,6 +454,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           poolSize: e.DATABASE_POOL_SIZE,
           connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
           statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+          idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
           outboxNamespace: e.REDIS_KEY_PREFIX,
         }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
@@ -461,7 +470,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: e.SEED_DEMO_DATA,
     gateway: {
       supergraphSource: e.SUPERGRAPH_SOURCE,
-      supergraphPath: path.resolve(e.SUPERGRAPH_PATH),
+      // From the project root, so a service started from another working directory finds the file.
+      supergraphPath: path.resolve(projectRoot, e.SUPERGRAPH_PATH),
       subgraphUrls,
       forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
       readyPollMs: e.GATEWAY_READY_POLL_MS,

@@ -83,7 +83,16 @@ export async function createDatabaseDriver(config: DatabaseConfig): Promise<Data
     idleTimeoutMillis: 30_000,
     statement_timeout: config.statementTimeoutMs,
     // Read by the outbox's column default and its relay (platform/events/outbox/): the namespace of this deployment's bus.
-    options: `-c smartcart.outbox_namespace=${(config.outboxNamespace ?? '').replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`,
+    options: [
+      `-c smartcart.outbox_namespace=${(config.outboxNamespace ?? '').replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`,
+      // A client that vanishes inside a transaction (host lost, process frozen) must not hold its
+      // locks for as long as the server's TCP takes to notice: the server ends such a session after
+      // this idle time, and probes idle connections every 30 s so a dead peer is found in about a minute.
+      `-c idle_in_transaction_session_timeout=${config.idleInTransactionTimeoutMs}`,
+      '-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3',
+    ].join(' '),
+    // And the client side: a server or network that vanishes is noticed on idle connections too.
+    keepAlive: true,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
