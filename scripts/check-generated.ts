@@ -8,6 +8,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { diffMigrationsToSchema, isEmptyMigration } from '../platform/database/migrate';
 import { projectRoot } from '../platform/paths';
 import { composeDefaultSupergraph, supergraphFile } from './compose';
+import { subgraphApiSchema, subgraphApiSchemaFile } from './subgraph-api-schemas';
+import { subgraphs } from '../subgraphs';
 
 // `npm run check:generated`: every generated artefact must match its source.
 // Fails, naming the file and the command that regenerates it, when one is stale.
@@ -61,6 +63,14 @@ const supergraph: Check = async () =>
     ? []
     : ['gateway/supergraph.graphql (npm run compose)'];
 
+const apiSchemas: Check = async () =>
+  subgraphs
+    .filter((s) => {
+      const file = subgraphApiSchemaFile(s.name);
+      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== subgraphApiSchema(s);
+    })
+    .map((s) => `${path.relative(projectRoot, subgraphApiSchemaFile(s.name))} (npm run codegen)`);
+
 const migrations: Check = async () => {
   const shadow = new PGlite();
   try {
@@ -73,7 +83,8 @@ const migrations: Check = async () => {
 
 async function main(): Promise<void> {
   const checks: [string, Check][] = [
-    ['resolver types', codegen],
+    ['subgraph API schemas', apiSchemas],
+    ['resolver types and service-call documents', codegen],
     ['Prisma client', prismaClient],
     ['supergraph', supergraph],
     ['migrations', migrations],

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { postGraphQL } from '../http/postGraphQL';
@@ -39,7 +40,7 @@ describe('tracing', () => {
     expect(injectTraceContext({ 'content-type': 'application/json' })).toEqual({ 'content-type': 'application/json' });
     const peer = await recordingPeer();
     try {
-      await postGraphQL(peer.url, '{ __typename }');
+      await postGraphQL(peer.url, parse('{ __typename }'));
       expect(peer.headers[0]!.traceparent).toBeUndefined();
     } finally {
       await peer.close();
@@ -52,7 +53,7 @@ describe('tracing', () => {
     const peer = await recordingPeer();
     try {
       const spanId = await inSpan('users', 'call products', { kind: SpanKind.INTERNAL }, async (span) => {
-        await postGraphQL(peer.url, '{ __typename }');
+        await postGraphQL(peer.url, parse('{ __typename }'));
         return span!.spanContext();
       });
       expect(peer.headers[0]!.traceparent).toBe(`00-${spanId.traceId}-${spanId.spanId}-01`);

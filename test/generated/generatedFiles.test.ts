@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { projectRoot } from '../../platform/paths';
 
 // Generated code is committed. This fails when a schema changed without
-// regenerating (resolver types, Prisma client, supergraph) or without a migration.
-it('resolver types, Prisma client, supergraph and migrations match their sources', () => {
+// regenerating (subgraph API schemas, resolver types and service-call documents,
+// Prisma client, supergraph) or without a migration.
+it('API schemas, resolver types, call documents, Prisma client, supergraph and migrations match their sources', () => {
   let output: string;
   try {
     output = execFileSync(
@@ -16,7 +17,8 @@ it('resolver types, Prisma client, supergraph and migrations match their sources
     throw new Error(`${failure.stdout ?? ''}${failure.stderr ?? ''}`);
   }
   expect(output.trim().split('\n')).toEqual([
-    'up to date  resolver types',
+    'up to date  subgraph API schemas',
+    'up to date  resolver types and service-call documents',
     'up to date  Prisma client',
     'up to date  supergraph',
     'up to date  migrations',

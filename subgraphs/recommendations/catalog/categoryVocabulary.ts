@@ -1,16 +1,16 @@
 import { postGraphQL } from '../../../platform/http/postGraphQL';
+import { CategoryNamesDocument } from '../generated/products-calls';
 import type { FetchLike } from '../../../platform/http/internalCalls';
 import type { Logger } from '../../../platform/logger';
 import type { VocabularyCategory } from '../intent/intent';
 
+/** One level of the tree as calls/products/categoryNames.graphql asks for it. */
 interface CategoryNode {
   id: string;
   name: string;
   slug: string;
-  children?: CategoryNode[];
+  children?: CategoryNode[] | null;
 }
-
-const QUERY = `{ categories { id name slug children { id name slug children { id name slug children { id name slug } } } } }`;
 
 /**
  * The catalog's category names, for understanding free text. Asked of the
@@ -39,9 +39,9 @@ export class CategoryVocabulary {
 
   private async refresh(): Promise<void> {
     try {
-      const body = await postGraphQL<{ categories?: CategoryNode[] }>(this.productsUrl, QUERY, { fetch: this.fetch });
+      const body = await postGraphQL(this.productsUrl, CategoryNamesDocument, { fetch: this.fetch });
       const flat: VocabularyCategory[] = [];
-      const walk = (nodes: CategoryNode[] | undefined) => {
+      const walk = (nodes: readonly CategoryNode[] | null | undefined) => {
         for (const node of nodes ?? []) {
           flat.push({ id: node.id, name: node.name, slug: node.slug });
           walk(node.children);

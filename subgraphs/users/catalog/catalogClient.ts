@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { postGraphQL, type GraphQLReply } from '../../../platform/http/postGraphQL';
 import type { FetchLike } from '../../../platform/http/internalCalls';
 import type { Logger } from '../../../platform/logger';
 import { serviceUnavailable } from '../domain/usersErrors';
+import { CatalogProductsDocument, CatalogSkusDocument, type CatalogProductsQuery } from '../generated/products-calls';
 
 /** What the users subgraph needs to know about a product when the shopper puts it in the cart or buys it. */
 export interface CatalogProduct {
@@ -16,32 +18,11 @@ export interface CatalogProduct {
   sustainabilityScore: number | null;
 }
 
-interface CatalogEntities {
-  _entities?: ({
-    id: string;
-    name: string;
-    price: string;
-    effectivePrice: string;
-    currency: string;
-    stockQuantity: number;
-    archived: boolean;
-    sustainability: { score: number | null } | null;
-  } | null)[];
-}
-
 // The users subgraph never reads catalog tables: it asks the products
-// subgraph, the owner of these facts, the way the gateway would.
-const ENTITIES_QUERY = `query CatalogProducts($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on Product { id name price effectivePrice currency stockQuantity archived sustainability { score } }
-  }
-}`;
+// subgraph, the owner of these facts, the way the gateway would
+// (calls/products/catalog.graphql, typed against the products API).
+type CatalogEntity = Extract<NonNullable<CatalogProductsQuery['_entities'][number]>, { id: string }>;
 
-interface CatalogSkus {
-  productsBySku?: ({ id: string; sku: string; price: string } | null)[];
-}
-
-const SKUS_QUERY = `query CatalogSkus($skus: [String!]!) { productsBySku(skus: $skus) { id sku price } }`;
 /** The products subgraph's bound per call (Query.productsBySku). */
 const SKUS_PER_CALL = 500;
 
@@ -58,10 +39,15 @@ export class CatalogClient {
    * an unreachable catalog, errors or a short answer are SERVICE_UNAVAILABLE
    * (nothing is written on the strength of half an answer).
    */
-  private async ask<D, T>(query: string, variables: Record<string, unknown>, pick: (data: D | undefined) => T[] | undefined, expected: number): Promise<T[]> {
+  private async ask<D, V extends Record<string, unknown>, T>(
+    document: TypedDocumentNode<D, V>,
+    variables: V,
+    pick: (data: D | undefined) => readonly T[] | undefined,
+    expected: number,
+  ): Promise<readonly T[]> {
     let body: GraphQLReply<D>;
     try {
-      body = await postGraphQL<D>(this.url, query, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch });
+      body = await postGraphQL(this.url, document, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch });
     } catch (error) {
       this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');
@@ -77,8 +63,9 @@ export class CatalogClient {
   /** One HTTP request for all the ids; null for a product the catalog does not know. */
   async fetchProducts(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
     const representations = ids.map((id) => ({ __typename: 'Product', id }));
-    const entities = await this.ask<CatalogEntities, NonNullable<CatalogEntities['_entities']>[number]>(ENTITIES_QUERY, { representations }, (data) => data?._entities, ids.length);
-    return entities.map((entity) =>
+    const entities = await this.ask(CatalogProductsDocument, { representations }, (data) => data?._entities, ids.length);
+    // An entity the catalog does not know comes back null (or, in principle, without Product fields).
+    return entities.map((found) => (found && 'id' in found ? (found as CatalogEntity) : null)).map((entity) =>
       entity
         ? {
             id: entity.id,
@@ -103,7 +90,7 @@ export class CatalogClient {
     const index = new Map<string, { productId: string; price: string }>();
     for (let i = 0; i < all.length; i += SKUS_PER_CALL) {
       const batch = all.slice(i, i + SKUS_PER_CALL);
-      const found = await this.ask<CatalogSkus, NonNullable<CatalogSkus['productsBySku']>[number]>(SKUS_QUERY, { skus: batch }, (data) => data?.productsBySku, batch.length);
+      const found = await this.ask(CatalogSkusDocument, { skus: batch }, (data) => data?.productsBySku, batch.length);
       for (const product of found) if (product) index.set(product.sku, { productId: product.id, price: product.price });
     }
     return index;
