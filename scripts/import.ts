@@ -1,3 +1,4 @@
+import { isOpenFoodFactsHeader } from '../subgraphs/products/import/openFoodFactsRows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, UsageError } from '../platform/commands/command';
@@ -13,14 +14,14 @@ import { importOrderHistory, type OrderHistoryReport } from '../subgraphs/users/
 import { isOrderHistoryHeader, readOrderLines, type OrderLineSyntax } from '../subgraphs/users/import/orderLines';
 import { importPurchaseHistory } from '../subgraphs/users/import/purchaseHistory';
 
-// `npm run import -- <file> [--format csv|json|baskets|orders]`: a product CSV or
-// JSON file, a headerless baskets file (one purchase per line, such as
+// `npm run import -- <file> [--format csv|json|openfoodfacts|baskets|orders]`: a product CSV or
+// JSON file, an Open Food Facts export (with a price column), a headerless baskets file (one purchase per line, such as
 // ../shared/data/groceries.csv), whose items become products and whose
 // baskets become purchase history, or an order history (order lines of
 // known SKUs by real customers, CSV, JSON or JSON Lines). See docs/catalog.md
 // and docs/shoppers.md.
 
-export type FileFormat = 'csv' | 'json' | 'baskets' | 'orders';
+export type FileFormat = 'csv' | 'json' | 'openfoodfacts' | 'baskets' | 'orders';
 
 export interface ImportReport {
   format: FileFormat;
@@ -37,11 +38,13 @@ export interface ImportReport {
 /**
  * Order lines (a CSV header, or a first JSON object, naming orderId and sku)
  * are an order history; .json (or a document starting with [) is product
- * JSON; a first line with a sku column is a product CSV; anything else is baskets.
+ * JSON; a header with code and product_name columns is an Open Food Facts
+ * export; a first line with a sku column is a product CSV; anything else is baskets.
  */
 export function detectFormat(file: string, text: string): FileFormat {
   if (orderLineSyntax(file, text)) return 'orders';
   if (path.extname(file).toLowerCase() === '.json' || /^\s*\[/.test(text)) return 'json';
+  if (isOpenFoodFactsHeader(text.split(/\r?\n/, 1)[0] ?? '')) return 'openfoodfacts';
   const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, '').split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
   return header.includes('sku') ? 'csv' : 'baskets';
 }
@@ -97,7 +100,7 @@ export async function runImport(infra: Infrastructure, file: string, format?: Fi
     // The products and their events commit together; the events wait in the outbox for a running API's relay.
     const writes = catalogWrites(productsDb.prisma);
     if (chosen !== 'baskets') {
-      const { created, updated, unchanged, errors } = await writes((unit) => importProducts(unit, chosen === 'csv' ? 'CSV' : 'JSON', text));
+      const { created, updated, unchanged, errors } = await writes((unit) => importProducts(unit, chosen === 'csv' ? 'CSV' : chosen === 'openfoodfacts' ? 'OPEN_FOOD_FACTS' : 'JSON', text));
       return { format: chosen, created, updated, unchanged, errors };
     }
     const source = path.basename(file, path.extname(file));
@@ -117,10 +120,10 @@ export async function runImport(infra: Infrastructure, file: string, format?: Fi
   }
 }
 
-const USAGE = 'usage: npm run import -- <file> [--format csv|json|baskets|orders]';
+const USAGE = 'usage: npm run import -- <file> [--format csv|json|openfoodfacts|baskets|orders]';
 
 function formatOf(value: string | undefined): FileFormat {
-  if (value !== 'csv' && value !== 'json' && value !== 'baskets' && value !== 'orders') throw new UsageError(USAGE);
+  if (value !== 'csv' && value !== 'json' && value !== 'openfoodfacts' && value !== 'baskets' && value !== 'orders') throw new UsageError(USAGE);
   return value;
 }
 

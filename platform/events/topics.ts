@@ -41,6 +41,8 @@ export interface ProductSnapshot {
    * nor learned from. Absent on events written before products had a kind: read as MERCHANDISE.
    */
   kind?: string;
+  /** GTIN-14 (the number under the barcode); absent or null when the product has none. */
+  gtin?: string | null;
 }
 
 export interface CatalogEvents {

@@ -27,6 +27,8 @@ export interface CountRequest {
 export interface ProductsLoaders {
   productById: DataLoader<string, Product | null>;
   productBySku: DataLoader<string, Product | null>;
+  /** By GTIN-14 (domain/gtin.ts). */
+  productByGtin: DataLoader<string, Product | null>;
   categoryById: DataLoader<string, Category | null>;
   categoryChildren: DataLoader<string, Category[]>;
   /** Nearest first. */
@@ -64,6 +66,12 @@ export function createProductsLoaders({ products, categories, stores, search }: 
     const rows = prime(productById, await products.findBySkus([...skus]));
     const bySku = new Map(rows.map((row) => [row.sku, row]));
     return skus.map((sku) => bySku.get(sku) ?? null);
+  });
+
+  const productByGtin = new DataLoader<string, Product | null>(async (gtins) => {
+    const rows = prime(productById, await products.findByGtins([...gtins]));
+    const byGtin = new Map(rows.map((row) => [row.gtin, row]));
+    return gtins.map((gtin) => byGtin.get(gtin) ?? null);
   });
 
   const categoryChildren = new DataLoader<string, Category[]>(async (parentIds) => {
@@ -119,5 +127,5 @@ export function createProductsLoaders({ products, categories, stores, search }: 
     return loader;
   };
 
-  return { productById, productBySku, categoryById, categoryChildren, categoryAncestors, storeById, listing, count, storesStocking };
+  return { productById, productBySku, productByGtin, categoryById, categoryChildren, categoryAncestors, storeById, listing, count, storesStocking };
 }

@@ -11,6 +11,10 @@ export function skuTaken(field = 'input.sku'): GraphQLError {
   return fieldConflict(field, 'another product already has this sku');
 }
 
+export function gtinTaken(field = 'input.gtin'): GraphQLError {
+  return fieldConflict(field, 'another product already has this gtin');
+}
+
 export function categoryProblem(problem: CategoryWriteProblem): GraphQLError {
   switch (problem.kind) {
     case 'slug-taken':

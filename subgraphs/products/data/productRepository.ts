@@ -26,8 +26,20 @@ export class SkuTakenError extends Error {
   }
 }
 
+/** Another product already has this GTIN (the unique index said so). */
+export class GtinTakenError extends Error {
+  constructor(readonly gtin: string) {
+    super(`gtin ${gtin} is taken`);
+  }
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** Which unique column a violation is about: the error names the constraint's fields (in its meta). */
+function violatesGtin(error: unknown): boolean {
+  return isUniqueViolation(error) && JSON.stringify((error as Prisma.PrismaClientKnownRequestError).meta ?? {}).includes('gtin');
 }
 
 /** Prisma wants a marker, not null, to store SQL NULL in a JSON column. */
@@ -54,6 +66,11 @@ export class ProductRepository {
     return this.prisma.product.findMany({ where: { sku: { in: skus } } });
   }
 
+  /** By GTIN-14 (domain/gtin.ts). */
+  findByGtins(gtins: string[]): Promise<Product[]> {
+    return this.prisma.product.findMany({ where: { gtin: { in: gtins } } });
+  }
+
   count(): Promise<number> {
     return this.prisma.product.count();
   }
@@ -62,6 +79,7 @@ export class ProductRepository {
     try {
       return await this.prisma.product.create({ data: { ...(toData(product) as Prisma.ProductUncheckedCreateInput), id: crypto.randomUUID() } });
     } catch (error) {
+      if (violatesGtin(error)) throw new GtinTakenError(product.gtin ?? '');
       if (isUniqueViolation(error)) throw new SkuTakenError(product.sku);
       throw error;
     }
@@ -84,6 +102,7 @@ export class ProductRepository {
         return { before, after, changed };
       }, TRANSACTION);
     } catch (error) {
+      if (violatesGtin(error) && patch.gtin) throw new GtinTakenError(patch.gtin);
       if (isUniqueViolation(error) && patch.sku) throw new SkuTakenError(patch.sku);
       throw error;
     }
@@ -109,6 +128,8 @@ export class ProductRepository {
     try {
       return await this.upsertInTransaction(rows, whenNew);
     } catch (error) {
+      // The caller checks GTINs against the catalog first; a clash here is a writer in between.
+      if (violatesGtin(error)) throw new GtinTakenError(rows.flatMap((row) => (row.gtin ? [row.gtin] : [])).join(', '));
       // Another writer created one of these skus between our read and our insert.
       if (isUniqueViolation(error)) throw new SkuTakenError(rows.map((row) => row.sku).join(', '));
       throw error;

@@ -33,6 +33,7 @@ export function productSnapshot(product: Product, facts: SnapshotFacts): Product
     storeIds: facts.storeIds.get(product.id) ?? [],
     archived: product.archivedAt !== null,
     kind: product.kind,
+    gtin: product.gtin,
   };
 }
 

@@ -10,6 +10,8 @@ export interface ProductImage {
 /** Product columns as written: validated input mapped onto the table, nothing else. */
 export interface ProductColumns {
   sku?: string;
+  /** GTIN-14 (domain/gtin.ts). */
+  gtin?: string | null;
   name?: string;
   description?: string;
   brand?: string | null;

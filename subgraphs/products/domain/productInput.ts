@@ -1,5 +1,6 @@
 import { rules, z } from '../../../platform/validation';
-import type { DietaryTag, ProductKind, SustainabilityLabel } from '../generated/resolvers-types';
+import type { DietaryTag, NutriScore, ProductKind, SustainabilityLabel } from '../generated/resolvers-types';
+import { parseGtin } from './gtin';
 
 // The one definition of a valid product, shared by the admin mutations and
 // the bulk import, so both accept and reject exactly the same things.
@@ -38,6 +39,17 @@ const currency = string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO-4217 code 
 const imageUrl = string()
   .max(2000, 'must be at most 2000 characters')
   .refine((url) => /^https?:\/\/[^\s/]+\S*$/i.test(url) || /^\/[^\s/]\S*$/.test(url), 'must be an http(s) URL or a path starting with /');
+/** Validated and stored as GTIN-14 (domain/gtin.ts): the same product read as UPC-A or EAN-13 is one number. */
+export const gtin = string().transform((value, ctx) => {
+  const checked = parseGtin(value);
+  if ('reason' in checked) {
+    ctx.addIssue({ code: 'custom', message: checked.reason });
+    return z.NEVER;
+  }
+  return checked.gtin14;
+});
+const NUTRI_SCORES: NutriScore[] = ['A', 'B', 'C', 'D', 'E'];
+const nutriScore = z.enum(NUTRI_SCORES as [NutriScore, ...NutriScore[]], { error: 'must be A, B, C, D or E' });
 const quantity = (max: number) => number().min(0, `must be between 0 and ${max}`).max(max, `must be between 0 and ${max}`);
 
 const image = z.strictObject({ url: imageUrl, alt: string().max(300, 'must be at most 300 characters').nullish() }).transform(({ url, alt }) => ({ url, alt: alt ?? '' }));
@@ -58,6 +70,7 @@ export const NUTRITION_FACTS = Object.keys(nutritionFacts) as NutritionFact[];
 const nutrition = z
   .strictObject({
     ...nutritionFacts,
+    nutriScore: nutriScore.nullish(),
     extras: z
       .array(z.strictObject({ name: text(60), value: quantity(100_000), unit: text(10) }), { error: typeError('a list') })
       .max(30, 'must have at most 30 entries')
@@ -67,6 +80,7 @@ const nutrition = z
   .transform((facts) => Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null && value !== undefined)) as Nutrition);
 
 export interface Nutrition extends Partial<Record<NutritionFact, number>> {
+  nutriScore?: NutriScore;
   extras?: { name: string; value: number; unit: string }[];
 }
 
@@ -85,6 +99,7 @@ const sustainability = z.strictObject({
 /** Every product field; create and update differ only in which are required. */
 const fields = {
   sku,
+  gtin: gtin.nullable(),
   name: text(200),
   description: string().trim().max(5000, 'must be at most 5000 characters'),
   brand: text(120).nullable(),

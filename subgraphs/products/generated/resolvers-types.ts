@@ -69,6 +69,8 @@ export type CreateProductInput = {
   dietaryTags?: InputMaybe<Array<DietaryTag>>;
   /** 0–100. */
   discountPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** EAN-13, EAN-8, UPC-A or GTIN-14 with a valid check digit; unique. */
+  gtin?: InputMaybe<Scalars['String']['input']>;
   images?: InputMaybe<Array<ImageInput>>;
   /** MERCHANDISE when omitted. */
   kind?: InputMaybe<ProductKind>;
@@ -133,7 +135,9 @@ export type ImportError = {
 
 export type ImportFormat =
   | 'CSV'
-  | 'JSON';
+  | 'JSON'
+  /** An Open Food Facts CSV export (code, product_name, … columns) plus a `price` column: see docs/catalog.md for the mapping. */
+  | 'OPEN_FOOD_FACTS';
 
 export type ImportResult = {
   __typename?: 'ImportResult';
@@ -256,6 +260,14 @@ export type NearInput = {
   radiusKm?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** The Nutri-Score front-of-pack grade: A is the healthiest choice of its kind, E the least. */
+export type NutriScore =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E';
+
 /** Nutrition facts per 100 g or 100 ml. A null field is not known. */
 export type Nutrition = {
   __typename?: 'Nutrition';
@@ -265,6 +277,8 @@ export type Nutrition = {
   extras?: Maybe<Array<NutritionExtra>>;
   fat?: Maybe<Scalars['Float']['output']>;
   fibre?: Maybe<Scalars['Float']['output']>;
+  /** The Nutri-Score grade on the pack (A best … E); null when it has none. */
+  nutriScore?: Maybe<NutriScore>;
   protein?: Maybe<Scalars['Float']['output']>;
   salt?: Maybe<Scalars['Float']['output']>;
   saturatedFat?: Maybe<Scalars['Float']['output']>;
@@ -291,6 +305,7 @@ export type NutritionInput = {
   extras?: InputMaybe<Array<NutritionExtraInput>>;
   fat?: InputMaybe<Scalars['Float']['input']>;
   fibre?: InputMaybe<Scalars['Float']['input']>;
+  nutriScore?: InputMaybe<NutriScore>;
   protein?: InputMaybe<Scalars['Float']['input']>;
   salt?: InputMaybe<Scalars['Float']['input']>;
   saturatedFat?: InputMaybe<Scalars['Float']['input']>;
@@ -323,6 +338,12 @@ export type Product = {
   discount?: Maybe<Discount>;
   /** What the shopper pays: `price` minus the discount, rounded half-up to cents. */
   effectivePrice: Scalars['Decimal']['output'];
+  /**
+   * The GS1 number under the product's barcode, as 13 digits (EAN-13; UPC-A and
+   * EAN-8 numbers zero-padded to 13) or 14 for case codes (GTIN-14); null when
+   * the product has none. `productByGtin` accepts every form.
+   */
+  gtin?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   images: Array<Image>;
   /** What the line is: goods, or a fee, service, deposit or gift card. Only MERCHANDISE is ever recommended. */
@@ -420,6 +441,12 @@ export type Query = {
   category?: Maybe<Category>;
   /** One product by id; null when no product has that id. */
   product?: Maybe<Product>;
+  /**
+   * One product by the number under its barcode (GTIN: EAN-13, EAN-8, UPC-A or
+   * GTIN-14, as a scanner reads it); null when no product has it. A malformed
+   * number or a wrong check digit is a BAD_USER_INPUT error on `gtin`.
+   */
+  productByGtin?: Maybe<Product>;
   /** One product by its stock-keeping unit; null when no product has it. */
   productBySku?: Maybe<Product>;
   /**
@@ -448,6 +475,11 @@ export type QueryCategoryArgs = {
 
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProductByGtinArgs = {
+  gtin: Scalars['String']['input'];
 };
 
 
@@ -548,6 +580,7 @@ export type UpdateProductInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   dietaryTags?: InputMaybe<Array<DietaryTag>>;
   discountPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  gtin?: InputMaybe<Scalars['String']['input']>;
   images?: InputMaybe<Array<ImageInput>>;
   kind?: InputMaybe<ProductKind>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -692,6 +725,7 @@ export type ResolversTypes = ResolversObject<{
   LocationInput: LocationInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
+  NutriScore: NutriScore;
   Nutrition: ResolverTypeWrapper<Nutrition>;
   NutritionExtra: ResolverTypeWrapper<NutritionExtra>;
   NutritionExtraInput: NutritionExtraInput;
@@ -818,6 +852,7 @@ export type NutritionResolvers<ContextType = ProductsContext, ParentType extends
   extras?: Resolver<Maybe<Array<ResolversTypes['NutritionExtra']>>, ParentType, ContextType>;
   fat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   fibre?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nutriScore?: Resolver<Maybe<ResolversTypes['NutriScore']>, ParentType, ContextType>;
   protein?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   salt?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   saturatedFat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -849,6 +884,7 @@ export type ProductResolvers<ContextType = ProductsContext, ParentType extends R
   dietaryTags?: Resolver<Array<ResolversTypes['DietaryTag']>, ParentType, ContextType>;
   discount?: Resolver<Maybe<ResolversTypes['Discount']>, ParentType, ContextType>;
   effectivePrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  gtin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['Image']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProductKind'], ParentType, ContextType>;
@@ -879,6 +915,7 @@ export type QueryResolvers<ContextType = ProductsContext, ParentType extends Res
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
+  productByGtin?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductByGtinArgs, 'gtin'>>;
   productBySku?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductBySkuArgs, 'sku'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first' | 'sort'>>;
   productsBySku?: Resolver<Array<Maybe<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<QueryProductsBySkuArgs, 'skus'>>;

@@ -7,6 +7,7 @@ type Kind = 'text' | 'money' | 'int' | 'number' | 'list' | 'enum' | 'enumList';
 /** The CSV columns, in the documented order (docs/catalog.md), and how each cell is read. */
 export const CSV_COLUMNS: Record<string, Kind> = {
   sku: 'text',
+  gtin: 'text',
   name: 'text',
   price: 'money',
   currency: 'text',
@@ -25,6 +26,7 @@ export const CSV_COLUMNS: Record<string, Kind> = {
   carbonFootprintKg: 'number',
   sustainabilityLabels: 'enumList',
   ...(Object.fromEntries(NUTRITION_FACTS.map((fact) => [fact, 'number'])) as Record<NutritionFact, Kind>),
+  nutriScore: 'enum',
 };
 
 const REQUIRED = ['sku', 'name', 'price'];
@@ -57,7 +59,7 @@ function place(input: Record<string, unknown>, column: string, value: unknown): 
   else if (column === 'sustainabilityScore') nested('sustainability').score = value;
   else if (column === 'carbonFootprintKg') nested('sustainability').carbonFootprintKg = value;
   else if (column === 'sustainabilityLabels') nested('sustainability').labels = value;
-  else if ((NUTRITION_FACTS as string[]).includes(column)) nested('nutrition')[column] = value;
+  else if ((NUTRITION_FACTS as string[]).includes(column) || column === 'nutriScore') nested('nutrition')[column] = value;
   else if (column === 'images') input.images = (value as string[]).map((url) => ({ url, alt: typeof input.name === 'string' ? input.name : '' }));
   else input[column] = value;
 }

@@ -5,8 +5,9 @@ import { toColumns } from '../domain/productChanges';
 import { csvColumn, parseProductCsv } from './csvRows';
 import { validateRows, type ImportError, type ParsedRows } from './importRows';
 import { jsonField, parseProductJson } from './jsonRows';
+import { openFoodFactsColumn, parseOpenFoodFactsCsv } from './openFoodFactsRows';
 
-export type ImportFormat = 'CSV' | 'JSON';
+export type ImportFormat = 'CSV' | 'JSON' | 'OPEN_FOOD_FACTS';
 
 export interface ImportResult {
   created: number;
@@ -55,6 +56,16 @@ export async function importRows(deps: ImportDependencies, parsed: ParsedRows, f
     if (input.categoryId && !knownIds.has(input.categoryId)) errors.push({ line, field: fieldName(['categoryId']), reason: 'no category has this id' });
     products.push(toColumns(categorySlug ? { ...input, categoryId: bySlug.get(categorySlug) ?? null } : input) as NewProduct);
   }
+  // A GTIN belongs to one product: another sku holding it is this row's error, not a constraint failure later.
+  const gtins = [...new Set(products.flatMap((product) => (product.gtin ? [product.gtin] : [])))];
+  if (gtins.length > 0) {
+    const holders = new Map((await deps.data.products.findByGtins(gtins)).map((product) => [product.gtin, product.sku]));
+    valid.forEach(({ line }, index) => {
+      const { gtin, sku } = products[index]!;
+      const holder = gtin ? holders.get(gtin) : undefined;
+      if (holder !== undefined && holder !== sku) errors.push({ line, field: fieldName(['gtin']), reason: `another product (sku ${holder}) already has this gtin` });
+    });
+  }
   if (errors.length > 0) return failed(errors);
   if (products.length === 0) return failed([{ line: 0, field: 'file', reason: 'has no products' }]);
 
@@ -77,7 +88,23 @@ export async function importRows(deps: ImportDependencies, parsed: ParsedRows, f
   };
 }
 
-/** Imports a CSV or JSON document (see docs/catalog.md for both shapes). */
+/**
+ * An Open Food Facts export: each row's category is the most specific of its
+ * categories the catalog has (none when it has none of them).
+ */
+export async function importOpenFoodFacts(deps: ImportDependencies, text: string): Promise<ImportResult> {
+  const parsed = parseOpenFoodFactsCsv(text);
+  const wanted = [...new Set(parsed.rows.flatMap((row) => row.categoryCandidates))];
+  const known = new Set((wanted.length > 0 ? await deps.data.categories.findBySlugs(wanted) : []).map((category) => category.slug));
+  const rows = parsed.rows.map(({ line, input, categoryCandidates }) => {
+    const slug = categoryCandidates.find((candidate) => known.has(candidate));
+    return { line, input: slug ? { ...input, categorySlug: slug } : input };
+  });
+  return importRows(deps, { rows, errors: parsed.errors }, openFoodFactsColumn);
+}
+
+/** Imports a CSV, JSON or Open Food Facts document (see docs/catalog.md for the shapes). */
 export function importProducts(deps: ImportDependencies, format: ImportFormat, text: string): Promise<ImportResult> {
+  if (format === 'OPEN_FOOD_FACTS') return importOpenFoodFacts(deps, text);
   return format === 'CSV' ? importRows(deps, parseProductCsv(text), csvColumn) : importRows(deps, parseProductJson(text), jsonField);
 }

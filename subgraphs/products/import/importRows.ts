@@ -41,6 +41,7 @@ export function validateRows(rows: RawRow[], fieldName: (path: string[]) => stri
   const valid: ValidRow[] = [];
   const errors: ImportError[] = [];
   const firstLineOfSku = new Map<string, number>();
+  const firstLineOfGtin = new Map<string, number>();
   for (const { line, input } of rows) {
     const result = importRowSchema.safeParse(input);
     if (!result.success) {
@@ -58,6 +59,13 @@ export function validateRows(rows: RawRow[], fieldName: (path: string[]) => stri
       errors.push({ line, field: fieldName(['sku']), reason: `repeats the sku of line ${earlier}` });
       continue;
     }
+    const gtin = result.data.gtin;
+    const gtinEarlier = gtin ? firstLineOfGtin.get(gtin) : undefined;
+    if (gtinEarlier !== undefined) {
+      errors.push({ line, field: fieldName(['gtin']), reason: `repeats the gtin of line ${gtinEarlier}` });
+      continue;
+    }
+    if (gtin) firstLineOfGtin.set(gtin, line);
     firstLineOfSku.set(result.data.sku, line);
     valid.push({ line, fields: result.data });
   }

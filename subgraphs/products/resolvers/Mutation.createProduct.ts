@@ -1,11 +1,11 @@
 import { badUserInput } from '../../../platform/errors';
 import { parseInput } from '../../../platform/validation';
 import { requireKey } from '../admin';
-import { SkuTakenError, type NewProduct } from '../data/productRepository';
+import { GtinTakenError, SkuTakenError, type NewProduct } from '../data/productRepository';
 import { toColumns } from '../domain/productChanges';
 import { createProductSchema } from '../domain/productInput';
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { skuTaken } from '../writeErrors';
+import { gtinTaken, skuTaken } from '../writeErrors';
 
 export const createProduct: MutationResolvers['createProduct'] = async (_parent, { input }, context) => {
   await requireKey(context, 'catalog:write');
@@ -21,6 +21,7 @@ export const createProduct: MutationResolvers['createProduct'] = async (_parent,
     });
   } catch (error) {
     if (error instanceof SkuTakenError) throw skuTaken();
+    if (error instanceof GtinTakenError) throw gtinTaken();
     throw error;
   }
 };

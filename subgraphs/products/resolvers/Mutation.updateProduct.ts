@@ -2,11 +2,11 @@ import { badUserInput, notFound } from '../../../platform/errors';
 import { requireUuid } from '../../../platform/graphql/ids';
 import { parseInput } from '../../../platform/validation';
 import { requireKey } from '../admin';
-import { SkuTakenError } from '../data/productRepository';
+import { GtinTakenError, SkuTakenError } from '../data/productRepository';
 import { toColumns } from '../domain/productChanges';
 import { updateProductSchema } from '../domain/productInput';
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { skuTaken } from '../writeErrors';
+import { gtinTaken, skuTaken } from '../writeErrors';
 
 export const updateProduct: MutationResolvers['updateProduct'] = async (_parent, { id, input }, context) => {
   await requireKey(context, 'catalog:write');
@@ -24,6 +24,7 @@ export const updateProduct: MutationResolvers['updateProduct'] = async (_parent,
     });
   } catch (error) {
     if (error instanceof SkuTakenError) throw skuTaken();
+    if (error instanceof GtinTakenError) throw gtinTaken();
     throw error;
   }
 };

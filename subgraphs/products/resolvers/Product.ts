@@ -1,4 +1,5 @@
 import { availability } from '../domain/availability';
+import { displayGtin } from '../domain/gtin';
 import { parseCircle } from '../domain/listingArgs';
 import { discountAmount, effectivePrice, formatMoney, hasDiscount } from '../domain/pricing';
 import type { ProductImage } from '../domain/productChanges';
@@ -8,6 +9,7 @@ import type { DietaryTag, ProductKind, ProductResolvers, SustainabilityLabel } f
 export const Product: ProductResolvers = {
   // The gateway asks for many products at once; the loader turns them into one query.
   __resolveReference: ({ id }, { loaders }) => loaders.productById.load(id),
+  gtin: (product) => (product.gtin ? displayGtin(product.gtin) : null),
   price: (product) => formatMoney(product.price),
   category: (product, _args, { loaders }) => (product.categoryId ? loaders.categoryById.load(product.categoryId) : null),
   discount: ({ price, discountPercent }) =>
@@ -21,7 +23,7 @@ export const Product: ProductResolvers = {
   kind: (product) => product.kind as ProductKind,
   nutrition: (product) => {
     const nutrition = product.nutrition as Nutrition | null;
-    return nutrition ? { ...nutrition, extras: nutrition.extras ?? null } : null;
+    return nutrition ? { ...nutrition, nutriScore: nutrition.nutriScore ?? null, extras: nutrition.extras ?? null } : null;
   },
   sustainability: ({ sustainabilityScore, carbonFootprintKg, sustainabilityLabels }) =>
     sustainabilityScore === null && carbonFootprintKg === null && sustainabilityLabels.length === 0

@@ -19,6 +19,7 @@ import { ProductEdge } from './ProductEdge';
 import { categories } from './Query.categories';
 import { category } from './Query.category';
 import { product } from './Query.product';
+import { productByGtin } from './Query.productByGtin';
 import { productBySku } from './Query.productBySku';
 import { productsBySku } from './Query.productsBySku';
 import { products } from './Query.products';
@@ -29,7 +30,7 @@ import { Store } from './Store';
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
-  Query: { product, productBySku, productsBySku, products, categories, category, stores, store },
+  Query: { product, productBySku, productByGtin, productsBySku, products, categories, category, stores, store },
   Mutation: {
     createProduct,
     updateProduct,

@@ -1,4 +1,5 @@
 import type { DietaryTag } from '../generated/resolvers-types';
+import { parseGtin } from '../domain/gtin';
 import { demoCatalog } from './demoCatalog';
 
 // Dietary tags are a promise to shoppers with allergies and convictions: these
@@ -45,5 +46,17 @@ describe('demo catalog dietary tags', () => {
 
   it('claims VEGAN only for what is also VEGETARIAN, on every product', () => {
     for (const [name, tags] of tagsOf) if (tags!.includes('VEGAN')) expect([name, tags!.includes('VEGETARIAN')]).toEqual([name, true]);
+  });
+});
+
+describe('demo catalog barcodes', () => {
+  it('gives every product a valid, unique GTIN from the in-store range (prefix 2)', () => {
+    const products = demoCatalog().products;
+    const gtins = products.map((product) => product.gtin);
+    expect(new Set(gtins).size).toBe(products.length);
+    for (const gtin of gtins) {
+      expect(parseGtin(gtin ?? '')).toEqual({ gtin14: gtin });
+      expect(gtin).toMatch(/^02\d{12}$/);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { DietaryTag, SustainabilityLabel } from '../generated/resolvers-typ
 import { Decimal } from '../domain/pricing';
 import type { Nutrition } from '../domain/productInput';
 import { seededRandom } from '../../../platform/seededRandom';
+import { ean13 } from '../domain/gtin';
 import { slugify } from '../domain/slug';
 import { standardCategories } from './categoryTree';
 import { demoId } from './demoId';
@@ -327,6 +328,8 @@ function demoProduct(name: string, price: number, leaf: string, parentSlug: stri
   return {
     id: demoId(name),
     sku,
+    // GS1 keeps numbers starting with 2 for in-store use: valid EAN-13s no real product carries.
+    gtin: `0${ean13(`2${String(index + 1).padStart(11, '0')}`)}`,
     name,
     description: `${name} from ${brand}.`,
     brand,

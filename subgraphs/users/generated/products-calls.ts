@@ -50,6 +50,8 @@ export type CreateProductInput = {
   dietaryTags: InputMaybe<Array<DietaryTag>>;
   /** 0–100. */
   discountPercent: InputMaybe<Scalars['Decimal']['input']>;
+  /** EAN-13, EAN-8, UPC-A or GTIN-14 with a valid check digit; unique. */
+  gtin: InputMaybe<Scalars['String']['input']>;
   images: InputMaybe<Array<ImageInput>>;
   /** MERCHANDISE when omitted. */
   kind: InputMaybe<ProductKind>;
@@ -92,7 +94,9 @@ export type ImageInput = {
 
 export type ImportFormat =
   | 'CSV'
-  | 'JSON';
+  | 'JSON'
+  /** An Open Food Facts CSV export (code, product_name, … columns) plus a `price` column: see docs/catalog.md for the mapping. */
+  | 'OPEN_FOOD_FACTS';
 
 export type LocationInput = {
   /** -90 to 90. */
@@ -108,6 +112,14 @@ export type NearInput = {
   radiusKm: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** The Nutri-Score front-of-pack grade: A is the healthiest choice of its kind, E the least. */
+export type NutriScore =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E';
+
 export type NutritionExtraInput = {
   name: Scalars['String']['input'];
   unit: Scalars['String']['input'];
@@ -120,6 +132,7 @@ export type NutritionInput = {
   extras: InputMaybe<Array<NutritionExtraInput>>;
   fat: InputMaybe<Scalars['Float']['input']>;
   fibre: InputMaybe<Scalars['Float']['input']>;
+  nutriScore: InputMaybe<NutriScore>;
   protein: InputMaybe<Scalars['Float']['input']>;
   salt: InputMaybe<Scalars['Float']['input']>;
   saturatedFat: InputMaybe<Scalars['Float']['input']>;
@@ -205,6 +218,7 @@ export type UpdateProductInput = {
   description: InputMaybe<Scalars['String']['input']>;
   dietaryTags: InputMaybe<Array<DietaryTag>>;
   discountPercent: InputMaybe<Scalars['Decimal']['input']>;
+  gtin: InputMaybe<Scalars['String']['input']>;
   images: InputMaybe<Array<ImageInput>>;
   kind: InputMaybe<ProductKind>;
   name: InputMaybe<Scalars['String']['input']>;

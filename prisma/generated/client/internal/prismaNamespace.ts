@@ -2284,6 +2284,7 @@ export type CategoryScalarFieldEnum = (typeof CategoryScalarFieldEnum)[keyof typ
 export const ProductScalarFieldEnum = {
   id: 'id',
   sku: 'sku',
+  gtin: 'gtin',
   name: 'name',
   description: 'description',
   brand: 'brand',

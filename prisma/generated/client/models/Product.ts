@@ -49,6 +49,7 @@ export type ProductSumAggregateOutputType = {
 export type ProductMinAggregateOutputType = {
   id: string | null
   sku: string | null
+  gtin: string | null
   name: string | null
   description: string | null
   brand: string | null
@@ -70,6 +71,7 @@ export type ProductMinAggregateOutputType = {
 export type ProductMaxAggregateOutputType = {
   id: string | null
   sku: string | null
+  gtin: string | null
   name: string | null
   description: string | null
   brand: string | null
@@ -91,6 +93,7 @@ export type ProductMaxAggregateOutputType = {
 export type ProductCountAggregateOutputType = {
   id: number
   sku: number
+  gtin: number
   name: number
   description: number
   brand: number
@@ -139,6 +142,7 @@ export type ProductSumAggregateInputType = {
 export type ProductMinAggregateInputType = {
   id?: true
   sku?: true
+  gtin?: true
   name?: true
   description?: true
   brand?: true
@@ -160,6 +164,7 @@ export type ProductMinAggregateInputType = {
 export type ProductMaxAggregateInputType = {
   id?: true
   sku?: true
+  gtin?: true
   name?: true
   description?: true
   brand?: true
@@ -181,6 +186,7 @@ export type ProductMaxAggregateInputType = {
 export type ProductCountAggregateInputType = {
   id?: true
   sku?: true
+  gtin?: true
   name?: true
   description?: true
   brand?: true
@@ -294,6 +300,7 @@ export type ProductGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
 export type ProductGroupByOutputType = {
   id: string
   sku: string
+  gtin: string | null
   name: string
   description: string
   brand: string | null
@@ -343,6 +350,7 @@ export type ProductWhereInput = {
   NOT?: Prisma.ProductWhereInput | Prisma.ProductWhereInput[]
   id?: Prisma.UuidFilter<"Product"> | string
   sku?: Prisma.StringFilter<"Product"> | string
+  gtin?: Prisma.StringNullableFilter<"Product"> | string | null
   name?: Prisma.StringFilter<"Product"> | string
   description?: Prisma.StringFilter<"Product"> | string
   brand?: Prisma.StringNullableFilter<"Product"> | string | null
@@ -371,6 +379,7 @@ export type ProductWhereInput = {
 export type ProductOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   sku?: Prisma.SortOrder
+  gtin?: Prisma.SortOrderInput | Prisma.SortOrder
   name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   brand?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -399,6 +408,7 @@ export type ProductOrderByWithRelationInput = {
 export type ProductWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   sku?: string
+  gtin?: string
   AND?: Prisma.ProductWhereInput | Prisma.ProductWhereInput[]
   OR?: Prisma.ProductWhereInput[]
   NOT?: Prisma.ProductWhereInput | Prisma.ProductWhereInput[]
@@ -425,11 +435,12 @@ export type ProductWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Product"> | Date | string
   category?: Prisma.XOR<Prisma.CategoryNullableScalarRelationFilter, Prisma.CategoryWhereInput> | null
   stores?: Prisma.StoreProductListRelationFilter
-}, "id" | "sku">
+}, "id" | "sku" | "gtin">
 
 export type ProductOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   sku?: Prisma.SortOrder
+  gtin?: Prisma.SortOrderInput | Prisma.SortOrder
   name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   brand?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -464,6 +475,7 @@ export type ProductScalarWhereWithAggregatesInput = {
   NOT?: Prisma.ProductScalarWhereWithAggregatesInput | Prisma.ProductScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Product"> | string
   sku?: Prisma.StringWithAggregatesFilter<"Product"> | string
+  gtin?: Prisma.StringNullableWithAggregatesFilter<"Product"> | string | null
   name?: Prisma.StringWithAggregatesFilter<"Product"> | string
   description?: Prisma.StringWithAggregatesFilter<"Product"> | string
   brand?: Prisma.StringNullableWithAggregatesFilter<"Product"> | string | null
@@ -490,6 +502,7 @@ export type ProductScalarWhereWithAggregatesInput = {
 export type ProductCreateInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -517,6 +530,7 @@ export type ProductCreateInput = {
 export type ProductUncheckedCreateInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -544,6 +558,7 @@ export type ProductUncheckedCreateInput = {
 export type ProductUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -571,6 +586,7 @@ export type ProductUpdateInput = {
 export type ProductUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -598,6 +614,7 @@ export type ProductUncheckedUpdateInput = {
 export type ProductCreateManyInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -624,6 +641,7 @@ export type ProductCreateManyInput = {
 export type ProductUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -649,6 +667,7 @@ export type ProductUpdateManyMutationInput = {
 export type ProductUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -685,6 +704,7 @@ export type ProductOrderByRelationAggregateInput = {
 export type ProductCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   sku?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   brand?: Prisma.SortOrder
@@ -721,6 +741,7 @@ export type ProductAvgOrderByAggregateInput = {
 export type ProductMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   sku?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   brand?: Prisma.SortOrder
@@ -742,6 +763,7 @@ export type ProductMaxOrderByAggregateInput = {
 export type ProductMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   sku?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   brand?: Prisma.SortOrder
@@ -893,6 +915,7 @@ export type ProductUpdateOneRequiredWithoutStoresNestedInput = {
 export type ProductCreateWithoutCategoryInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -919,6 +942,7 @@ export type ProductCreateWithoutCategoryInput = {
 export type ProductUncheckedCreateWithoutCategoryInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -974,6 +998,7 @@ export type ProductScalarWhereInput = {
   NOT?: Prisma.ProductScalarWhereInput | Prisma.ProductScalarWhereInput[]
   id?: Prisma.UuidFilter<"Product"> | string
   sku?: Prisma.StringFilter<"Product"> | string
+  gtin?: Prisma.StringNullableFilter<"Product"> | string | null
   name?: Prisma.StringFilter<"Product"> | string
   description?: Prisma.StringFilter<"Product"> | string
   brand?: Prisma.StringNullableFilter<"Product"> | string | null
@@ -1000,6 +1025,7 @@ export type ProductScalarWhereInput = {
 export type ProductCreateWithoutStoresInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -1026,6 +1052,7 @@ export type ProductCreateWithoutStoresInput = {
 export type ProductUncheckedCreateWithoutStoresInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -1068,6 +1095,7 @@ export type ProductUpdateToOneWithWhereWithoutStoresInput = {
 export type ProductUpdateWithoutStoresInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1094,6 +1122,7 @@ export type ProductUpdateWithoutStoresInput = {
 export type ProductUncheckedUpdateWithoutStoresInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1120,6 +1149,7 @@ export type ProductUncheckedUpdateWithoutStoresInput = {
 export type ProductCreateManyCategoryInput = {
   id?: string
   sku: string
+  gtin?: string | null
   name: string
   description?: string
   brand?: string | null
@@ -1145,6 +1175,7 @@ export type ProductCreateManyCategoryInput = {
 export type ProductUpdateWithoutCategoryInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1171,6 +1202,7 @@ export type ProductUpdateWithoutCategoryInput = {
 export type ProductUncheckedUpdateWithoutCategoryInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1197,6 +1229,7 @@ export type ProductUncheckedUpdateWithoutCategoryInput = {
 export type ProductUncheckedUpdateManyWithoutCategoryInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   sku?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   name?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   brand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1253,6 +1286,7 @@ export type ProductCountOutputTypeCountStoresArgs<ExtArgs extends runtime.Types.
 export type ProductSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   sku?: boolean
+  gtin?: boolean
   name?: boolean
   description?: boolean
   brand?: boolean
@@ -1282,6 +1316,7 @@ export type ProductSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
 export type ProductSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   sku?: boolean
+  gtin?: boolean
   name?: boolean
   description?: boolean
   brand?: boolean
@@ -1309,6 +1344,7 @@ export type ProductSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
 export type ProductSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   sku?: boolean
+  gtin?: boolean
   name?: boolean
   description?: boolean
   brand?: boolean
@@ -1336,6 +1372,7 @@ export type ProductSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
 export type ProductSelectScalar = {
   id?: boolean
   sku?: boolean
+  gtin?: boolean
   name?: boolean
   description?: boolean
   brand?: boolean
@@ -1359,7 +1396,7 @@ export type ProductSelectScalar = {
   updatedAt?: boolean
 }
 
-export type ProductOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sku" | "name" | "description" | "brand" | "categoryId" | "price" | "currency" | "discountPercent" | "images" | "stockQuantity" | "rating" | "ratingCount" | "tags" | "dietaryTags" | "nutrition" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "archivedAt" | "kind" | "createdAt" | "updatedAt", ExtArgs["result"]["product"]>
+export type ProductOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sku" | "gtin" | "name" | "description" | "brand" | "categoryId" | "price" | "currency" | "discountPercent" | "images" | "stockQuantity" | "rating" | "ratingCount" | "tags" | "dietaryTags" | "nutrition" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "archivedAt" | "kind" | "createdAt" | "updatedAt", ExtArgs["result"]["product"]>
 export type ProductInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   category?: boolean | Prisma.Product$categoryArgs<ExtArgs>
   stores?: boolean | Prisma.Product$storesArgs<ExtArgs>
@@ -1381,6 +1418,10 @@ export type $ProductPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     sku: string
+    /**
+     * GS1 GTIN (EAN-13, EAN-8, UPC-A, GTIN-14) as 14 digits, check digit validated; unique when set.
+     */
+    gtin: string | null
     name: string
     description: string
     brand: string | null
@@ -1847,6 +1888,7 @@ export interface Prisma__ProductClient<T, Null = never, ExtArgs extends runtime.
 export interface ProductFieldRefs {
   readonly id: Prisma.FieldRef<"Product", 'String'>
   readonly sku: Prisma.FieldRef<"Product", 'String'>
+  readonly gtin: Prisma.FieldRef<"Product", 'String'>
   readonly name: Prisma.FieldRef<"Product", 'String'>
   readonly description: Prisma.FieldRef<"Product", 'String'>
   readonly brand: Prisma.FieldRef<"Product", 'String'>
