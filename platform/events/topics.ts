@@ -41,6 +41,22 @@ export interface ProductSnapshot {
    * nor learned from. Absent on events written before products had a kind: read as MERCHANDISE.
    */
   kind?: string;
+  /** The product's description (content similarity). Absent on events written before it was carried: read as "". */
+  description?: string;
+  /** Per 100 g / 100 ml, the label's main facts (content similarity); null when unknown, absent on older events. */
+  nutrition?: NutritionSnapshot | null;
+}
+
+/** The nutrition label's main facts per 100 g / 100 ml; a fact not on the label is null. */
+export interface NutritionSnapshot {
+  energyKcal: number | null;
+  fat: number | null;
+  saturatedFat: number | null;
+  carbohydrates: number | null;
+  sugars: number | null;
+  fibre: number | null;
+  protein: number | null;
+  salt: number | null;
 }
 
 export interface CatalogEvents {
