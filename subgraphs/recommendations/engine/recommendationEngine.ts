@@ -236,12 +236,8 @@ export class RecommendationEngine {
       this.neighbours.put(facts.index, contentFeaturesOf(snapshot, facts));
     }
     this.neighbours.rebuild();
-  }
-
-  /** Every content-neighbour list from scratch (`npm run recs:train`). */
-  rebuildNeighbours(): void {
-    this.neighbours.rebuild();
-    this.catalogVersion += 1;
+    // Normally before changes are tracked (a new engine); if not, every list may have moved.
+    if (this.changed) for (const facts of this.catalog.all()) this.changed.add(Scopes.contentNeighbours(facts.productId));
   }
 
   private project(snapshot: ProductSnapshot): CatalogFacts {
