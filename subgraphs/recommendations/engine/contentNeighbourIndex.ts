@@ -1,4 +1,4 @@
-import { candidateKeys, contentSimilarity, type ContentFeatures } from './contentSimilarity';
+import { candidateKeys, contentSimilarity, OWN_AISLE, type ContentFeatures } from './contentSimilarity';
 
 export interface ContentNeighbour {
   /** The neighbour's item index (ItemIndex). */
@@ -8,6 +8,8 @@ export interface ContentNeighbour {
 
 /** The longest list any field may ask for (`first` ≤ 50). */
 export const NEIGHBOURS_KEPT = 50;
+/** A word, or the aisle above a product's own, on more products than this finds no candidates (see `candidates`). */
+export const TOO_COMMON = 250;
 
 /**
  * Every product's best content neighbours (contentSimilarity.ts), in memory,
@@ -16,9 +18,17 @@ export const NEIGHBOURS_KEPT = 50;
  * stops being eligible (archived, marked a fee) or moves away is replaced in
  * the lists that held it. Because a pair's score depends on the two products
  * alone, the lists after any sequence of updates equal those of `rebuild`
- * over the same products (tested). Ties go to the lower product id, so every
- * replica ranks alike whatever order it learned the catalog in.
+ * over the same products (tested) — except that a word or an aisle above
+ * that grows past TOO_COMMON keeps the candidates it found before until the
+ * next rebuild (the model load, `npm run recs:train`). Ties go to the lower
+ * product id, so every replica ranks alike whatever order it learned the
+ * catalog in.
+ *
+ * Work per changed product: its candidates (its aisle, plus at most
+ * TOO_COMMON per word and for the aisle above), and again for each list that
+ * held it. A full build is that for every product.
  */
+
 export class ContentNeighbourIndex {
   private readonly features: (ContentFeatures | undefined)[] = [];
   private readonly lists: (ContentNeighbour[] | undefined)[] = [];
@@ -92,7 +102,14 @@ export class ContentNeighbourIndex {
 
   private candidates(index: number, features: ContentFeatures): Set<number> {
     const found = new Set<number>();
-    for (const key of candidateKeys(features)) for (const other of this.postings.get(key) ?? []) if (other !== index) found.add(other);
+    for (const key of candidateKeys(features)) {
+      const members = this.postings.get(key);
+      // A word on very many products ("organic", a brand), or a very large aisle above the
+      // product's own, finds too many to compare: every product would be a candidate of every
+      // other. Such a word still counts in the score; the product's own aisle always finds.
+      if (!members || (!key.startsWith(OWN_AISLE) && members.size > TOO_COMMON)) continue;
+      for (const other of members) if (other !== index) found.add(other);
+    }
     return found;
   }
 

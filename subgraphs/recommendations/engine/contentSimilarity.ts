@@ -28,9 +28,10 @@ import { wordStem } from './wordStem';
  *
  * No corpus statistics (no IDF): a pair's score depends on the two products
  * alone, so updating one product's neighbours as its event arrives gives
- * exactly what a full rebuild gives. Only related products are compared: a
- * product is a candidate when it shares the aisle or the aisle above it, or
- * a word (`candidateKeys`). Non-merchandise (fees, services, deposits, gift
+ * what a full rebuild gives. Only related products are compared: a product
+ * is a candidate when it shares the aisle, the aisle above it or a word
+ * (`candidateKeys`); a word or an aisle above on very many products finds
+ * none (contentNeighbourIndex.ts, TOO_COMMON). Non-merchandise (fees, services, deposits, gift
  * cards) and archived products are never anyone's neighbour and have none.
  */
 export const CONTENT_WEIGHTS = { category: 0.35, text: 0.3, diet: 0.15, nutrition: 0.1, price: 0.1 } as const;
@@ -118,8 +119,13 @@ export function contentFeatures(input: ContentInput): ContentFeatures {
  */
 export function candidateKeys(features: ContentFeatures): string[] {
   const path = features.categoryPath;
-  return [...path.slice(-2).map((category) => `c:${category}`), ...[...features.terms.keys()].map((term) => `t:${term}`)];
+  const own = path.length > 0 ? [`${OWN_AISLE}${path[path.length - 1]}`] : [];
+  const above = path.length > 1 ? [`above:${path[path.length - 2]}`] : [];
+  return [...own, ...above, ...[...features.terms.keys()].map((term) => `word:${term}`)];
 }
+
+/** The prefix of the key of a product's own aisle (candidateKeys): the one key never too common to find by. */
+export const OWN_AISLE = 'aisle:';
 
 /** The formula above, 0–1. Symmetric to the last bit: the pair is always read in product-id order. */
 export function contentSimilarity(x: ContentFeatures, y: ContentFeatures): number {
