@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   let peakRss = process.memoryUsage().rss;
   const engine = new RecommendationEngine();
   const rebuildMs = timeMs(() => {
-    for (const p of shop.products) engine.applyProduct(p);
+    engine.loadCatalog(shop.products);
     shop.interactions.forEach((interaction, i) => {
       engine.ingest(interaction);
       if (i % 100_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);

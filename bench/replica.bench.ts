@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     // The latest snapshot, as a running replica's training saves it: everything stored, and its stream position.
     started = Date.now();
     const engine = new RecommendationEngine();
-    for (const p of shop.products) engine.applyProduct(p);
+    engine.loadCatalog(shop.products);
     for (const e of stored) engine.ingest(e);
     engine.refit();
     const position = await publishEvent(infra.events, 'interactions', 'interaction', {

@@ -17,7 +17,7 @@ function run(maxShoppers: number): void {
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
   const engine = new RecommendationEngine({ ...defaultEngineOptions, maxShoppers });
-  for (const p of shop.products) engine.applyProduct(p);
+  engine.loadCatalog(shop.products);
   const at = Date.UTC(2026, 10, 1);
   const started = Date.now();
   for (let s = 0; s < SHOPPERS; s++) {

@@ -5,8 +5,6 @@ import { catalogData } from '../subgraphs/products/data/catalogData';
 import { catalogWrites } from '../subgraphs/products/domain/catalogWrites';
 import { demoCatalog } from '../subgraphs/products/seed/demoCatalog';
 import { seedDemoCatalog } from '../subgraphs/products/seed/seedDemoCatalog';
-import { contentNeighbours } from '../subgraphs/recommendations/data/contentNeighbours';
-import { SimilarityRepository } from '../subgraphs/recommendations/data/similarityRepository';
 import { SUSTAINABLE_SCORE } from '../subgraphs/recommendations/engine/constraints';
 import type { RecommendationsService } from '../subgraphs/recommendations/server';
 import type { UsersService } from '../subgraphs/users/server';
@@ -18,14 +16,14 @@ export interface SeededDemo extends SeededShoppers {
 }
 
 /**
- * Seeds the demo catalog and its content neighbours when the catalog is
- * empty, and the demo shoppers with their order history when the shop has
- * no orders yet (`population: false` leaves them out). Each subgraph's rows
+ * Seeds the demo catalog when the catalog is empty (the recommender computes
+ * its content neighbours from the catalog events, like any product's), and
+ * the demo shoppers with their order history when the shop has no orders yet
+ * (`population: false` leaves them out). Each subgraph's rows
  * go through that subgraph's own repository or import.
  */
 export async function seedDemoDataIfEmpty(infra: Infrastructure, options: { population?: boolean; now?: number } = {}): Promise<SeededDemo> {
   const productsDb = openDatabase(infra.database);
-  const recsDb = openDatabase(infra.database);
   const usersDb = openDatabase(infra.database);
   try {
     const data = catalogData(productsDb.prisma);
@@ -33,24 +31,12 @@ export async function seedDemoDataIfEmpty(infra: Infrastructure, options: { popu
     if ((await data.products.count()) === 0) {
       const seeded = await catalogWrites(productsDb.prisma)((unit) => seedDemoCatalog(unit.data, unit.events));
       inserted = seeded.inserted;
-      const neighbours = contentNeighbours(
-        seeded.products.map(({ product, categorySlug, parentSlug }) => ({
-          id: product.id,
-          name: product.name,
-          category: categorySlug,
-          parentCategory: parentSlug,
-          tags: [...product.tags, ...product.dietaryTags],
-          price: Number(product.price),
-        })),
-      );
-      await new SimilarityRepository(recsDb.prisma).replaceAll(neighbours);
     }
     if (options.population === false) return { products: inserted, shoppers: 0, orders: 0, events: 0 };
     const shoppers = await seedDemoShoppers(usersDb.prisma, { products: await demoShelf(data), locations: demoCatalog().stores, now: options.now ?? Date.now() });
     return { products: inserted, ...shoppers };
   } finally {
     await productsDb.close();
-    await recsDb.close();
     await usersDb.close();
   }
 }

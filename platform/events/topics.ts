@@ -43,6 +43,22 @@ export interface ProductSnapshot {
   kind?: string;
   /** GTIN-14 (the number under the barcode); absent or null when the product has none. */
   gtin?: string | null;
+  /** The product's description (content similarity). Absent on events written before it was carried: read as "". */
+  description?: string;
+  /** Per 100 g / 100 ml, the label's main facts (content similarity); null when unknown, absent on older events. */
+  nutrition?: NutritionSnapshot | null;
+}
+
+/** The nutrition label's main facts per 100 g / 100 ml; a fact not on the label is null. */
+export interface NutritionSnapshot {
+  energyKcal: number | null;
+  fat: number | null;
+  saturatedFat: number | null;
+  carbohydrates: number | null;
+  sugars: number | null;
+  fibre: number | null;
+  protein: number | null;
+  salt: number | null;
 }
 
 export interface CatalogEvents {

@@ -8,12 +8,10 @@ import type { ExperimentRegistry } from './experiments/experimentRegistry';
 import type { ExperimentReports } from './experiments/experimentReports';
 import type { ImpressionRecorder } from './experiments/impressionRecorder';
 import type { EngineHost } from './learning/engineHost';
-import type { RecommendationsLoaders } from './loaders';
 import type { RecommendationCache } from './recommendationCache';
 
 export interface RecommendationsContext {
   db: Database;
-  loaders: RecommendationsLoaders;
   logger: Logger;
   host: EngineHost;
   cache: RecommendationCache;

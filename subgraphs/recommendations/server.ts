@@ -9,13 +9,11 @@ import { CategoryVocabulary } from './catalog/categoryVocabulary';
 import { sessionShopperId } from './catalog/sessionShopper';
 import { IntentRepository } from './data/intentRepository';
 import type { RecommendationsContext } from './context';
-import { SimilarityRepository } from './data/similarityRepository';
 import { defaultEngineOptions } from './engine/recommendationEngine';
 import { DEFAULT_RETRY } from '../../platform/backoff';
 import { createEventConsumers } from '../../platform/events/eventConsumers';
 import { startWithRetry } from '../../platform/startWithRetry';
 import { EngineHost } from './learning/engineHost';
-import { createRecommendationsLoaders } from './loaders';
 import { RecommendationCache } from './recommendationCache';
 import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
@@ -43,7 +41,6 @@ export interface RecommendationsOptions {
 export async function buildRecommendationsService(infra: Infrastructure, options: RecommendationsOptions): Promise<RecommendationsService> {
   const db = openDatabase(infra.database, { service: 'recommendations' });
   const logger = infra.logger.child({ service: 'recommendations' });
-  const similarity = new SimilarityRepository(db.prisma);
   const consumers = createEventConsumers(infra.config, 'recommendations', infra.events, logger);
   const host = new EngineHost({
     db,
@@ -87,7 +84,6 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         cache,
         vocabulary,
         intents,
-        loaders: createRecommendationsLoaders(similarity),
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
         principal: () => (principal ??= apiKeys.verify(typeof key === 'string' ? key : undefined)),
         experiments: experiments.registry,

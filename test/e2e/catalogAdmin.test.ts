@@ -146,8 +146,12 @@ describe('products', () => {
         carbonFootprintKg: '0.310',
         sustainabilityLabels: ['ORGANIC', 'RECYCLABLE_PACKAGING'],
         archived: false,
+        // What the recommender's content similarity reads besides: the label's main facts (not its extras).
+        description: 'Creamy and plant-based.',
+        nutrition: { energyKcal: 46, fat: 1.5, protein: 0.3, sugars: null, salt: null },
       },
     });
+    expect(event!.payload.nutrition).not.toHaveProperty('extras');
   });
 
   it('names the field and the reason of invalid input, and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../platform/database/database';
-import { createCatalogProducts, untilSimilarListed } from '../support/catalogProducts';
+import { createCatalogProducts, untilSimilarAre } from '../support/catalogProducts';
 import { startStack, type Stack } from '../support/stack';
 
 // Through the gateway, as a client would: one endpoint, three subgraphs.
@@ -12,15 +12,13 @@ const products: { id: string; sku: string; name: string; price: string }[] = [];
 beforeAll(async () => {
   stack = await startStack();
   productsDb = stack.services.products!.db!;
-  const tag = crypto.randomBytes(3).toString('hex');
-  const rows = Array.from({ length: 60 }, (_, i) => ({ sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) }));
+  // Letters only: the tag is a word the recommender's content similarity reads, shared by these products alone.
+  const tag = Array.from(crypto.randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('');
+  const rows = Array.from({ length: 60 }, (_, i) => ({ sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2), stockQuantity: 10 }));
   const ids = await createCatalogProducts(stack, rows);
   rows.forEach((row, i) => products.push({ id: ids[i]!, ...row }));
-  // Product 0 is similar to products 1, 2, 3 (scores descending) and 4 (lowest).
-  await stack.services.recommendations!.db!.prisma.similarItem.createMany({
-    data: [1, 2, 3, 4].map((n) => ({ productId: products[0]!.id, similarId: products[n]!.id, score: 1 - n / 10 })),
-  });
-  await untilSimilarListed(stack, products[0]!.id, 4);
+  // Alike but for the price: product 0's content neighbours are products 1, 2, 3, 4 … in price order.
+  await untilSimilarAre(stack, products[0]!.id, [1, 2, 3, 4].map((n) => products[n]!.id));
 });
 
 afterAll(async () => {

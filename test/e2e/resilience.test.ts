@@ -7,7 +7,7 @@ import { createLogger } from '../../platform/logger';
 import { createInfrastructure } from '../../platform/infrastructure';
 import { subgraphs } from '../../subgraphs';
 import { startChaosProxy, type ChaosProxy } from '../support/chaosProxy';
-import { createCatalogProducts, untilSimilarListed } from '../support/catalogProducts';
+import { createCatalogProducts, untilSimilarAre } from '../support/catalogProducts';
 import { startThrowawayRedis } from '../support/throwawayRedis';
 import { eventually } from '../support/eventually';
 import { parseExposition } from '../support/scrape';
@@ -19,13 +19,16 @@ import { testConfig } from '../support/testEnvironment';
 // product page must keep its own fields, say which service failed, and stop
 // waiting at the configured timeout.
 
-const PRODUCT_PAGE = `query ProductPage($id: ID!) { product(id: $id) { name price similar(first: 3) { name } } }`;
+// One neighbour: in a shared database other files' milks may follow it.
+const PRODUCT_PAGE = `query ProductPage($id: ID!) { product(id: $id) { name price similar(first: 1) { name } } }`;
 
 let stack: Stack;
 let proxy: ChaosProxy;
 const gateways: GatewayService[] = [];
-const product = { id: crypto.randomUUID() as string, sku: `res-${crypto.randomBytes(3).toString('hex')}`, name: 'Resilient oat milk 1 L', price: '2.49' };
-const neighbour = { id: crypto.randomUUID() as string, sku: `${product.sku}-n`, name: 'Resilient soy milk 1 L', price: '2.29' };
+// A word of their own (letters only), so that the recommender's content similarity pairs these two.
+const word = Array.from(crypto.randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('');
+const product = { id: crypto.randomUUID() as string, sku: `res-${word}`, name: `Resilient oat milk ${word} 1 L`, price: '2.49' };
+const neighbour = { id: crypto.randomUUID() as string, sku: `${product.sku}-n`, name: `Resilient soy milk ${word} 1 L`, price: '2.29' };
 
 interface Captured {
   lines: Record<string, any>[];
@@ -80,11 +83,10 @@ function expectUnavailable(response: GraphQLResponse, reason?: string) {
 
 beforeAll(async () => {
   stack = await startStack();
-  const [productId, neighbourId] = await createCatalogProducts(stack, [product, neighbour].map(({ sku, name, price }) => ({ sku, name, price })));
+  const [productId, neighbourId] = await createCatalogProducts(stack, [product, neighbour].map(({ sku, name, price }) => ({ sku, name, price, stockQuantity: 10 })));
   product.id = productId!;
   neighbour.id = neighbourId!;
-  await stack.services.recommendations!.db!.prisma.similarItem.create({ data: { productId: product.id, similarId: neighbour.id, score: 0.9 } });
-  await untilSimilarListed(stack, product.id, 1);
+  await untilSimilarAre(stack, product.id, [neighbour.id]);
   const recommendations = new URL(stack.subgraphUrls.recommendations!);
   proxy = await startChaosProxy({ port: Number(recommendations.port) });
 });

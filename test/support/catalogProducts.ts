@@ -31,10 +31,11 @@ export async function createCatalogProducts(stack: Stack, rows: CatalogRow[]): P
   return rows.map((row) => idOf.get(row.sku)!);
 }
 
-/** Waits until `product.similar` lists `count` products: the recommender has applied their catalog events. */
-export async function untilSimilarListed(stack: Stack, productId: string, count: number): Promise<void> {
+/** Waits until `product.similar` lists exactly these products, in this order: the recommender has applied their catalog events and ranks them so. */
+export async function untilSimilarAre(stack: Stack, productId: string, similarIds: readonly string[]): Promise<void> {
   await eventually(async () => {
-    const response = await stack.query(`query ($id: ID!) { product(id: $id) { similar(first: ${count}) { id } } }`, { id: productId });
-    return response.data?.product?.similar?.length === count ? true : undefined;
-  }, 60_000, `${count} similar products of ${productId} in the recommender's catalog`);
+    const response = await stack.query(`query ($id: ID!) { product(id: $id) { similar(first: ${similarIds.length}) { id } } }`, { id: productId });
+    const listed = (response.data?.product?.similar ?? []).map((p: { id: string }) => p.id);
+    return listed.join() === similarIds.join() ? true : undefined;
+  }, 60_000, `the similar products of ${productId} to be ${similarIds.join(', ')}`);
 }

@@ -1,9 +1,10 @@
 import { outboxEvent } from '../../../platform/events/outbox/outboxEvent';
 import type { OutboxWriter } from '../../../platform/events/outbox/withOutbox';
-import type { ProductSnapshot } from '../../../platform/events/topics';
+import type { NutritionSnapshot, ProductSnapshot } from '../../../platform/events/topics';
 import type { Product, Store } from '../../../prisma/generated/client/client';
 import type { CatalogData } from '../data/catalogData';
 import { effectivePrice, formatMoney } from './pricing';
+import { NUTRITION_FACTS } from './productInput';
 
 /** What a snapshot needs beyond the product row: where its category sits and who stocks it. */
 export interface SnapshotFacts {
@@ -34,7 +35,17 @@ export function productSnapshot(product: Product, facts: SnapshotFacts): Product
     archived: product.archivedAt !== null,
     kind: product.kind,
     gtin: product.gtin,
+    description: product.description,
+    nutrition: nutritionSnapshot(product.nutrition),
   };
+}
+
+/** The label's main facts from the stored JSON (extras stay in products: nobody else needs them). */
+function nutritionSnapshot(stored: Product['nutrition']): NutritionSnapshot | null {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return null;
+  const label = stored as Record<string, unknown>;
+  const facts = Object.fromEntries(NUTRITION_FACTS.map((fact) => [fact, typeof label[fact] === 'number' ? label[fact] : null])) as unknown as NutritionSnapshot;
+  return Object.values(facts).some((value) => value !== null) ? facts : null;
 }
 
 export interface ProductChangeEvent {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../../platform/database/database';
-import type { ProductSnapshot } from '../../../platform/events/topics';
+import type { NutritionSnapshot, ProductSnapshot } from '../../../platform/events/topics';
+import { Prisma } from '../../../prisma/generated/client/client';
 
 /** The persisted catalog projection (recs.catalog_item, recs.store_location). */
 export class CatalogProjectionRepository {
@@ -27,6 +28,8 @@ export class CatalogProjectionRepository {
           storeIds: s.storeIds,
           archived: s.archived,
           kind: s.kind ?? 'MERCHANDISE',
+          description: s.description ?? '',
+          nutrition: s.nutrition ? { ...s.nutrition } : Prisma.DbNull,
           updatedAt: new Date(),
         };
         return this.prisma.catalogItem.upsert({ where: { productId: s.productId }, create: { productId: s.productId, ...data }, update: data });
@@ -67,6 +70,8 @@ export class CatalogProjectionRepository {
       storeIds: r.storeIds,
       archived: r.archived,
       kind: r.kind,
+      description: r.description,
+      nutrition: (r.nutrition as NutritionSnapshot | null) ?? null,
     }));
   }
 

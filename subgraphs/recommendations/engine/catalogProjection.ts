@@ -28,7 +28,7 @@ export interface CatalogFacts {
    * recommended, and never learned from as a purchase or as popularity.
    */
   merchandise: boolean;
-  /** Lower-cased words of name, brand and tags, for content similarity. */
+  /** Lower-cased words of name, brand and tags, for free-text matching (content similarity has its own features: contentSimilarity.ts). */
   tokens: ReadonlySet<string>;
 }
 

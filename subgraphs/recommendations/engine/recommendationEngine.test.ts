@@ -326,6 +326,6 @@ describe('change scopes', () => {
     engine.applyProduct({ ...bread, effectivePrice: '2.99' });
     expect(engine.takeChangedScopes()).toEqual(expect.arrayContaining([`p:${bread.productId}`, `cat:${BAKERY}`]));
     expect(engine.frequentlyBoughtTogetherScopes(milk.productId)).toEqual([`p:${milk.productId}`, `fbt:${milk.productId}`]);
-    expect(engine.similarScopes(milk.productId)).toEqual([`p:${milk.productId}`, `sim:${milk.productId}`, `cat:${DAIRY}`, `cat:${MILK_CAT}`]);
+    expect(engine.similarScopes(milk.productId)).toEqual([`p:${milk.productId}`, `sim:${milk.productId}`, `like:${milk.productId}`, `cat:${DAIRY}`, `cat:${MILK_CAT}`]);
   });
 });

@@ -4,9 +4,12 @@ import type { InteractionType, ProductSnapshot } from '../../../platform/events/
 import { BasketModel, defaultBasketModelOptions, type BasketModelOptions, type FittedBasketModel } from './basketModel';
 import { CatalogProjection, type CatalogFacts, type StorePoint } from './catalogProjection';
 import { CoOccurrence, packedCoOccurrenceProblem, type PackedCoOccurrence } from './coOccurrence';
+import { ContentNeighbourIndex } from './contentNeighbourIndex';
+import { contentFeatures } from './contentSimilarity';
 import { compileConstraints, isSustainable, anonymousShopper, type CompiledConstraints, type RecommendationFilter, type ShopperContext } from './constraints';
 import { DecayingCounters, type PackedCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
+import { toCents } from './money';
 import { RecentMap } from './recentSet';
 import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
@@ -131,6 +134,8 @@ interface Served extends ListRequest {
 export class RecommendationEngine {
   readonly items = new ItemIndex();
   readonly catalog = new CatalogProjection(this.items);
+  /** Every product's content neighbours (contentSimilarity.ts), kept current by catalog events. */
+  readonly neighbours = new ContentNeighbourIndex();
   /** Purchases that shared a basket (replaced only when restoring a snapshot). */
   baskets = new CoOccurrence();
   /** Products the same shopper engaged with: "shoppers who viewed this also viewed". */
@@ -190,7 +195,7 @@ export class RecommendationEngine {
 
   similarScopes(productId: string): string[] {
     const path = this.catalog.get(this.items.indexOf(productId) ?? -1)?.categoryPath ?? [];
-    return [Scopes.product(productId), Scopes.engagedWith(productId), ...path.slice(-2).map(Scopes.category)];
+    return [Scopes.product(productId), Scopes.engagedWith(productId), Scopes.contentNeighbours(productId), ...path.slice(-2).map(Scopes.category)];
   }
 
   frequentlyBoughtTogetherScopes(productId: string): string[] {
@@ -215,6 +220,27 @@ export class RecommendationEngine {
   // ---- learning -----------------------------------------------------------
 
   applyProduct(snapshot: ProductSnapshot): void {
+    const facts = this.project(snapshot);
+    // The product's own neighbours, and the lists it enters or leaves.
+    for (const index of this.neighbours.upsert(facts.index, contentFeaturesOf(snapshot, facts))) this.changed?.add(Scopes.contentNeighbours(this.items.idAt(index)));
+  }
+
+  /**
+   * The whole catalog at once (the model load, a rebuild): every product
+   * projected, then every content-neighbour list computed once, rather than
+   * updated product by product.
+   */
+  loadCatalog(snapshots: readonly ProductSnapshot[]): void {
+    for (const snapshot of snapshots) {
+      const facts = this.project(snapshot);
+      this.neighbours.put(facts.index, contentFeaturesOf(snapshot, facts));
+    }
+    this.neighbours.rebuild();
+    // Normally before changes are tracked (a new engine); if not, every list may have moved.
+    if (this.changed) for (const facts of this.catalog.all()) this.changed.add(Scopes.contentNeighbours(facts.productId));
+  }
+
+  private project(snapshot: ProductSnapshot): CatalogFacts {
     const previous = this.catalog.get(this.items.indexOf(snapshot.productId) ?? -1);
     const before = previous?.categoryPath ?? [];
     const facts = this.catalog.upsert(snapshot);
@@ -229,6 +255,7 @@ export class RecommendationEngine {
       this.baskets.forEachPartner(facts.index, (other) => changed.add(Scopes.boughtWith(this.items.idAt(other))));
       this.behaviour.forEachPartner(facts.index, (other) => changed.add(Scopes.engagedWith(this.items.idAt(other))));
     }
+    return facts;
   }
 
   applyStore(storeId: string, point: StorePoint | null, productIds?: readonly string[]): void {
@@ -341,7 +368,11 @@ export class RecommendationEngine {
     return this.withFallback(this.primary(items, 'FREQUENTLY_BOUGHT_TOGETHER', why), anchor === undefined ? [] : [anchor], request, constraints, cap);
   }
 
-  /** Items like this one: its description and category, blended with what the same shoppers engaged with. */
+  /**
+   * Items like this one: its content neighbours (contentSimilarity.ts, the
+   * one formula behind `Product.similar` too), blended with what the same
+   * shoppers engaged with.
+   */
   similar(productId: string, request: ListRequest): RecommendationList {
     const anchorIndex = this.items.indexOf(productId);
     const anchor = anchorIndex === undefined ? undefined : this.catalog.get(anchorIndex);
@@ -350,14 +381,7 @@ export class RecommendationEngine {
     const cap = AisleCap.off();
     const scores = new Map<number, number>();
     if (anchor) {
-      const leaf = anchor.categoryId ? this.catalog.category(anchor.categoryId) : new Set<number>();
-      const parentId = anchor.categoryPath.length > 1 ? anchor.categoryPath[anchor.categoryPath.length - 2]! : null;
-      const siblings = parentId ? this.catalog.category(parentId) : new Set<number>();
-      for (const index of new Set([...leaf, ...siblings])) {
-        const item = this.catalog.get(index);
-        if (!item || index === anchor.index) continue;
-        scores.set(index, 0.6 * this.contentSimilarity(anchor, item, leaf.has(index)));
-      }
+      for (const neighbour of this.neighbours.of(anchor.index)) scores.set(neighbour.index, 0.6 * neighbour.score);
       const anchorCount = this.behaviour.count(anchor.index);
       this.behaviour.forEachPartner(anchor.index, (other, together) => {
         const cosine = together / Math.sqrt((anchorCount + this.options.pairShrinkage) * (this.behaviour.count(other) + this.options.pairShrinkage));
@@ -689,14 +713,6 @@ export class RecommendationEngine {
     return top > 0.01 ? 0.5 * Math.min(1, score / top) : 0.05;
   }
 
-  private contentSimilarity(anchor: CatalogFacts, item: CatalogFacts, sameLeaf: boolean): number {
-    let shared = 0;
-    for (const token of anchor.tokens) if (item.tokens.has(token)) shared += 1;
-    const union = anchor.tokens.size + item.tokens.size - shared || 1;
-    const priceRatio = Math.abs(Math.log((item.effectivePriceCents + 1) / (anchor.effectivePriceCents + 1)));
-    return (sameLeaf ? 0.5 : 0.25) + 0.35 * (shared / union) + 0.15 * Math.max(0, 1 - priceRatio);
-  }
-
   private explainForCart(
     item: CatalogFacts,
     score: number,
@@ -806,6 +822,22 @@ export class RecommendationEngine {
       recommendationId: `${code}.${crypto.createHash('sha1').update(`${code}|${item.productId}`).digest('base64url').slice(0, 16)}`,
     };
   }
+}
+
+/** What content similarity reads of a product: its snapshot's text, nutrition and regular price, the projection's category path and eligibility. */
+function contentFeaturesOf(snapshot: ProductSnapshot, facts: CatalogFacts) {
+  return contentFeatures({
+    productId: facts.productId,
+    name: snapshot.name,
+    brand: snapshot.brand,
+    tags: snapshot.tags,
+    description: snapshot.description ?? '',
+    categoryPath: facts.categoryPath,
+    dietaryTags: facts.dietaryTags,
+    nutrition: snapshot.nutrition ?? null,
+    priceCents: toCents(snapshot.price),
+    eligible: facts.merchandise && !facts.archived,
+  });
 }
 
 /** Bumped whenever the meaning of a snapshot's fields changes: an older one is not restored (the host rebuilds). */

@@ -11,6 +11,8 @@ export const Scopes = {
   boughtWith: (productId: string) => `fbt:${productId}`,
   /** Which products the same shoppers engaged with (co-engagement counts). */
   engagedWith: (productId: string) => `sim:${productId}`,
+  /** A product's content neighbours (contentNeighbourIndex.ts). */
+  contentNeighbours: (productId: string) => `like:${productId}`,
   /** Which products are in a category. */
   category: (categoryId: string) => `cat:${categoryId}`,
   /** A shopper's own history. */

@@ -267,7 +267,7 @@ export type Product = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   price: Scalars['Decimal']['output'];
-  /** Products like this one, most similar first (the plain list; `similarItems` explains each). Null only when the recommendations service is unavailable (see the error). */
+  /** Products like this one, most similar first, in stock: the products of `similarItems(first, strict: true)`, in its order (`similarItems` explains each). Null only when the recommendations service is unavailable (see the error). */
   similar?: Maybe<Array<Product>>;
   /** Products like this one, with reason and confidence. Null only when the recommendations service is unavailable. */
   similarItems?: Maybe<RecommendationList>;

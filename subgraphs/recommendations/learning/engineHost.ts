@@ -313,7 +313,8 @@ export class EngineHost {
   }
 
   private applyCatalog(engine: RecommendationEngine, catalog: Awaited<ReturnType<EngineHost['readCatalog']>>): number {
-    for (const product of catalog.products) engine.applyProduct(product);
+    // At once: every content-neighbour list computed once, not updated product by product.
+    engine.loadCatalog(catalog.products);
     for (const store of catalog.stores) engine.applyStore(store.storeId, store);
     return catalog.products.length;
   }

@@ -4,6 +4,7 @@ import type { RecommendationsContext } from '../context';
 import type { CatalogFacts } from '../engine/catalogProjection';
 import type { ProductResolvers } from '../generated/resolvers-types';
 import { toFilter, toFirst } from '../requestArgs';
+import { cachedList } from './cachedList';
 import { experimentList } from './experimentList';
 
 export const Product: ProductResolvers = {
@@ -14,14 +15,16 @@ export const Product: ProductResolvers = {
   price: ({ id }, _args, context) => projected(context, id).price,
   effectivePrice: ({ id }, _args, context) => projected(context, id).effectivePrice,
   currency: ({ id }, _args, context) => projected(context, id).currency,
-  // The stored content neighbours (seeded, refreshed by training): a plain list.
-  // Only products the catalog projection holds are listed: the list provides their
-  // name and prices from it, and a neighbour it lacks was removed from the catalog
-  // (or its creation has not reached this replica yet). A fee, deposit or gift card is never listed.
+  // The plain list of similarItems: the same engine call (the same formula and blend,
+  // the default filter), strict, so it never pads a short list with popular items.
+  // `similar(first: n)` is then the ids of `similarItems(first: n, strict: true)` —
+  // outside an experiment on SIMILAR_ITEMS, whose variants only similarItems serves
+  // (this list carries no recommendation ids to attribute). A fee, deposit or gift
+  // card is never listed (the engine refuses them).
   similar: async ({ id }, { first }, context) => {
-    const ids = await context.loaders.similarIds(requirePageSize(first, 'first', 5, 50)).load(id);
-    const catalog = context.host.engine.catalog;
-    return ids.filter((similarId) => catalog.byId(similarId)?.merchandise === true).map((similarId) => ({ id: similarId }));
+    const request = { first: requirePageSize(first, 'first', 5, 50), filter: toFilter(undefined), strict: true };
+    const list = await cachedList(context, ['similar', id, request], (engine) => engine.similarScopes(id), (engine) => engine.similar(id, request));
+    return list.items.map((item) => ({ id: item.productId }));
   },
   similarItems: ({ id }, args, context) => {
     const request = { first: toFirst(args.first, 5), filter: toFilter(args.filter), strict: args.strict ?? false };

@@ -2432,6 +2432,8 @@ export const CatalogItemScalarFieldEnum = {
   storeIds: 'storeIds',
   archived: 'archived',
   kind: 'kind',
+  description: 'description',
+  nutrition: 'nutrition',
   updatedAt: 'updatedAt'
 } as const
 

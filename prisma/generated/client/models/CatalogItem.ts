@@ -56,6 +56,7 @@ export type CatalogItemMinAggregateOutputType = {
   carbonFootprintKg: runtime.Decimal | null
   archived: boolean | null
   kind: string | null
+  description: string | null
   updatedAt: Date | null
 }
 
@@ -73,6 +74,7 @@ export type CatalogItemMaxAggregateOutputType = {
   carbonFootprintKg: runtime.Decimal | null
   archived: boolean | null
   kind: string | null
+  description: string | null
   updatedAt: Date | null
 }
 
@@ -95,6 +97,8 @@ export type CatalogItemCountAggregateOutputType = {
   storeIds: number
   archived: number
   kind: number
+  description: number
+  nutrition: number
   updatedAt: number
   _all: number
 }
@@ -130,6 +134,7 @@ export type CatalogItemMinAggregateInputType = {
   carbonFootprintKg?: true
   archived?: true
   kind?: true
+  description?: true
   updatedAt?: true
 }
 
@@ -147,6 +152,7 @@ export type CatalogItemMaxAggregateInputType = {
   carbonFootprintKg?: true
   archived?: true
   kind?: true
+  description?: true
   updatedAt?: true
 }
 
@@ -169,6 +175,8 @@ export type CatalogItemCountAggregateInputType = {
   storeIds?: true
   archived?: true
   kind?: true
+  description?: true
+  nutrition?: true
   updatedAt?: true
   _all?: true
 }
@@ -278,6 +286,8 @@ export type CatalogItemGroupByOutputType = {
   storeIds: string[]
   archived: boolean
   kind: string
+  description: string
+  nutrition: runtime.JsonValue | null
   updatedAt: Date
   _count: CatalogItemCountAggregateOutputType | null
   _avg: CatalogItemAvgAggregateOutputType | null
@@ -323,6 +333,8 @@ export type CatalogItemWhereInput = {
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolFilter<"CatalogItem"> | boolean
   kind?: Prisma.StringFilter<"CatalogItem"> | string
+  description?: Prisma.StringFilter<"CatalogItem"> | string
+  nutrition?: Prisma.JsonNullableFilter<"CatalogItem">
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }
 
@@ -345,6 +357,8 @@ export type CatalogItemOrderByWithRelationInput = {
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  nutrition?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -370,6 +384,8 @@ export type CatalogItemWhereUniqueInput = Prisma.AtLeast<{
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolFilter<"CatalogItem"> | boolean
   kind?: Prisma.StringFilter<"CatalogItem"> | string
+  description?: Prisma.StringFilter<"CatalogItem"> | string
+  nutrition?: Prisma.JsonNullableFilter<"CatalogItem">
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }, "productId">
 
@@ -392,6 +408,8 @@ export type CatalogItemOrderByWithAggregationInput = {
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  nutrition?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CatalogItemCountOrderByAggregateInput
   _avg?: Prisma.CatalogItemAvgOrderByAggregateInput
@@ -422,6 +440,8 @@ export type CatalogItemScalarWhereWithAggregatesInput = {
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolWithAggregatesFilter<"CatalogItem"> | boolean
   kind?: Prisma.StringWithAggregatesFilter<"CatalogItem"> | string
+  description?: Prisma.StringWithAggregatesFilter<"CatalogItem"> | string
+  nutrition?: Prisma.JsonNullableWithAggregatesFilter<"CatalogItem">
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CatalogItem"> | Date | string
 }
 
@@ -444,6 +464,8 @@ export type CatalogItemCreateInput = {
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
   kind?: string
+  description?: string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Date | string
 }
 
@@ -466,6 +488,8 @@ export type CatalogItemUncheckedCreateInput = {
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
   kind?: string
+  description?: string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Date | string
 }
 
@@ -488,6 +512,8 @@ export type CatalogItemUpdateInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -510,6 +536,8 @@ export type CatalogItemUncheckedUpdateInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -532,6 +560,8 @@ export type CatalogItemCreateManyInput = {
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
   kind?: string
+  description?: string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Date | string
 }
 
@@ -554,6 +584,8 @@ export type CatalogItemUpdateManyMutationInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -576,6 +608,8 @@ export type CatalogItemUncheckedUpdateManyInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -598,6 +632,8 @@ export type CatalogItemCountOrderByAggregateInput = {
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  description?: Prisma.SortOrder
+  nutrition?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -623,6 +659,7 @@ export type CatalogItemMaxOrderByAggregateInput = {
   carbonFootprintKg?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  description?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -640,6 +677,7 @@ export type CatalogItemMinOrderByAggregateInput = {
   carbonFootprintKg?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  description?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -721,6 +759,8 @@ export type CatalogItemSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  description?: boolean
+  nutrition?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -743,6 +783,8 @@ export type CatalogItemSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  description?: boolean
+  nutrition?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -765,6 +807,8 @@ export type CatalogItemSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  description?: boolean
+  nutrition?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -787,10 +831,12 @@ export type CatalogItemSelectScalar = {
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  description?: boolean
+  nutrition?: boolean
   updatedAt?: boolean
 }
 
-export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "updatedAt", ExtArgs["result"]["catalogItem"]>
+export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "description" | "nutrition" | "updatedAt", ExtArgs["result"]["catalogItem"]>
 
 export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "CatalogItem"
@@ -817,6 +863,11 @@ export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * The product's kind; anything but MERCHANDISE (a fee, a deposit …) is never recommended nor learned from.
      */
     kind: string
+    /**
+     * For content similarity: the description and the nutrition label's main facts (per 100 g / 100 ml).
+     */
+    description: string
+    nutrition: runtime.JsonValue | null
     updatedAt: Date
   }, ExtArgs["result"]["catalogItem"]>
   composites: {}
@@ -1259,6 +1310,8 @@ export interface CatalogItemFieldRefs {
   readonly storeIds: Prisma.FieldRef<"CatalogItem", 'String[]'>
   readonly archived: Prisma.FieldRef<"CatalogItem", 'Boolean'>
   readonly kind: Prisma.FieldRef<"CatalogItem", 'String'>
+  readonly description: Prisma.FieldRef<"CatalogItem", 'String'>
+  readonly nutrition: Prisma.FieldRef<"CatalogItem", 'Json'>
   readonly updatedAt: Prisma.FieldRef<"CatalogItem", 'DateTime'>
 }
     

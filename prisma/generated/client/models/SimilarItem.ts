@@ -14,7 +14,9 @@ import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model SimilarItem
- * Precomputed content neighbours of a product (the cold-start "similar" list).
+ * No longer read or written: content neighbours are computed in memory from the catalog projection
+ * (engine/contentNeighbourIndex.ts). Kept so that the release before it still serves during a rollout
+ * (expand, then contract: docs/operations.md); a later release drops it.
  */
 export type SimilarItemModel = runtime.Types.Result.DefaultSelection<Prisma.$SimilarItemPayload>
 
