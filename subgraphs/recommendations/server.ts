@@ -52,6 +52,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     logger,
     instanceId: infra.config.instanceId,
     trainIntervalMs: infra.config.recommendations.trainIntervalMs,
+    refitPolicy: { afterPurchases: infra.config.recommendations.refitAfterPurchases, maxStalenessMs: infra.config.recommendations.refitMaxStalenessMs },
     staleConsumerMs: infra.config.recommendations.staleConsumerMs,
     engineOptions: { ...defaultEngineOptions, maxShoppers: infra.config.recommendations.maxShoppers },
   });
