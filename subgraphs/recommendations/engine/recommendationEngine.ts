@@ -123,6 +123,9 @@ export interface BasketModelFreshness {
   purchasesSinceFit: number;
   /** Items in its EASE core. */
   coreSize: number;
+  /** Purchases learned so far, and how many of the first of them the model was fitted on (a purchase numbered k is fitted once k ≤ this). */
+  purchasesLearned: number;
+  purchasesFitted: number;
 }
 
 /** How much each kind of interaction says about interest. */
@@ -343,7 +346,13 @@ export class RecommendationEngine {
   }
 
   get basketModelFreshness(): BasketModelFreshness {
-    return { fittedAt: this.fittedTime, purchasesSinceFit: this.purchasesLearned - this.fittedPurchases, coreSize: this.basketModel.coreSize };
+    return {
+      fittedAt: this.fittedTime,
+      purchasesSinceFit: this.purchasesLearned - this.fittedPurchases,
+      coreSize: this.basketModel.coreSize,
+      purchasesLearned: this.purchasesLearned,
+      purchasesFitted: this.fittedPurchases,
+    };
   }
 
   // ---- serving ------------------------------------------------------------

@@ -88,12 +88,12 @@ afterAll(async () => {
 describe('dueRefit', () => {
   it('is due after enough purchases, or when the model is too old and something was bought since', () => {
     const at = 1_000_000;
-    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 10, coreSize: 5 }, at + 1, POLICY)).toBe('purchases');
-    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 9, coreSize: 5 }, at + 1, POLICY)).toBeNull();
-    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 1, coreSize: 5 }, at + 30_000, POLICY)).toBe('staleness');
+    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 10, coreSize: 5, purchasesLearned: 0, purchasesFitted: 0 }, at + 1, POLICY)).toBe('purchases');
+    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 9, coreSize: 5, purchasesLearned: 0, purchasesFitted: 0 }, at + 1, POLICY)).toBeNull();
+    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 1, coreSize: 5, purchasesLearned: 0, purchasesFitted: 0 }, at + 30_000, POLICY)).toBe('staleness');
     // Old but nothing new: a fit would give the same model.
-    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 0, coreSize: 5 }, at + 3_600_000, POLICY)).toBeNull();
-    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 500, coreSize: 5 }, at + 3_600_000, { afterPurchases: 0, maxStalenessMs: 0 })).toBeNull();
+    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 0, coreSize: 5, purchasesLearned: 0, purchasesFitted: 0 }, at + 3_600_000, POLICY)).toBeNull();
+    expect(dueRefit({ fittedAt: at, purchasesSinceFit: 500, coreSize: 5, purchasesLearned: 0, purchasesFitted: 0 }, at + 3_600_000, { afterPurchases: 0, maxStalenessMs: 0 })).toBeNull();
   });
 });
 

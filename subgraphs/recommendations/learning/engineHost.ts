@@ -321,6 +321,7 @@ export class EngineHost {
     };
   }
 
+
   /** Recomputes every model from the stored interactions, then swaps it in. */
   async rebuild(): Promise<RebuildStats> {
     const started = Date.now();
