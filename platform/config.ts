@@ -103,7 +103,7 @@ const envSchema = z.object({
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
   RECS_TRAIN_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(600),
   RECS_REFIT_AFTER_PURCHASES: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(1000),
-  RECS_REFIT_MAX_STALENESS_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').max(86_400, 'must be at most 86400').default(30),
+  RECS_REFIT_MAX_STALENESS_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').max(86_400, 'must be at most 86400').default(20),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   GATEWAY_METRICS_PORT: port.optional(),
   PRODUCTS_METRICS_PORT: port.optional(),

@@ -98,6 +98,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
       };
     },
     ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],
+    health: () => ({ basketModel: host.basketModelStatus() }),
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'recommendations'),
     ...subgraphSecurity(infra.config),

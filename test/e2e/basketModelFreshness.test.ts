@@ -71,4 +71,10 @@ it('a burst of orders of a new pair is fitted in the background, and cart comple
   expect(metrics.sum('smartcart_recs_basket_model_fit_duration_seconds_count', { reason: 'purchases' })).toBeGreaterThanOrEqual(1);
   expect(metrics.find('smartcart_recs_basket_model_age_seconds')).toHaveLength(1);
   expect(metrics.sum('smartcart_recs_basket_model_purchases_since_fit')).toBe(0);
+  // The subgraph's health report names the basket model's age.
+  const health = (await (await fetch(new URL('/healthz', stack.subgraphUrls.recommendations!))).json()) as { status: string; basketModel: Record<string, unknown> };
+  expect(health.status).toBe('ok');
+  expect(health.basketModel).toMatchObject({ purchasesSinceFit: 0, failures: 0, fitting: false });
+  expect(typeof health.basketModel.ageSeconds).toBe('number');
+  expect(Date.parse(String(health.basketModel.fittedAt))).toBeGreaterThan(0);
 }, 180_000);
