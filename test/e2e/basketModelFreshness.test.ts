@@ -22,8 +22,8 @@ beforeAll(async () => {
   );
   // Their catalog events reach the recommender.
   const engine = () => (stack.services.recommendations as unknown as RecommendationsService).host.engine;
-  await eventually(() => (ids.every((id) => engine().catalog.get(engine().items.indexOf(id) ?? -1)) ? true : undefined), 60_000, 'the products in the recommender');
-}, 120_000);
+  await eventually(() => (ids.every((id) => engine().catalog.get(engine().items.indexOf(id) ?? -1)) ? true : undefined), 120_000, 'the products in the recommender');
+}, 240_000);
 
 afterAll(async () => {
   await stack?.stop();
@@ -53,7 +53,7 @@ it('a burst of orders of a new pair is fitted in the background, and cart comple
   const status = await eventually(() => {
     const now = host.basketModelStatus();
     return now.fits > before.fits && now.purchasesSinceFit === 0 && !now.fitting ? now : undefined;
-  }, 60_000, 'the burst fitted into the basket model');
+  }, 120_000, 'the burst fitted into the basket model');
   expect(status.failures).toBe(0);
   expect(status.ageSeconds).not.toBeNull();
 
@@ -64,7 +64,7 @@ it('a burst of orders of a new pair is fitted in the background, and cart comple
     expect(cart.errors).toBeUndefined();
     const list = cart.data.me.cart.suggestions;
     return list.items[0]?.product.id === noodles ? list : undefined;
-  }, 60_000, 'Cart.suggestions of a cart with kimchi to lead with rice noodles');
+  }, 120_000, 'Cart.suggestions of a cart with kimchi to lead with rice noodles');
   expect(suggested.servedBy).toEqual(['CART_COMPLETION']);
 
   const metrics = await scrape(stack.services.recommendations!.service.metricsUrl);
@@ -77,4 +77,4 @@ it('a burst of orders of a new pair is fitted in the background, and cart comple
   expect(health.basketModel).toMatchObject({ purchasesSinceFit: 0, failures: 0, fitting: false });
   expect(typeof health.basketModel.ageSeconds).toBe('number');
   expect(Date.parse(String(health.basketModel.fittedAt))).toBeGreaterThan(0);
-}, 180_000);
+}, 360_000);

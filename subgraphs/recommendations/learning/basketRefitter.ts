@@ -77,6 +77,7 @@ export class BasketRefitter {
   private timer: NodeJS.Timeout | undefined;
   /** Between start() and stop(): the policy is followed (a host catching up at start does not fit per purchase). */
   private running = false;
+  private stopped = false;
   private readonly backoff: Backoff;
   private readonly now: () => number;
   private readonly metrics = refitMetrics();
@@ -99,12 +100,15 @@ export class BasketRefitter {
     this.timer.unref();
   }
 
-  /** Stops the checks and waits for a fit in flight (its model is still installed). */
+  /**
+   * Stops the checks. A fit in flight is not waited for (at a million
+   * interactions one takes seconds): closing the fitter ends it, quietly.
+   */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.inFlight?.catch(() => undefined);
   }
 
   /** Starts a fit in the background when one is due and none is in flight. Cheap: call it after every purchase. */
@@ -146,6 +150,8 @@ export class BasketRefitter {
     try {
       output = await this.options.fitter.fit(pending.input);
     } catch (error) {
+      // Ended by a shutdown: nothing to retry, nothing to report.
+      if (this.stopped) throw error;
       const retryInMs = this.backoff.next();
       this.state.failures += 1;
       this.state.lastError = (error as Error).message || String(error);
