@@ -321,7 +321,6 @@ export class EngineHost {
     };
   }
 
-
   /** Recomputes every model from the stored interactions, then swaps it in. */
   async rebuild(): Promise<RebuildStats> {
     const started = Date.now();
