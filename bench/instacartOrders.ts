@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { placeholderPrice } from '../subgraphs/products/import/baskets';
 import { projectRoot } from '../platform/paths';
+import type { ProductSnapshot } from '../platform/events/topics';
 
 // The Instacart sample of ../shared/data (real orders of 64 customers, read
 // from there, never copied in) as SmartCart import files: its products as a
@@ -68,4 +69,44 @@ export function instacartOrderLinesCsv(copies = 1): { csv: string; lines: number
     }
   }
   return { csv: `${out.join('\n')}\n`, lines: count, orders: orderCount };
+}
+
+/** The products as catalog-event snapshots (for benchmarks that fill an engine directly), with ids derived from the Instacart ids. */
+export function instacartProductSnapshots(): ProductSnapshot[] {
+  return rows('products.csv').map((p) => ({
+    productId: instacartProductId(p.product_id!),
+    sku: instacartSku(p.product_id!),
+    name: p.product_name!.slice(0, 200),
+    brand: null,
+    tags: [],
+    categoryId: null,
+    categoryPath: [],
+    price: placeholderPrice(p.product_name!),
+    effectivePrice: placeholderPrice(p.product_name!),
+    currency: 'EUR',
+    stockQuantity: 100,
+    dietaryTags: [],
+    sustainabilityScore: null,
+    carbonFootprintKg: null,
+    sustainabilityLabels: [],
+    storeIds: [],
+    archived: false,
+  }));
+}
+
+export function instacartProductId(productId: string): string {
+  return `00000000-0000-4000-8000-${productId.padStart(12, '0')}`;
+}
+
+/** Every order with lines, in the file's order (by customer, then order number): its Instacart product ids. */
+export function instacartBaskets(): string[][] {
+  const lines = new Map<string, string[]>();
+  for (const file of ['order_products__prior.csv', 'order_products__train.csv']) {
+    for (const line of rows(file)) {
+      const list = lines.get(line.order_id!) ?? [];
+      list.push(line.product_id!);
+      lines.set(line.order_id!, list);
+    }
+  }
+  return rows('orders.csv').flatMap((order) => (lines.has(order.order_id!) ? [lines.get(order.order_id!)!] : []));
 }

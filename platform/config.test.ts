@@ -111,4 +111,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '5000' })).toThrow(/GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: must be at most 1000/);
     expect(() => loadConfig({ GATEWAY_WS_INIT_TIMEOUT_MS: '0' })).toThrow(/GATEWAY_WS_INIT_TIMEOUT_MS/);
   });
+
+  it('refits the basket model after 1,000 purchases or at 20 s with one, unless told otherwise', () => {
+    expect(loadConfig({}).recommendations).toMatchObject({ refitAfterPurchases: 1000, refitMaxStalenessMs: 20_000, trainIntervalMs: 600_000 });
+    expect(loadConfig({ RECS_REFIT_AFTER_PURCHASES: '0', RECS_REFIT_MAX_STALENESS_SECONDS: '5' }).recommendations).toMatchObject({ refitAfterPurchases: 0, refitMaxStalenessMs: 5000 });
+    expect(() => loadConfig({ RECS_REFIT_AFTER_PURCHASES: '-1' })).toThrow(/RECS_REFIT_AFTER_PURCHASES: must be 0 \(off\) or more/);
+    expect(() => loadConfig({ RECS_REFIT_MAX_STALENESS_SECONDS: '1.5' })).toThrow(/RECS_REFIT_MAX_STALENESS_SECONDS: must be a whole number/);
+  });
 });

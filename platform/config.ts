@@ -104,6 +104,8 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
   RECS_TRAIN_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(600),
+  RECS_REFIT_AFTER_PURCHASES: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(1000),
+  RECS_REFIT_MAX_STALENESS_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').max(86_400, 'must be at most 86400').default(20),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   GATEWAY_METRICS_PORT: port.optional(),
   PRODUCTS_METRICS_PORT: port.optional(),
@@ -270,6 +272,10 @@ export interface Config {
   instanceId: string;
   recommendations: {
     trainIntervalMs: number;
+    /** The basket model is refitted in a worker once this many purchases came since its fit (0: off)… */
+    refitAfterPurchases: number;
+    /** …or once it is this old with at least one purchase since (0: off). */
+    refitMaxStalenessMs: number;
     /** Longest a cached list lives: bounds what drifts outside its scopes. */
     cacheTtlSeconds: number;
     /** Longest a list of the whole shop (popular, trending, free text) is cached. */
@@ -513,6 +519,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     instanceId: e.INSTANCE_ID ?? os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),
     recommendations: {
       trainIntervalMs: e.RECS_TRAIN_INTERVAL_SECONDS * 1000,
+      refitAfterPurchases: e.RECS_REFIT_AFTER_PURCHASES,
+      refitMaxStalenessMs: e.RECS_REFIT_MAX_STALENESS_SECONDS * 1000,
       cacheTtlSeconds: e.RECS_CACHE_TTL_SECONDS,
       cacheShopWideTtlSeconds: e.RECS_CACHE_SHOP_WIDE_TTL_SECONDS,
       maxShoppers: e.RECS_MAX_SHOPPERS,

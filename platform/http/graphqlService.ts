@@ -37,6 +37,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   context: (req: Request) => Promise<TContext>;
   /** Drives GET /readyz: named checks (platform/http/readiness.ts), or one function that throws when a dependency is unreachable. */
   ready: Readiness;
+  /** What GET /healthz reports besides `status` (the recommender: its basket model's age); never makes it fail. */
+  health?: () => Record<string, unknown>;
   plugins?: ApolloServerPlugin<TContext>[];
   /** Subgraphs sit behind the gateway: no playground of their own. */
   landingPage?: boolean;
@@ -147,7 +149,14 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     if (metricsOptions.port === undefined) app.get('/metrics', metricsHandler(this.metrics, metricsOptions.token));
     else this.metricsServer = await listenMetrics(this.metrics, { ...metricsOptions, port: metricsOptions.port }, host);
     app.get('/healthz', (_req, res) => {
-      res.json({ status: 'ok', service: this.options.name });
+      let details: Record<string, unknown> = {};
+      try {
+        details = this.options.health?.() ?? {};
+      } catch (error) {
+        // Liveness is the process answering: a broken report is shown, not fatal.
+        details = { healthError: (error as Error).message };
+      }
+      res.json({ status: 'ok', service: this.options.name, ...details });
     });
     app.get('/readyz', async (_req, res) => {
       const report = await checkReadiness(this.options.ready, 3000);

@@ -49,6 +49,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     logger,
     instanceId: infra.config.instanceId,
     trainIntervalMs: infra.config.recommendations.trainIntervalMs,
+    refitPolicy: { afterPurchases: infra.config.recommendations.refitAfterPurchases, maxStalenessMs: infra.config.recommendations.refitMaxStalenessMs },
     staleConsumerMs: infra.config.recommendations.staleConsumerMs,
     engineOptions: { ...defaultEngineOptions, maxShoppers: infra.config.recommendations.maxShoppers },
   });
@@ -93,6 +94,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
       };
     },
     ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],
+    health: () => ({ basketModel: host.basketModelStatus() }),
     landingPage: false,
     metrics: metricsEndpointOptions(infra.config, 'recommendations'),
     ...subgraphSecurity(infra.config),

@@ -32,15 +32,54 @@ export interface FittedBasketModel {
   weights: Float32Array;
 }
 
+/**
+ * What one EASE fit needs, taken from the counts at one moment: the core (the
+ * most-bought items) and its Gram matrix. Plain typed arrays, so the fit can
+ * run in a worker thread (the Gram matrix is transferred, not copied).
+ */
+export interface BasketFitInput {
+  coreSize: number;
+  lambda: number;
+  core: Int32Array;
+  /** core × core basket counts (diagonal) and pair counts, row-major; consumed by the fit. */
+  gram: Float64Array;
+}
+
+/** What a fit gives back: the weights, and the core's pair counts as they were (the fit consumed the Gram matrix). */
+export interface BasketFitOutput {
+  weights: Float32Array;
+  fittedPairs: Float32Array;
+}
+
+/**
+ * The expensive part of a fit (about n³ multiply-adds for an n-item core),
+ * pure and free of the engine: the same function runs on the event loop
+ * (`BasketModel.fit`) and in the refit worker, so both give the same model.
+ */
+export function fitBasketWeights(input: BasketFitInput): BasketFitOutput {
+  const n = input.core.length;
+  if (input.gram.length !== n * n) throw new Error(`Gram matrix of ${input.gram.length} entries for a core of ${n}`);
+  // Taken before the fit: fitEase overwrites the Gram matrix with its inverse.
+  const fittedPairs = Float32Array.from(input.gram);
+  const weights = n > 0 ? Float32Array.from(fitEase(input.gram, n, input.lambda)) : new Float32Array(0);
+  return { weights, fittedPairs };
+}
+
 function lambdaFor(co: CoOccurrence, options: BasketModelOptions): number {
   return Math.max(1, options.lambdaPerBasket * co.baskets);
 }
 
 /** The core's positions and its Gram matrix (basket counts on the diagonal, pair counts off it). */
-function coreGram(co: CoOccurrence, itemCount: number, core: Int32Array): { corePosition: Int32Array; gram: Float64Array } {
-  const n = core.length;
+function positionsOf(co: CoOccurrence, itemCount: number, core: Int32Array): Int32Array {
   const corePosition = new Int32Array(Math.max(itemCount, co.itemCounts.length)).fill(-1);
   core.forEach((item, position) => (corePosition[item] = position));
+  return corePosition;
+}
+
+/** The core's positions and its Gram matrix (basket counts on the diagonal, pair counts off it). */
+function coreGram(co: CoOccurrence, itemCount: number, core: Int32Array): { corePosition: Int32Array; gram: Float64Array } {
+  const n = core.length;
+  const corePosition = positionsOf(co, itemCount, core);
   const gram = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
     const item = core[a]!;
@@ -63,6 +102,8 @@ export class BasketModel {
   private constructor(
     private readonly co: CoOccurrence,
     private readonly options: BasketModelOptions,
+    /** λ of the fit (it grows with the baskets counted, so it is the fit's, not the counts' of now). */
+    private readonly lambda: number,
     /** item index → position in the core, or -1. */
     private readonly corePosition: Int32Array,
     private readonly core: Int32Array,
@@ -71,18 +112,31 @@ export class BasketModel {
     private readonly fittedPairs: Float32Array,
   ) {}
 
+  /** Fits on the event loop: prepare, fitBasketWeights, install in one go. */
   static fit(co: CoOccurrence, itemCount: number, options: BasketModelOptions = defaultBasketModelOptions): BasketModel {
+    const input = BasketModel.prepare(co, itemCount, options);
+    return BasketModel.fromFit(co, itemCount, options, input, fitBasketWeights(input));
+  }
+
+  /** The cheap part of a fit, on the counts as they are now: the core and its Gram matrix. */
+  static prepare(co: CoOccurrence, itemCount: number, options: BasketModelOptions = defaultBasketModelOptions): BasketFitInput {
     const ranked = Array.from({ length: itemCount }, (_, i) => i)
       .filter((i) => co.count(i) > 0)
       .sort((a, b) => co.count(b) - co.count(a) || a - b)
       .slice(0, options.coreSize);
     const core = Int32Array.from(ranked);
-    const { corePosition, gram } = coreGram(co, itemCount, core);
-    const n = core.length;
-    // Taken before the fit: fitEase overwrites the Gram matrix with its inverse.
-    const fittedPairs = Float32Array.from(gram);
-    const weights = n > 0 ? Float32Array.from(fitEase(gram, n, lambdaFor(co, options))) : new Float32Array(0);
-    return new BasketModel(co, options, corePosition, core, weights, fittedPairs);
+    const { gram } = coreGram(co, itemCount, core);
+    return { coreSize: options.coreSize, lambda: lambdaFor(co, options), core, gram };
+  }
+
+  /**
+   * The model of a finished fit over the live counts `co` (those it was
+   * prepared from: what they counted since is scored as newer pairs).
+   */
+  static fromFit(co: CoOccurrence, itemCount: number, options: BasketModelOptions, input: BasketFitInput, output: BasketFitOutput): BasketModel {
+    const n = input.core.length;
+    if (output.weights.length !== n * n || output.fittedPairs.length !== n * n) throw new Error(`fit of ${output.weights.length} weights for a core of ${n}`);
+    return new BasketModel(co, options, input.lambda, positionsOf(co, itemCount, input.core), input.core, output.weights, output.fittedPairs);
   }
 
   /**
@@ -96,12 +150,12 @@ export class BasketModel {
     if (fitted.coreSize !== options.coreSize || fitted.lambda !== lambdaFor(co, options) || n > options.coreSize) return null;
     for (const item of fitted.core) if (item < 0 || co.count(item) <= 0) return null;
     const { corePosition, gram } = coreGram(co, itemCount, fitted.core);
-    return new BasketModel(co, options, corePosition, fitted.core, fitted.weights, Float32Array.from(gram));
+    return new BasketModel(co, options, fitted.lambda, corePosition, fitted.core, fitted.weights, Float32Array.from(gram));
   }
 
   /** What restore() needs: the core and its weights (the pair counts are the co-occurrence's). */
   fitted(): FittedBasketModel {
-    return { coreSize: this.options.coreSize, lambda: lambdaFor(this.co, this.options), core: this.core, weights: this.weights };
+    return { coreSize: this.options.coreSize, lambda: this.lambda, core: this.core, weights: this.weights };
   }
 
   get coreSize(): number {

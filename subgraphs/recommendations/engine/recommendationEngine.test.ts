@@ -25,8 +25,8 @@ const soldOut = product('Cream', { stockQuantity: 0 });
 const archived = product('Old cheese', { archived: true });
 const all = [milk, oatMilk, butter, bread, rolls, jam, caviar, soldOut, archived];
 
-/** Fits of a real catalog (a new engine fits its empty model once, which costs nothing). */
-function fitsOfItems(fit: jest.SpyInstance<BasketModel, Parameters<typeof BasketModel.fit>>): number {
+/** Fits of a real catalog (a new engine fits its empty model once, which costs nothing); every fit is prepared first. */
+function fitsOfItems(fit: jest.SpyInstance<ReturnType<typeof BasketModel.prepare>, Parameters<typeof BasketModel.prepare>>): number {
   return fit.mock.calls.filter(([, itemCount]) => itemCount > 0).length;
 }
 
@@ -235,7 +235,7 @@ describe('learning and persistence', () => {
     const { engine, clock } = engineWith(history);
     engine.refit();
     const data = await encodeSnapshot(engine.toSnapshot());
-    const fit = jest.spyOn(BasketModel, 'fit');
+    const fit = jest.spyOn(BasketModel, 'prepare');
     try {
       const restored = RecommendationEngine.fromSnapshot(await decoded(data), { ...defaultEngineOptions, now: () => clock.now });
       expect(fitsOfItems(fit)).toBe(0);
@@ -254,7 +254,7 @@ describe('learning and persistence', () => {
     purchase(engine, [jam, caviar], clock.now);
     const snapshot = engine.toSnapshot();
     expect(snapshot.basketModel).toBeUndefined();
-    const fit = jest.spyOn(BasketModel, 'fit');
+    const fit = jest.spyOn(BasketModel, 'prepare');
     try {
       RecommendationEngine.fromSnapshot(await decoded(await encodeSnapshot(snapshot)));
       expect(fitsOfItems(fit)).toBe(1);
@@ -267,7 +267,7 @@ describe('learning and persistence', () => {
     const { engine } = engineWith(history);
     engine.refit();
     const snapshot = await decoded(await encodeSnapshot(engine.toSnapshot()));
-    const fit = jest.spyOn(BasketModel, 'fit');
+    const fit = jest.spyOn(BasketModel, 'prepare');
     try {
       RecommendationEngine.fromSnapshot(snapshot, { ...defaultEngineOptions, basketModel: { ...defaultEngineOptions.basketModel, coreSize: 2 } });
       expect(fitsOfItems(fit)).toBe(1);

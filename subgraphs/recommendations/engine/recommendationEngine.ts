@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
-import { BasketModel, defaultBasketModelOptions, type BasketModelOptions, type FittedBasketModel } from './basketModel';
+import {
+  BasketModel,
+  defaultBasketModelOptions,
+  fitBasketWeights,
+  type BasketFitInput,
+  type BasketFitOutput,
+  type BasketModelOptions,
+  type FittedBasketModel,
+} from './basketModel';
 import { CatalogProjection, type CatalogFacts, type StorePoint } from './catalogProjection';
 import { CoOccurrence, packedCoOccurrenceProblem, type PackedCoOccurrence } from './coOccurrence';
 import { ContentNeighbourIndex } from './contentNeighbourIndex';
@@ -96,6 +104,33 @@ export const defaultEngineOptions: EngineOptions = {
   now: () => Date.now(),
 };
 
+/**
+ * A basket-model fit prepared from the counts at one moment (`prepareRefit`),
+ * to be fitted anywhere (a worker thread) and installed when done.
+ */
+export interface PendingRefit {
+  input: BasketFitInput;
+  /** The counts it was prepared from: a fit of counts replaced since (a restore) is not installed. */
+  readonly counts: CoOccurrence;
+  /** The counts' mutation count, purchases learned and the clock when it was prepared. */
+  readonly mutations: number;
+  readonly purchases: number;
+  readonly at: number;
+}
+
+/** How fresh the basket model is, for triggers, metrics and health. */
+export interface BasketModelFreshness {
+  /** When the counts it was fitted on were taken (or when it was restored with them), ms since the epoch. */
+  fittedAt: number;
+  /** Purchases learned into the basket counts since then: only the newer-pairs part scores them. */
+  purchasesSinceFit: number;
+  /** Items in its EASE core. */
+  coreSize: number;
+  /** Purchases learned so far, and how many of the first of them the model was fitted on (a purchase numbered k is fitted once k ≤ this). */
+  purchasesLearned: number;
+  purchasesFitted: number;
+}
+
 /** How much each kind of interaction says about interest. */
 const INTEREST: Record<InteractionType, number> = {
   VIEW: 1,
@@ -143,6 +178,10 @@ export class RecommendationEngine {
   private basketModel: BasketModel;
   /** The basket counts' mutation count when the model was fitted (a snapshot keeps the fit only if they still match). */
   private fittedAt = -1;
+  /** Purchases learned into the basket counts, and that count and the clock when the current model's counts were taken. */
+  private purchasesLearned = 0;
+  private fittedPurchases = 0;
+  private fittedTime = 0;
   private popularity: DecayingCounters;
   private trendShort: DecayingCounters;
   private trendLong: DecayingCounters;
@@ -283,6 +322,7 @@ export class RecommendationEngine {
       const basket = (this.openBaskets.get(event.basketId) ?? []).filter((other) => this.catalog.isMerchandise(other));
       if (!basket.includes(item)) {
         this.baskets.addToBasket(item, basket);
+        this.purchasesLearned += 1;
         if (this.changed) {
           this.changed.add(Scopes.boughtWith(event.productId));
           for (const other of basket) this.changed.add(Scopes.boughtWith(this.items.idAt(other)));
@@ -295,12 +335,51 @@ export class RecommendationEngine {
     this.behaviourVersion += 1;
   }
 
-  /** Refits the basket model on everything counted so far (the periodic "train"). */
+  /** Refits the basket model on everything counted so far, here on the event loop (start-up, tools). */
   refit(): void {
-    this.basketModel = BasketModel.fit(this.baskets, this.items.size, this.options.basketModel);
-    this.fittedAt = this.baskets.mutations;
+    const pending = this.prepareRefit();
+    this.installRefit(pending, fitBasketWeights(pending.input));
+  }
+
+  /**
+   * The cheap first half of a refit: the counts as they are now, as plain
+   * arrays a worker can fit (see learning/basketRefitter.ts).
+   */
+  prepareRefit(): PendingRefit {
+    return {
+      input: BasketModel.prepare(this.baskets, this.items.size, this.options.basketModel),
+      counts: this.baskets,
+      mutations: this.baskets.mutations,
+      purchases: this.purchasesLearned,
+      at: this.options.now(),
+    };
+  }
+
+  /**
+   * Swaps in the model of a finished fit, at once (requests in between were
+   * served by the previous one). What was counted after the fit was prepared
+   * stays scored as newer pairs. Returns the fitted model, or null when the
+   * counts were replaced since (nothing is installed then).
+   */
+  installRefit(pending: PendingRefit, output: BasketFitOutput): FittedBasketModel | null {
+    if (pending.counts !== this.baskets) return null;
+    this.basketModel = BasketModel.fromFit(this.baskets, this.items.size, this.options.basketModel, pending.input, output);
+    this.fittedAt = pending.mutations;
+    this.fittedPurchases = pending.purchases;
+    this.fittedTime = pending.at;
     this.behaviourVersion += 1;
     this.changed?.add(Scopes.model);
+    return this.basketModel.fitted();
+  }
+
+  get basketModelFreshness(): BasketModelFreshness {
+    return {
+      fittedAt: this.fittedTime,
+      purchasesSinceFit: this.purchasesLearned - this.fittedPurchases,
+      coreSize: this.basketModel.coreSize,
+      purchasesLearned: this.purchasesLearned,
+      purchasesFitted: this.fittedPurchases,
+    };
   }
 
   // ---- serving ------------------------------------------------------------
@@ -601,6 +680,7 @@ export class RecommendationEngine {
     if (restored) {
       engine.basketModel = restored;
       engine.fittedAt = engine.baskets.mutations;
+      engine.fittedTime = options.now();
     } else {
       engine.refit();
     }

@@ -7,7 +7,10 @@ import { CatalogProjectionRepository } from '../data/catalogProjectionRepository
 import { InteractionRepository } from '../data/interactionRepository';
 import { ModelSnapshotRepository } from '../data/modelSnapshotRepository';
 import { compareStreamIds, STREAM_START, streamIdBefore, streamIdTime } from '../../../platform/events/streamIds';
-import { defaultEngineOptions, RecommendationEngine, type EngineOptions } from '../engine/recommendationEngine';
+import { defaultEngineOptions, RecommendationEngine, type EngineOptions, type EngineSnapshot } from '../engine/recommendationEngine';
+import type { BasketFitter } from './basketFitter';
+import { BasketRefitter, REFIT_OFF, type RefitPolicy, type RefitStatus } from './basketRefitter';
+import { WorkerBasketFitter } from './workerBasketFitter';
 
 export interface EngineHostOptions {
   db: Database;
@@ -19,6 +22,10 @@ export interface EngineHostOptions {
   instanceId: string;
   /** How often the basket model is refitted and the snapshot saved; 0 turns the schedule off. */
   trainIntervalMs: number;
+  /** When the basket model is refitted in between, in the background (off when not given). */
+  refitPolicy?: RefitPolicy;
+  /** Where fits run: a worker thread unless given (the benchmark compares the event loop). */
+  fitter?: BasketFitter;
   /**
    * A member of a shared group that has read nothing for this long and holds
    * nothing pending is a replica that is gone: any live replica removes it
@@ -61,6 +68,17 @@ const LEGACY_GROUP = /^recs-(learn|catalog)-/;
  */
 const CATCH_UP_MARGIN_MS = 60_000;
 
+/** The basket model's freshness and its refits, for health reports. */
+export interface BasketModelStatus extends RefitStatus {
+  fittedAt: string | null;
+  ageSeconds: number | null;
+  purchasesSinceFit: number;
+  coreSize: number;
+}
+
+/** How often the refit policy is checked for the staleness bound (purchases check it as they arrive). */
+const REFIT_CHECK_MS = 1000;
+
 /**
  * Owns the live engine of one replica: loads it (the latest snapshot plus what
  * came after it, else a rebuild from stored interactions), keeps it learning
@@ -84,9 +102,20 @@ export class EngineHost {
   startStats: StartStats | undefined;
   private readonly metrics = engineMetrics();
   private stopReporting: (() => void) | undefined;
+  private readonly fitter: BasketFitter;
+  private readonly refitter: BasketRefitter;
 
   constructor(private readonly options: EngineHostOptions) {
     this.current = new RecommendationEngine(this.engineOptions);
+    this.fitter = options.fitter ?? new WorkerBasketFitter();
+    this.refitter = new BasketRefitter({
+      engine: () => this.current,
+      fitter: this.fitter,
+      policy: options.refitPolicy ?? REFIT_OFF,
+      logger: options.logger,
+      now: () => this.engineOptions.now(),
+      onInstalled: () => this.notify(),
+    });
     this.interactions = new InteractionRepository(options.db.prisma);
     this.catalog = new CatalogProjectionRepository(options.db.prisma);
     this.snapshots = new ModelSnapshotRepository(options.db.prisma);
@@ -161,7 +190,7 @@ export class EngineHost {
           for (const interaction of page) this.current.ingest(interaction);
           caughtUp += page.length;
         }
-        if (caughtUp > 0) this.current.refit();
+        if (caughtUp > 0) await this.refitter.refitNow('start');
         learnFrom = streamMark;
         source = 'snapshot+database';
       }
@@ -192,8 +221,9 @@ export class EngineHost {
     lap('catchUp');
     this.startStats = { source, caughtUp, millis: Date.now() - started, phases };
     this.metrics.load.observe({ source }, this.startStats.millis / 1000);
-    this.stopReporting = this.metrics.reportSize(() => this.current);
+    this.stopReporting = this.metrics.reportSize(() => this.current, () => this.basketModelStatus());
     logger.info({ ...this.startStats, position: this.position }, 'recommendation model loaded');
+    this.refitter.start(REFIT_CHECK_MS);
     if (this.options.trainIntervalMs > 0) {
       this.timer = setInterval(() => {
         this.train().catch((error: unknown) => logger.error({ err: error }, 'scheduled training failed'));
@@ -211,6 +241,8 @@ export class EngineHost {
   /** Stops learning; on a clean stop this replica leaves the shared groups it holds nothing in. */
   async stop(): Promise<void> {
     this.stopReporting?.();
+    await this.refitter.stop();
+    if (!this.options.fitter) await this.fitter.close();
     if (this.timer) clearInterval(this.timer);
     if (this.sweeper) clearInterval(this.sweeper);
     const hadSubscriptions = this.subscriptions.length > 0;
@@ -260,14 +292,33 @@ export class EngineHost {
     if (last) await this.reached(last);
   }
 
-  /** Refits the basket model on what has been learned and saves a snapshot. */
+  /**
+   * Refits the basket model (in the fitter's thread) and saves a snapshot of
+   * the counts it was fitted on, with the model, so a new replica restores it
+   * without fitting. Returns the snapshot's size (0: the engine was replaced
+   * while it fitted, nothing saved).
+   */
   async train(): Promise<number> {
     const stop = this.metrics.build.startTimer({ kind: 'refit' });
-    this.current.refit();
+    // Packed when the counts are taken, so snapshot and fit hold the same counts;
+    // the position is what lets a new replica follow the stream from there.
+    const result = await this.refitter.refitNow('scheduled', { atCut: (): EngineSnapshot => ({ ...this.current.toSnapshot(), streamPosition: this.position }) });
     stop();
-    this.notify();
-    // The position is what lets a new replica follow the stream from here.
-    return this.snapshots.save({ ...this.current.toSnapshot(), streamPosition: this.position });
+    if (!result.installed || !result.fitted) return 0;
+    return this.snapshots.save({ ...result.cut, basketModel: result.fitted });
+  }
+
+  /** The basket model's age, the purchases it has not been fitted on, and its refits. */
+  basketModelStatus(): BasketModelStatus {
+    const freshness = this.current.basketModelFreshness;
+    const fitted = freshness.fittedAt > 0;
+    return {
+      ...this.refitter.status,
+      fittedAt: fitted ? new Date(freshness.fittedAt).toISOString() : null,
+      ageSeconds: fitted ? Math.max(0, (this.engineOptions.now() - freshness.fittedAt) / 1000) : null,
+      purchasesSinceFit: freshness.purchasesSinceFit,
+      coreSize: freshness.coreSize,
+    };
   }
 
   /** Recomputes every model from the stored interactions, then swaps it in. */
@@ -280,7 +331,7 @@ export class EngineHost {
       for (const interaction of page) engine.ingest(interaction);
       interactions += page.length;
     }
-    engine.refit();
+    await this.refitter.refitNow('rebuild', { engine });
     this.metrics.build.observe({ kind: 'rebuild' }, (Date.now() - started) / 1000);
     if (this.subscriptions.length > 0) engine.trackChanges();
     this.current = engine;
@@ -368,6 +419,7 @@ export class EngineHost {
       });
       this.caughtUpCount += 1;
       this.notify();
+      if (payload.type === 'PURCHASE') this.refitter.poke();
     }
     this.position = event.id;
     for (const waiter of this.positionWaiters) {
@@ -423,10 +475,21 @@ function engineMetrics() {
       SLOW_BUCKETS,
     ),
     load: metrics.histogram('smartcart_recs_engine_load_duration_seconds', 'Loading the engine at start, by source (snapshot+stream, snapshot+database, rebuild)', ['source'], SLOW_BUCKETS),
-    reportSize: (engine: () => RecommendationEngine) =>
-      metrics.observeGauge('smartcart_recs_engine_size', 'The live recommendation engine, by part: products known, shopper histories kept', ['part'], (gauge) => {
-        gauge.inc({ part: 'products' }, engine().items.size);
-        gauge.inc({ part: 'shoppers' }, engine().shopperCount);
-      }),
+    reportSize: (engine: () => RecommendationEngine, basketModel: () => BasketModelStatus) => {
+      const stops = [
+        metrics.observeGauge('smartcart_recs_engine_size', 'The live recommendation engine, by part: products known, shopper histories kept', ['part'], (gauge) => {
+          gauge.inc({ part: 'products' }, engine().items.size);
+          gauge.inc({ part: 'shoppers' }, engine().shopperCount);
+        }),
+        metrics.observeGauge('smartcart_recs_basket_model_age_seconds', 'Age of the basket model: seconds since the counts it was fitted on were taken', [], (gauge) => {
+          const age = basketModel().ageSeconds;
+          if (age !== null) gauge.inc(age);
+        }),
+        metrics.observeGauge('smartcart_recs_basket_model_purchases_since_fit', 'Purchases learned since the basket model was fitted (scored only as newer pairs until the next fit)', [], (gauge) => {
+          gauge.inc(basketModel().purchasesSinceFit);
+        }),
+      ];
+      return () => stops.forEach((stop) => stop());
+    },
   };
 }
