@@ -3,6 +3,7 @@ import { createLogger } from '../platform/logger';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createMessaging } from '../platform/infrastructure';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
+import { preparePlayground } from './preparePlayground';
 import { buildGateway } from './server';
 
 // The gateway keeps no data: it needs the supergraph, the subgraphs' URLs and,
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'gateway');
   startTracing(config.observability.tracing, { instanceId: config.instanceId });
   try {
-    const messaging = await createMessaging(config, logger);
+    const [messaging] = await Promise.all([createMessaging(config, logger), preparePlayground(config, logger)]);
     const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     logger.info({ url, subgraphs: gateway.subgraphs }, 'gateway ready');

@@ -7,6 +7,7 @@ import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
 import { buildGateway } from '../gateway/server';
+import { preparePlayground } from '../gateway/preparePlayground';
 import { subgraphs } from '../subgraphs';
 import { commands } from './commands';
 import { seedDemoDataIfEmpty, settleDemoRecommender } from './demoData';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     await infra.close();
     await stopTracing();
   };
+  // Built (when missing or stale) while the database starts: ready before the gateway listens.
+  const playground = preparePlayground(config, logger);
   try {
     if (config.migrateOnStart) {
       const applied = await migrate(infra.database);
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
       await settleDemoRecommender(services);
       logger.info({ millis: Date.now() - started }, 'recommender trained on the demo history');
     }
+    await playground;
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     if (config.database.kind === 'pglite') {
       // This process holds the embedded database: CLI commands hand their work to it (docs/events.md).

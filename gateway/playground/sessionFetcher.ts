@@ -1,0 +1,36 @@
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { createClient, type Client } from 'graphql-ws';
+import { SESSION_HEADER } from './examples';
+
+/**
+ * GraphiQL's fetcher for this gateway: queries and mutations over HTTP with
+ * the headers editor's headers, subscriptions over graphql-ws on the same URL.
+ *
+ * The gateway authenticates a socket once, from `sessionToken` in the
+ * connection_init params (gateway/subscriptions/subscriptionServer.ts), not
+ * from HTTP headers, so the token typed into the headers editor is mapped onto
+ * that parameter: one socket per token, reused while the token stays the same.
+ */
+export function createSessionFetcher(httpUrl: string, webSocketUrl: string): Fetcher {
+  const byToken = new Map<string, { client: Client; fetcher: Fetcher }>();
+  const fetcherFor = (token: string): Fetcher => {
+    let entry = byToken.get(token);
+    if (!entry) {
+      // A token typed over replaces the previous one: its socket is no longer wanted.
+      for (const old of byToken.values()) void old.client.dispose();
+      byToken.clear();
+      const client = createClient({ url: webSocketUrl, connectionParams: token ? { sessionToken: token } : {}, retryAttempts: 0 });
+      entry = { client, fetcher: createGraphiQLFetcher({ url: httpUrl, wsClient: client }) };
+      byToken.set(token, entry);
+    }
+    return entry.fetcher;
+  };
+  return (params, options) => {
+    const headers = (options?.headers ?? {}) as Record<string, unknown>;
+    const token = typeof headers[SESSION_HEADER] === 'string' ? (headers[SESSION_HEADER] as string).trim() : '';
+    // An empty header would reach the subgraphs as a (bad) token: send none instead.
+    const sent = { ...headers };
+    if (!token) delete sent[SESSION_HEADER];
+    return fetcherFor(token)(params, { ...options, headers: sent });
+  };
+}

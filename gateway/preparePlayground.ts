@@ -1,0 +1,25 @@
+import type { Config } from '../platform/config';
+import type { Logger } from '../platform/logger';
+import { ensurePlaygroundBuilt, playgroundIsBuilt } from './playgroundBuild';
+
+/**
+ * At start-up, before the gateway listens: a development gateway with the
+ * playground on builds it when dist/playground is missing or stale (a fresh
+ * clone: a few seconds, once; cached afterwards). Production images ship the
+ * bundle (`npm run build:web` in the Dockerfile) and never build. A failed
+ * build is logged and the API starts anyway: the page then says how to build it.
+ */
+export async function preparePlayground(config: Config, logger: Logger): Promise<void> {
+  if (!config.gateway.playground) return;
+  if (config.env === 'production') {
+    if (!playgroundIsBuilt()) logger.warn('GATEWAY_PLAYGROUND is on but dist/playground is missing or stale: run `npm run build:playground`');
+    return;
+  }
+  const started = Date.now();
+  try {
+    const outcome = await ensurePlaygroundBuilt((message) => logger.info(message));
+    if (outcome === 'built') logger.info({ millis: Date.now() - started }, 'playground built');
+  } catch (error) {
+    logger.warn({ err: error }, 'playground not built; the API runs without it (`npm run build:playground` says why)');
+  }
+}
