@@ -1,4 +1,5 @@
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { getOperationAST, GraphQLError, parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { SESSION_HEADER } from './examples';
 
@@ -28,9 +29,29 @@ export function createSessionFetcher(httpUrl: string, webSocketUrl: string): Fet
   return (params, options) => {
     const headers = (options?.headers ?? {}) as Record<string, unknown>;
     const token = typeof headers[SESSION_HEADER] === 'string' ? (headers[SESSION_HEADER] as string).trim() : '';
+    // Without a session the gateway closes the socket (4403): say what to do instead.
+    if (!token && isSubscription(params.query, params.operationName)) {
+      return Promise.resolve({
+        errors: [
+          new GraphQLError(
+            `Subscriptions need a session: run the StartSession mutation and put its token in the ${SESSION_HEADER} header (Headers, below the editor), then run the subscription again.`,
+            { extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_TOKEN_MISSING' } },
+          ),
+        ],
+      });
+    }
     // An empty header would reach the subgraphs as a (bad) token: send none instead.
     const sent = { ...headers };
     if (!token) delete sent[SESSION_HEADER];
     return fetcherFor(token)(params, { ...options, headers: sent });
   };
+}
+
+function isSubscription(query: string, operationName?: string | null): boolean {
+  try {
+    return getOperationAST(parse(query), operationName ?? undefined)?.operation === 'subscription';
+  } catch {
+    // Not parseable: the gateway's answer says why.
+    return false;
+  }
 }

@@ -29,9 +29,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** The response pane's text (Monaco renders it as lines of spans; non-breaking spaces made plain). */
+/** The response pane's text, its white space (Monaco's non-breaking spaces, wrapped lines) collapsed. */
 async function responseText(page: Page): Promise<string> {
-  return ((await page.locator('.graphiql-response').innerText()) ?? '').replace(/\u00a0/g, ' ');
+  return ((await page.locator('.graphiql-response').innerText()) ?? '').replace(/[\s\u00a0]+/g, ' ');
 }
 
 /** Waits until the response pane shows `expected`. */
@@ -107,8 +107,22 @@ describe('the playground', () => {
       await untilResponseShows(page, productName, 'the search result');
       await browser.screenshot(page, 'playground-query');
 
-      // A session, then its cart's live suggestions over graphql-ws.
+      // The docs explorer, from the gateway's introspection: the root types and the subscription.
+      await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+      const docs = page.locator('.graphiql-doc-explorer');
+      for (const root of ['Query', 'Mutation', 'Subscription']) await docs.getByText(root, { exact: true }).first().waitFor({ timeout: 60_000 });
+      await docs.getByText('Subscription', { exact: true }).first().click();
+      await docs.getByText('cartSuggestions').first().waitFor({ timeout: 60_000 });
+      await browser.screenshot(page, 'playground-docs');
+      // Closed again: the response pane gets its width back (long tokens stay on one line).
+      await page.getByRole('button', { name: 'Hide Documentation Explorer' }).click();
+
+      // A subscription without a session is explained rather than refused by a closed socket.
       await openTab(page, 'StartSession');
+      await run(page, 'CartSuggestions');
+      await untilResponseShows(page, 'Subscriptions need a session', 'the missing-session message');
+
+      // A session, then its cart's live suggestions over graphql-ws.
       await run(page, 'StartSession');
       const started = await untilResponseShows(page, '"token"', 'the startSession result');
       const token = started.match(/"token":\s*"([^"]+)"/)![1]!;
