@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'gateway');
   startTracing(config.observability.tracing, { instanceId: config.instanceId });
   try {
-    const [messaging] = await Promise.all([createMessaging(config, logger), preparePlayground(config, logger)]);
+    // Built in the background when missing or stale: the gateway does not wait for it.
+    void preparePlayground(config, logger);
+    const messaging = await createMessaging(config, logger);
     const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     logger.info({ url, subgraphs: gateway.subgraphs }, 'gateway ready');

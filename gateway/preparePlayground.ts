@@ -3,11 +3,12 @@ import type { Logger } from '../platform/logger';
 import { ensurePlaygroundBuilt, playgroundIsBuilt } from './playgroundBuild';
 
 /**
- * At start-up, before the gateway listens: a development gateway with the
- * playground on builds it when dist/playground is missing or stale (a fresh
- * clone: a few seconds, once; cached afterwards). Production images ship the
- * bundle (`npm run build:web` in the Dockerfile) and never build. A failed
- * build is logged and the API starts anyway: the page then says how to build it.
+ * At start-up, beside the gateway: a development gateway with the playground
+ * on builds it when dist/playground is missing or stale (a fresh clone: a few
+ * seconds, once; cached afterwards). The API serves meanwhile; the page says
+ * it is not built yet until it is. Production images ship the bundle
+ * (`npm run build:web` in the Dockerfile) and never build. Never rejects: a
+ * failed build is logged and the API runs without the page.
  */
 export async function preparePlayground(config: Config, logger: Logger): Promise<void> {
   if (!config.gateway.playground) return;

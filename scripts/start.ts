@@ -34,8 +34,8 @@ async function main(): Promise<void> {
     await infra.close();
     await stopTracing();
   };
-  // Built (when missing or stale) while the database starts: ready before the gateway listens.
-  const playground = preparePlayground(config, logger);
+  // Built in the background when missing or stale (a fresh clone): the API does not wait for it.
+  void preparePlayground(config, logger);
   try {
     if (config.migrateOnStart) {
       const applied = await migrate(infra.database);
@@ -71,7 +71,6 @@ async function main(): Promise<void> {
       await settleDemoRecommender(services);
       logger.info({ millis: Date.now() - started }, 'recommender trained on the demo history');
     }
-    await playground;
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     if (config.database.kind === 'pglite') {
       // This process holds the embedded database: CLI commands hand their work to it (docs/events.md).

@@ -54,8 +54,9 @@ export function servePlaygroundPage(app: Express, graphqlPath: string, buildDir 
     } catch {
       html =
         '<!doctype html><meta charset="utf-8"><title>Playground not built</title>' +
-        '<p>The GraphQL playground is not built. Run <code>npm run build:playground</code> and reload.</p>';
-      res.status(503);
+        '<p>The GraphQL playground is not built yet. In development the API builds it at start, once ' +
+        '(<code>playground built</code> in its log); otherwise run <code>npm run build:playground</code>. Then reload.</p>';
+      res.status(503).setHeader('retry-after', '5');
     }
     res.setHeader('content-security-policy', PLAYGROUND_CSP);
     res.setHeader('x-content-type-options', 'nosniff');
