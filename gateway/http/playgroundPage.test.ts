@@ -56,7 +56,7 @@ describe('servePlaygroundPage', () => {
     expect(page.headers.get('vary')).toMatch(/accept/i);
     expect(await page.text()).toContain('/playground/assets/index-abc123.js');
 
-    for (const headers of [{}, { accept: 'application/json' }, { accept: 'application/graphql-response+json, application/json' }]) {
+    for (const headers of [{} as Record<string, string>, { accept: 'application/json' }, { accept: 'application/graphql-response+json, application/json' }]) {
       expect(await (await fetch(`${base}/graphql`, { headers })).json()).toEqual({ data: { served: 'graphql' } });
     }
     // A GET operation typed into the address bar is an operation, not a visit.
