@@ -8,14 +8,15 @@ import { PLAYGROUND_ASSET_PREFIX, PLAYGROUND_BUILD_DIR } from '../playgroundBuil
  * Everything the page may load or reach: its own origin only (scripts,
  * styles, Monaco's workers and font, the API over HTTP and WebSocket; CSP
  * Level 3 `'self'` matches ws: and wss: on the same host). Inline styles are
- * allowed because Monaco writes its own; inline scripts are not.
+ * allowed because Monaco writes its own, and data: fonts because GraphiQL's
+ * stylesheet carries its typefaces inline; inline scripts are not.
  */
 export const PLAYGROUND_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "font-src 'self'",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",

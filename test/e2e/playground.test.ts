@@ -92,6 +92,14 @@ describe('the playground', () => {
     page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    // Errors the page logs: a request its policy blocked, a worker that failed to load, an exception.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
     try {
       await page.goto(stack.gatewayUrl);
       await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
@@ -139,6 +147,9 @@ describe('the playground', () => {
 
       expect(external).toEqual([]);
       expect(failed).toEqual([]);
+      expect(sockets.length).toBeGreaterThan(0);
+      for (const socket of sockets) expect(socket).toBe(stack.gatewayUrl.replace(/^http/, 'ws'));
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }
