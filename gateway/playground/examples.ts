@@ -58,9 +58,9 @@ query ProductPage($id: ID!) {
   {
     title: 'Session and cart',
     query: `# A session, a cart and its live suggestions.
-# 1. Run StartSession and copy the token into the x-session-token header (Headers, below).
+# 1. Run StartSession: its token goes into the x-session-token header (Headers, below).
 # 2. Run CartSuggestions: it answers with the cart now and again after every change.
-# 3. Run AddToCart (in another tab, or from your app): the subscription shows the new cart.
+# 3. Run AddToCart (in a new tab with the same header, or from your app): the subscription shows the new cart.
 mutation StartSession {
   startSession { token }
 }

@@ -6,11 +6,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultHeaders, EXAMPLE_TABS } from './examples';
 import { createSessionFetcher } from './sessionFetcher';
+import { noticeSessionToken, SessionTokenSync } from './sessionTokenSync';
 
 // The page is served at the API's own URL: HTTP and WebSocket go to the same place.
 const httpUrl = new URL(window.location.pathname, window.location.origin).toString();
 const webSocketUrl = httpUrl.replace(/^http/, 'ws');
-const fetcher = createSessionFetcher(httpUrl, webSocketUrl);
+// A token from StartSession goes into the headers editor by itself.
+const fetcher = createSessionFetcher(httpUrl, webSocketUrl, noticeSessionToken);
 const headers = defaultHeaders();
 const tabs = EXAMPLE_TABS.map((tab) => ({
   query: tab.query,
@@ -20,6 +22,8 @@ const tabs = EXAMPLE_TABS.map((tab) => ({
 
 createRoot(document.getElementById('playground')!).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultHeaders={headers} isHeadersEditorEnabled defaultEditorToolsVisibility="headers" />
+    <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultHeaders={headers} isHeadersEditorEnabled defaultEditorToolsVisibility="headers">
+      <SessionTokenSync />
+    </GraphiQL>
   </StrictMode>,
 );

@@ -11,8 +11,9 @@ import { SESSION_HEADER } from './examples';
  * connection_init params (gateway/subscriptions/subscriptionServer.ts), not
  * from HTTP headers, so the token typed into the headers editor is mapped onto
  * that parameter: one socket per token, reused while the token stays the same.
+ * `onResult` sees every query's and mutation's answer (the session tab's token).
  */
-export function createSessionFetcher(httpUrl: string, webSocketUrl: string): Fetcher {
+export function createSessionFetcher(httpUrl: string, webSocketUrl: string, onResult: (result: unknown) => void = () => undefined): Fetcher {
   const byToken = new Map<string, { client: Client; fetcher: Fetcher }>();
   const fetcherFor = (token: string): Fetcher => {
     let entry = byToken.get(token);
@@ -21,7 +22,8 @@ export function createSessionFetcher(httpUrl: string, webSocketUrl: string): Fet
       for (const old of byToken.values()) void old.client.dispose();
       byToken.clear();
       const client = createClient({ url: webSocketUrl, connectionParams: token ? { sessionToken: token } : {}, retryAttempts: 0 });
-      entry = { client, fetcher: createGraphiQLFetcher({ url: httpUrl, wsClient: client }) };
+      // Plain JSON answers over HTTP: the gateway has no @defer/@stream to stream multipart.
+      entry = { client, fetcher: createGraphiQLFetcher({ url: httpUrl, wsClient: client, enableIncrementalDelivery: false }) };
       byToken.set(token, entry);
     }
     return entry.fetcher;
@@ -43,7 +45,10 @@ export function createSessionFetcher(httpUrl: string, webSocketUrl: string): Fet
     // An empty header would reach the subgraphs as a (bad) token: send none instead.
     const sent = { ...headers };
     if (!token) delete sent[SESSION_HEADER];
-    return fetcherFor(token)(params, { ...options, headers: sent });
+    const result = fetcherFor(token)(params, { ...options, headers: sent });
+    // Queries and mutations resolve to their answer: a new session's token is noticed there.
+    if (result && typeof (result as PromiseLike<unknown>).then === 'function') void (result as PromiseLike<unknown>).then(onResult, () => undefined);
+    return result;
   };
 }
 
