@@ -3,6 +3,7 @@ import { createLogger } from '../platform/logger';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createMessaging } from '../platform/infrastructure';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
+import { preparePlayground } from './preparePlayground';
 import { buildGateway } from './server';
 
 // The gateway keeps no data: it needs the supergraph, the subgraphs' URLs and,
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'gateway');
   startTracing(config.observability.tracing, { instanceId: config.instanceId });
   try {
+    // Built in the background when missing or stale: the gateway does not wait for it.
+    void preparePlayground(config, logger);
     const messaging = await createMessaging(config, logger);
     const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
     const url = await gateway.service.listen(config.ports.gateway, config.host);

@@ -26,6 +26,7 @@ import { createEventConsumers } from '../platform/events/eventConsumers';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 import { SubgraphFetcher } from './subgraphFetcher';
 import { accessLogPlugin } from './plugins/accessLog';
+import { servePlaygroundPage } from './http/playgroundPage';
 import type { ReadinessCheck } from '../platform/http/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
 
@@ -188,6 +189,10 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     ready: [...routingChecks, ...(consumers ? [{ name: 'events', check: async () => consumers.check() }] : [])],
     metrics: metricsEndpointOptions(config, 'gateway'),
     tls: config.tls,
+    // Apollo's landing page loads Sandbox from a CDN: never shown. Browsers get the
+    // bundled GraphiQL instead when the playground is on (GATEWAY_PLAYGROUND).
+    landingPage: false,
+    routes: gatewayConfig.playground ? (app) => servePlaygroundPage(app, '/graphql') : undefined,
   });
   const stop = async () => {
     unobservePubSub();

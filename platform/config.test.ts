@@ -89,6 +89,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves the playground while developing, in production only when asked', () => {
+    expect(loadConfig({}).gateway.playground).toBe(true);
+    const production = { NODE_ENV: 'production', INTERNAL_AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig(production).gateway.playground).toBe(false);
+    expect(loadConfig({ ...production, GATEWAY_PLAYGROUND: 'true' }).gateway.playground).toBe(true);
+    expect(loadConfig({ GATEWAY_PLAYGROUND: 'false' }).gateway.playground).toBe(false);
+    expect(() => loadConfig({ GATEWAY_PLAYGROUND: 'maybe' })).toThrow(/GATEWAY_PLAYGROUND/);
+  });
+
   it('reads the rate limits, strict fields and trusted proxies', () => {
     const config = loadConfig({ RATE_LIMIT_STRICT_FIELDS: 'startSession:60/60, checkout:10/1', GATEWAY_TRUSTED_PROXIES: '10.0.0.0/8,::1' });
     expect(config.gateway.rateLimit.strictFields).toEqual([

@@ -83,6 +83,7 @@ const envSchema = z.object({
   GATEWAY_MAX_DIRECTIVES: positiveInt.max(1000, 'must be at most 1000').default(50),
   GATEWAY_MAX_TOKENS: positiveInt.max(1_000_000, 'must be at most 1000000').default(10_000),
   GATEWAY_INTROSPECTION: bool.optional(),
+  GATEWAY_PLAYGROUND: bool.optional(),
   GATEWAY_MAX_COST: positiveInt.max(100_000_000, 'must be at most 100000000').default(50_000),
   GATEWAY_DEFAULT_LIST_SIZE: positiveInt.max(10_000, 'must be at most 10000').default(10),
   GATEWAY_MAX_RESPONSE_BYTES: positiveInt.default(5_000_000),
@@ -254,6 +255,8 @@ export interface Config {
     cost: { maxCost: number; defaultListSize: number };
     /** Largest response the gateway assembles from the subgraphs, in bytes of JSON. */
     maxResponseBytes: number;
+    /** GraphiQL for browsers at the API URL (GATEWAY_PLAYGROUND; on unless NODE_ENV=production). */
+    playground: boolean;
     /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed. */
     trustedProxies: string[];
     rateLimit: RateLimitConfig;
@@ -492,6 +495,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       limits: { maxDepth: e.GATEWAY_MAX_DEPTH, maxAliases: e.GATEWAY_MAX_ALIASES, maxDirectives: e.GATEWAY_MAX_DIRECTIVES, maxTokens: e.GATEWAY_MAX_TOKENS },
       cost: { maxCost: e.GATEWAY_MAX_COST, defaultListSize: e.GATEWAY_DEFAULT_LIST_SIZE },
       maxResponseBytes: e.GATEWAY_MAX_RESPONSE_BYTES,
+      playground: e.GATEWAY_PLAYGROUND ?? !production,
       trustedProxies,
       rateLimit: {
         enabled: e.RATE_LIMIT_ENABLED,

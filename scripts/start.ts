@@ -7,6 +7,7 @@ import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
 import { buildGateway } from '../gateway/server';
+import { preparePlayground } from '../gateway/preparePlayground';
 import { subgraphs } from '../subgraphs';
 import { commands } from './commands';
 import { seedDemoDataIfEmpty, settleDemoRecommender } from './demoData';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     await infra.close();
     await stopTracing();
   };
+  // Built in the background when missing or stale (a fresh clone): the API does not wait for it.
+  void preparePlayground(config, logger);
   try {
     if (config.migrateOnStart) {
       const applied = await migrate(infra.database);

@@ -6,9 +6,12 @@ import { Client } from 'pg';
 import { createDatabaseDriver } from '../platform/database/database';
 import { migrate } from '../platform/database/migrate';
 import { baseConfig, publishTestRun } from './support/testEnvironment';
+import { ensurePlaygroundBuilt } from '../gateway/playgroundBuild';
 
 export default async function globalSetup(): Promise<void> {
   const config = baseConfig();
+  // The gateway serves the bundled playground (the page tests open it): built when missing or stale.
+  await ensurePlaygroundBuilt();
   const run = crypto.randomBytes(4).toString('hex');
   const redisPrefix = config.redis ? `smartcart-test-${run}:` : undefined;
 

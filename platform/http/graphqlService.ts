@@ -46,6 +46,11 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   metrics?: MetricsEndpointOptions;
   /** Introspection, CORS, body limit, stack traces: `config.http`. */
   http?: HttpConfig;
+  /**
+   * Registers routes ahead of /graphql's GraphQL handling (the gateway's
+   * playground page on GET /graphql and its static assets).
+   */
+  routes?: (app: express.Express) => void;
   /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
   middleware?: express.RequestHandler[];
   /** Listen on HTTPS with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
@@ -164,6 +169,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       // A consumer or start-up task names itself in `problems` (stream, group, last error, since when).
       else res.status(503).json({ status: 'not ready', service: this.options.name, reason: report.reason, checks: report.checks, ...(report.problems ? { problems: report.problems } : {}) });
     });
+    this.options.routes?.(app);
     app.use(
       '/graphql',
       // The caller's request id (the gateway's, for a subgraph) or a new one, answered back

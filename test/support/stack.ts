@@ -42,8 +42,9 @@ export async function postGraphQL<T = any>(
 /**
  * Every subgraph in-process on a free port, behind a gateway serving the
  * committed supergraph file: what production runs, minus the separate processes.
+ * `subscriptions`: the gateway also serves graphql-ws subscriptions.
  */
-export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(overrides: Record<string, string> = {}, options: { subscriptions?: boolean } = {}): Promise<Stack> {
   const config = testConfig(overrides);
   const logger = createLogger(config.logLevel);
   const infra = await createInfrastructure(config, logger);
@@ -59,6 +60,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls } },
     logger,
     supergraphSdl: fs.readFileSync(config.gateway.supergraphPath, 'utf8'),
+    // graphql-ws on the gateway's /graphql, fed by the stack's own bus and pub/sub.
+    ...(options.subscriptions ? { pubsub: infra.pubsub, events: infra.events } : {}),
   });
   const gatewayUrl = await gateway.service.listen(0);
   return {
