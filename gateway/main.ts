@@ -3,6 +3,7 @@ import { createLogger } from '../platform/logger';
 import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createMessaging } from '../platform/infrastructure';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
+import { ensureClientBuilt } from '../scripts/clientBuild';
 import { buildGateway } from './server';
 
 // The gateway keeps no data: it needs the supergraph, the subgraphs' URLs and,
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'gateway');
   startTracing(config.observability.tracing, { instanceId: config.instanceId });
   try {
+    if (config.gateway.storefront.enabled) {
+      const build = await ensureClientBuilt(config.gateway.storefront.dir);
+      if (build.built) logger.info({ millis: build.millis, dir: build.dir }, 'storefront built');
+    }
     const messaging = await createMessaging(config, logger);
     const gateway = buildGateway({ config, logger, pubsub: messaging.pubsub, events: messaging.events, redis: messaging.redis });
     const url = await gateway.service.listen(config.ports.gateway, config.host);

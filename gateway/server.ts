@@ -28,6 +28,7 @@ import { SubgraphFetcher } from './subgraphFetcher';
 import { accessLogPlugin } from './plugins/accessLog';
 import type { ReadinessCheck } from '../platform/http/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
+import { storefrontRoutes } from './storefront';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
 
@@ -188,6 +189,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     ready: [...routingChecks, ...(consumers ? [{ name: 'events', check: async () => consumers.check() }] : [])],
     metrics: metricsEndpointOptions(config, 'gateway'),
     tls: config.tls,
+    routes: gatewayConfig.storefront.enabled ? [storefrontRoutes({ dir: gatewayConfig.storefront.dir, logger })] : [],
   });
   const stop = async () => {
     unobservePubSub();

@@ -44,6 +44,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   http?: HttpConfig;
   /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
   middleware?: express.RequestHandler[];
+  /** More routes beside the API's, tried before the JSON 404 (the gateway's storefront). */
+  routes?: express.Router[];
   /** Listen on HTTPS with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
   tls?: { certFile?: string; keyFile?: string };
   /**
@@ -174,6 +176,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       },
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
+    for (const routes of this.options.routes ?? []) app.use(routes);
     app.use(jsonNotFound);
     app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors, maxBodyBytes: this.http.maxBodyBytes }));
     this.httpServer.on('request', app);

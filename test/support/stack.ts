@@ -39,11 +39,16 @@ export async function postGraphQL<T = any>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+export interface StackOptions {
+  /** The gateway also serves graphql-ws subscriptions, on the stack's own bus and pub/sub (as `npm start` does). */
+  subscriptions?: boolean;
+}
+
 /**
  * Every subgraph in-process on a free port, behind a gateway serving the
  * committed supergraph file: what production runs, minus the separate processes.
  */
-export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(overrides: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const config = testConfig(overrides);
   const logger = createLogger(config.logLevel);
   const infra = await createInfrastructure(config, logger);
@@ -59,6 +64,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls } },
     logger,
     supergraphSdl: fs.readFileSync(config.gateway.supergraphPath, 'utf8'),
+    ...(options.subscriptions ? { pubsub: infra.pubsub, events: infra.events } : {}),
   });
   const gatewayUrl = await gateway.service.listen(0);
   return {
