@@ -1,6 +1,7 @@
 import { useSubscription } from '@apollo/client/react';
-import { type FormEvent } from 'react';
-import { CartSuggestionsDocument } from '../gql/graphql';
+import { useState, type FormEvent } from 'react';
+import { CartSuggestionsDocument, type CartSuggestionsSubscription } from '../gql/graphql';
+import { usePreferencesGeneration } from './preferencesGeneration';
 import { useCart } from './cart';
 import { BudgetBar } from './components/BudgetBar';
 import { RecommendationPanel } from './components/RecommendationPanel';
@@ -35,19 +36,34 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+type LiveCart = NonNullable<CartSuggestionsSubscription['cartSuggestions']['cart']>;
+
+/** The subscription alone; remounted (a new subscription, whose first push is the cart as it is now) when the preferences change. */
+function CartPushes({ onPush }: { onPush: (cart: LiveCart) => void }) {
+  // Not written to the cache: an older push arriving after a newer mutation answer must not roll the cart back.
+  useSubscription(CartSuggestionsDocument, { fetchPolicy: 'no-cache', onData: ({ data }) => data.data && onPush(data.data.cartSuggestions.cart) });
+  return null;
+}
+
 /**
- * The cart's budget and suggestions, on every page. The CartSuggestions
- * subscription pushes the cart after every change; Apollo's cache stores it
- * under the same Cart id, so this (and the header's count) re-render.
+ * The cart's budget and suggestions, on every page. The gateway pushes the
+ * cart with fresh suggestions after every change (CartSuggestions). The bar
+ * shows the newest cart known (a mutation's answer or a push); the panel the
+ * newest push's suggestions and the cart version they were made for
+ * (`data-version`), the ones loaded with the cart until the first push.
  */
 function CartAside() {
   const { data } = useCart();
-  useSubscription(CartSuggestionsDocument);
+  const [pushed, setPushed] = useState<LiveCart>();
+  const generation = usePreferencesGeneration();
   const cart = data?.cart;
+  const newest = pushed && (!cart || pushed.version > cart.version) ? pushed : cart;
+  const suggested = pushed ?? cart;
   return (
     <aside aria-label="Your cart" className="aside">
-      <BudgetBar cart={cart} />
-      <RecommendationPanel title="Suggested for your cart" name="cart-suggestions" list={cart?.suggestions} version={cart?.version} />
+      <CartPushes key={generation} onPush={setPushed} />
+      <BudgetBar cart={newest} />
+      <RecommendationPanel title="Suggested for your cart" name="cart-suggestions" list={suggested?.suggestions} version={suggested?.version} />
     </aside>
   );
 }

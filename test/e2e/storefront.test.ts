@@ -75,19 +75,27 @@ async function openStorefront(): Promise<Watched> {
 
 const sessionTokenOf = (page: Page) => page.evaluate<string | null>(`localStorage.getItem('smartcart.sessionToken')`);
 
-/** What the budget bar and the suggestions panel show now. */
-async function liveState(page: Page) {
-  const bar = page.getByRole('region', { name: 'Budget' });
-  const panel = page.locator('[data-panel="cart-suggestions"]');
-  return {
-    total: await bar.getAttribute('data-total'),
-    status: await bar.getAttribute('data-status'),
-    cartVersion: await bar.getAttribute('data-version'),
-    panelVersion: await panel.getAttribute('data-version'),
-    panelText: (await panel.textContent()) ?? '',
-  };
+interface LiveState {
+  total: string | null;
+  status: string | null;
+  cartVersion: string | null;
+  panelVersion: string | null;
+  panelText: string;
 }
-type LiveState = Awaited<ReturnType<typeof liveState>>;
+
+/** What the budget bar and the suggestions panel show now, read in one go (a render may land between two reads). */
+const liveState = (page: Page) =>
+  page.evaluate<LiveState>(`(() => {
+    const bar = document.querySelector('[aria-label="Budget"]');
+    const panel = document.querySelector('[data-panel="cart-suggestions"]');
+    return {
+      total: bar?.getAttribute('data-total') ?? null,
+      status: bar?.getAttribute('data-status') ?? null,
+      cartVersion: bar?.getAttribute('data-version') ?? null,
+      panelVersion: panel?.getAttribute('data-version') ?? null,
+      panelText: panel?.textContent ?? '',
+    };
+  })()`);
 
 /** Waits, up to the live deadline, until bar and panel both show a cart version newer than `before`'s. */
 function waitForLiveUpdate(page: Page, before: LiveState): Promise<LiveState> {
@@ -217,7 +225,7 @@ describe('the storefront', () => {
   it('checks out and shows the order, its recommended line attributed', async () => {
     const { page } = watched;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Cart/ }).click();
-    await page.getByRole('heading', { name: 'Your cart' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your cart' }).waitFor();
     await page.getByRole('button', { name: 'Check out' }).click();
     await page.getByRole('heading', { name: 'Your orders' }).waitFor({ timeout: 15_000 });
     await page.getByRole('status').filter({ hasText: 'your order is placed' }).waitFor();

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { CheckoutDocument, OrdersDocument, RemoveFromCartDocument, UpdateCartItemDocument } from '../../gql/graphql';
+import { CartDocument, CheckoutDocument, OrdersDocument, RemoveFromCartDocument, UpdateCartItemDocument } from '../../gql/graphql';
 import { useCart } from '../cart';
 import { ProductImage } from '../components/ProductCard';
 import { money } from '../format';
@@ -9,7 +9,7 @@ export function Cart() {
   const { data, loading, error } = useCart();
   const [update] = useMutation(UpdateCartItemDocument);
   const [remove] = useMutation(RemoveFromCartDocument);
-  const [checkout, checkoutState] = useMutation(CheckoutDocument, { refetchQueries: [OrdersDocument] });
+  const [checkout, checkoutState] = useMutation(CheckoutDocument, { refetchQueries: [OrdersDocument, CartDocument] });
   if (loading && !data) return <p aria-busy="true">Loading your cart…</p>;
   if (error) return <p role="alert">{error.message}</p>;
   const cart = data?.cart;

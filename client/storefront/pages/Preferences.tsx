@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { CartDocument, PreferencesDocument, UpdatePreferencesDocument, type DietaryTag, type PreferencesInput, type SustainabilityPreference } from '../../gql/graphql';
 import { words } from '../format';
+import { preferencesChanged } from '../preferencesGeneration';
 import { DIETS } from './Search';
 
 /** A few cities to pick from without sharing the device's position. */
@@ -37,7 +38,10 @@ export function Preferences() {
     };
     setSaved(false);
     void save({ variables: { input } })
-      .then(() => setSaved(true))
+      .then(() => {
+        preferencesChanged();
+        setSaved(true);
+      })
       .catch(() => undefined);
   };
 
