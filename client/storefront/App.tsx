@@ -47,30 +47,25 @@ function CartPushes({ onPush }: { onPush: (cart: LiveCart) => void }) {
 
 /**
  * The cart's budget and suggestions, on every page. The gateway pushes the
- * cart with fresh suggestions after every change (CartSuggestions). The bar
- * shows the newest cart known (a mutation's answer or a push); the panel the
- * newest push's suggestions and the cart version they were made for
- * (`data-version`), the ones loaded with the cart until the first push.
+ * cart with fresh suggestions after every change (CartSuggestions). The
+ * budget bar (in the sticky header) shows the newest cart known, a
+ * mutation's answer or a push; the panel the newest push's suggestions and
+ * the cart version they were made for (`data-version`), the ones loaded with
+ * the cart until the first push.
  */
-function CartAside() {
+function useLiveCart() {
   const { data } = useCart();
   const [pushed, setPushed] = useState<LiveCart>();
-  const generation = usePreferencesGeneration();
   const cart = data?.cart;
   const newest = pushed && (!cart || pushed.version > cart.version) ? pushed : cart;
-  const suggested = pushed ?? cart;
-  return (
-    <aside aria-label="Your cart" className="aside">
-      <CartPushes key={generation} onPush={setPushed} />
-      <BudgetBar cart={newest} />
-      <RecommendationPanel title="Suggested for your cart" name="cart-suggestions" list={suggested?.suggestions} version={suggested?.version} />
-    </aside>
-  );
+  return { newest, suggested: pushed ?? cart, onPush: setPushed };
 }
 
 export function App() {
   const route = useRoute();
-  const { data } = useCart();
+  const { newest, suggested, onPush } = useLiveCart();
+  const generation = usePreferencesGeneration();
+  const count = newest?.itemCount ?? 0;
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget).get('q') ?? '').trim();
@@ -96,16 +91,20 @@ export function App() {
           <Link href="/">Browse</Link>
           <Link href="/preferences">Preferences</Link>
           <Link href="/orders">Orders</Link>
-          <Link href="/cart" aria-label={`Cart, ${data?.cart.itemCount ?? 0} items`}>
-            Cart ({data?.cart.itemCount ?? 0})
+          <Link href="/cart" aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}>
+            Cart ({count})
           </Link>
         </nav>
+        <BudgetBar cart={newest} />
       </header>
+      <CartPushes key={generation} onPush={onPush} />
       <div className="layout">
         <main id="main">
           <Page route={route} />
         </main>
-        <CartAside />
+        <aside aria-label="Your cart" className="aside">
+          <RecommendationPanel title="Suggested for your cart" name="cart-suggestions" list={suggested?.suggestions} version={suggested?.version} />
+        </aside>
       </div>
     </>
   );
