@@ -73,7 +73,7 @@ const migrations: Check = async () => {
 
 async function main(): Promise<void> {
   const checks: [string, Check][] = [
-    ['resolver types', codegen],
+    ['codegen (resolver types, client operations)', codegen],
     ['Prisma client', prismaClient],
     ['supergraph', supergraph],
     ['migrations', migrations],

@@ -32,11 +32,13 @@ export const CLIENT_APPS: ClientApp[] = [
 export const clientDist = path.join(projectRoot, 'dist', 'client');
 const STAMP = 'build.json';
 
+const clientSources = path.join(projectRoot, 'client');
+
 /** Everything a build reads besides node_modules: the client sources, this builder, the demo catalog, the lock file. */
 function inputsHash(): string {
   const hash = crypto.createHash('sha256');
   const files = [
-    ...fs.readdirSync(path.join(projectRoot, 'client'), { recursive: true, withFileTypes: true })
+    ...fs.readdirSync(clientSources, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => path.join(e.parentPath, e.name)),
     path.join(projectRoot, 'scripts', 'clientBuild.ts'),
@@ -112,9 +114,14 @@ export function clientBuildIsCurrent(outDir = clientDist): boolean {
   }
 }
 
-/** Builds the clients when dist/client is missing or older than its inputs; otherwise does nothing. */
+/**
+ * Builds the clients when dist/client is missing or older than its inputs;
+ * otherwise does nothing. Without the sources (the container image, built by
+ * `npm run build:web` in its build stage) the existing build is served as it is.
+ */
 export async function ensureClientBuilt(outDir = clientDist): Promise<ClientBuild> {
   const started = Date.now();
+  if (!fs.existsSync(clientSources) && fs.existsSync(path.join(outDir, STAMP))) return { built: false, millis: 0, dir: outDir };
   if (clientBuildIsCurrent(outDir)) return { built: false, millis: Date.now() - started, dir: outDir };
   return buildClient(outDir);
 }
