@@ -10,6 +10,8 @@ import type { Logger } from '../platform/logger';
 
 /** Paths the storefront never answers: the API's own. */
 const API_PATHS = /^\/(graphql|healthz|readyz|metrics)(\/|$)/;
+/** Folders of the build that are not apps. */
+const RESERVED = new Set(['storefront', 'assets', 'images']);
 const IMAGE_NAME = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\.(jpe?g|png|webp|gif|svg)$/i;
 const CSP = ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "style-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"].join('; ');
 
@@ -24,7 +26,8 @@ export interface StorefrontOptions {
 
 /**
  * Routes for the gateway's HTTP server: hashed assets cached for a year, the
- * app's HTML for every other GET (the app routes on the client), and images
+ * app's HTML for every other GET (the app routes on the client; another app
+ * of the build, such as `admin/`, under its own prefix), and images
  * by file name. A product image path the build has no file for (an imported
  * product's `/images/x.jpg`) gets the generic placeholder: no image 404s.
  */
@@ -60,6 +63,13 @@ export function storefrontRoutes({ dir, logger }: StorefrontOptions): Router {
     res.setHeader('Referrer-Policy', 'no-referrer');
     // The HTML names the current hashed assets: always revalidated.
     res.setHeader('Cache-Control', 'no-cache');
+    // Another app of the build (dist/client/<app>/index.html) answers under /<app>/; the storefront everywhere else.
+    const segment = /^\/([a-z][a-z0-9-]*)(\/|$)/.exec(req.path)?.[1];
+    const appIndex = segment && !RESERVED.has(segment) ? path.join(dir, segment, 'index.html') : undefined;
+    if (appIndex && fs.existsSync(appIndex)) {
+      res.type('html').sendFile(appIndex);
+      return;
+    }
     if (!fs.existsSync(indexFile)) {
       if (!warned) logger.warn({ dir }, 'storefront not built: run npm run build:client');
       warned = true;

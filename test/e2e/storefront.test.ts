@@ -263,6 +263,11 @@ describe('serving the storefront', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
     expect((await fetch(`${origin}/assets/nope-123.js`)).status).toBe(404);
+    // Another app of the build answers under its own prefix.
+    fs.mkdirSync(path.join(buildDir, 'console'), { recursive: true });
+    fs.writeFileSync(path.join(buildDir, 'console', 'index.html'), '<!doctype html><title>console</title>');
+    expect(await (await fetch(`${origin}/console/some/page`)).text()).toContain('<title>console</title>');
+    expect(await (await fetch(`${origin}/cart`)).text()).toContain('/assets/storefront-');
     // The API is untouched: /graphql answers GraphQL, an unknown JSON path the JSON 404.
     const api = await stack.query(`{ categories { id } }`);
     expect(api.data.categories.length).toBeGreaterThan(0);
