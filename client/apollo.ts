@@ -1,5 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -20,6 +22,12 @@ export interface SmartCartClientOptions {
   sessionToken: () => string | undefined;
   /** A WebSocket implementation where there is no global one (Node: `ws`). */
   webSocketImpl?: unknown;
+  /**
+   * Called when the API refuses the session (UNAUTHENTICATED: ended, expired,
+   * replaced), so the app can start a new one; `reason` is the API's
+   * `extensions.reason` (SESSION_IDLE_EXPIRED …).
+   */
+  onSessionRefused?: (reason: string | undefined) => void;
 }
 
 export interface SmartCartClient {
@@ -54,7 +62,12 @@ export function createSmartCartClient(options: SmartCartClientOptions): SmartCar
     const token = options.sessionToken();
     return token ? { headers: { ...prevContext.headers, [SESSION_HEADER]: token } } : {};
   });
-  const http = session.concat(new HttpLink({ uri: options.httpUrl }));
+  const refused = new ErrorLink(({ error }) => {
+    if (!CombinedGraphQLErrors.is(error) || !options.sessionToken()) return;
+    const unauthenticated = error.errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    if (unauthenticated) options.onSessionRefused?.(unauthenticated.extensions?.reason as string | undefined);
+  });
+  const http = ApolloLink.from([refused, session, new HttpLink({ uri: options.httpUrl })]);
   const link = ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), http);
   const apollo = new ApolloClient({
     link,

@@ -7,10 +7,22 @@ import { ensureSession, sessionStore } from './session';
 
 // The storefront talks to the gateway on its own origin: served by it, no CORS.
 async function start(): Promise<void> {
+  let running = false;
   const root = createRoot(document.getElementById('app')!);
-  const client = createSmartCartClient({ httpUrl: '/graphql', sessionToken: sessionStore.get });
+  const client = createSmartCartClient({
+    httpUrl: '/graphql',
+    sessionToken: sessionStore.get,
+    // An ended or expired session: start afresh (a new anonymous session, an empty cart).
+    onSessionRefused: () => {
+      // Before the app runs, ensureSession replaces a refused token itself.
+      if (!running) return;
+      sessionStore.clear();
+      location.reload();
+    },
+  });
   try {
     await ensureSession(client.apollo);
+    running = true;
   } catch (error) {
     root.render(<p role="alert">The shop is not reachable: {(error as Error).message}</p>);
     return;

@@ -250,6 +250,33 @@ describe('the storefront', () => {
   });
 });
 
+describe('a session the API no longer accepts', () => {
+  it('is replaced by a new one, on loading the page and while the app runs', async () => {
+    const { page, context } = await browser.newPage({ phone: true });
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Browse the shop' }).waitFor({ timeout: 30_000 });
+    const first = await sessionTokenOf(page);
+    const ended = await stack.query(`mutation { endSession }`, undefined, { 'x-session-token': first! });
+    expect(ended.data).toEqual({ endSession: true });
+    // The running app's next request is refused: it starts over with a new session.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    const second = await eventually(async () => {
+      const token = await sessionTokenOf(page).catch(() => null);
+      return token && token !== first ? token : undefined;
+    }, 15_000, 'a new session token');
+    await page.getByRole('heading', { name: 'Your orders' }).waitFor({ timeout: 15_000 });
+    // A stored token ended while the page was closed: replaced at load.
+    await stack.query(`mutation { endSession }`, undefined, { 'x-session-token': second });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your orders' }).waitFor({ timeout: 30_000 });
+    const third = await sessionTokenOf(page);
+    expect(third).not.toBe(second);
+    const me = await stack.query(`{ me { id } }`, undefined, { 'x-session-token': third! });
+    expect(me.errors).toBeUndefined();
+    await context.close();
+  });
+});
+
 describe('serving the storefront', () => {
   it('answers every app path with the app, never an API path', async () => {
     const deep = await fetch(`${origin}/product/${WHOLE_MILK}`, { headers: { accept: 'text/html' } });
