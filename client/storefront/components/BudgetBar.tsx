@@ -11,7 +11,7 @@ export function BudgetBar({ cart }: { cart: CartViewFragment | undefined }) {
   const total = Number(cart.total);
   const share = limit && Number(limit) > 0 ? Math.min(100, Math.round((total / Number(limit)) * 100)) : 0;
   return (
-    <section className={`budget budget-${status.toLowerCase()}`} aria-label="Budget" data-total={cart.total} data-status={status} data-version={cart.version}>
+    <section className={`budget budget-${status.toLowerCase()}`} aria-label="Budget" aria-live="polite" data-total={cart.total} data-status={status} data-version={cart.version}>
       <div className="budget-line">
         <span>
           Cart: <strong>{money(cart.total, cart.currency)}</strong> · {cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'}
