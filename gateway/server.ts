@@ -29,6 +29,7 @@ import { accessLogPlugin } from './plugins/accessLog';
 import { servePlaygroundPage } from './http/playgroundPage';
 import type { ReadinessCheck } from '../platform/http/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
+import { storefrontRoutes } from './storefront';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
 
@@ -192,7 +193,8 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     // Apollo's landing page loads Sandbox from a CDN: never shown. Browsers get the
     // bundled GraphiQL instead when the playground is on (GATEWAY_PLAYGROUND).
     landingPage: false,
-    routes: gatewayConfig.playground ? (app) => servePlaygroundPage(app, '/graphql') : undefined,
+    beforeGraphQL: gatewayConfig.playground ? (app) => servePlaygroundPage(app, '/graphql') : undefined,
+    routers: gatewayConfig.storefront.enabled ? [storefrontRoutes({ dir: gatewayConfig.storefront.dir, logger })] : [],
   });
   const stop = async () => {
     unobservePubSub();

@@ -78,6 +78,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves the storefront while developing, elsewhere only when asked, from dist/client unless told otherwise', () => {
+    expect(loadConfig({}).gateway.storefront).toEqual({ enabled: true, dir: expect.stringMatching(/[\\/]dist[\\/]client$/) });
+    expect(loadConfig({ NODE_ENV: 'test' }).gateway.storefront.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTERNAL_AUTH_SECRET: 'x'.repeat(32) }).gateway.storefront.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTERNAL_AUTH_SECRET: 'x'.repeat(32), GATEWAY_STOREFRONT: 'true', GATEWAY_STOREFRONT_DIR: '/srv/shop' }).gateway.storefront).toEqual({ enabled: true, dir: '/srv/shop' });
+    expect(() => loadConfig({ GATEWAY_STOREFRONT: 'maybe' })).toThrow(/GATEWAY_STOREFRONT: must be true or false/);
+  });
+
   it('opens introspection and CORS while developing and closes them in production', () => {
     expect(loadConfig({}).http).toMatchObject({ introspection: true, corsOrigins: '*', debugErrors: false });
     // Production also requires the internal-call secret.

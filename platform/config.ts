@@ -70,6 +70,8 @@ const envSchema = z.object({
   SEED_DEMO_DATA: bool.default(true),
   SUPERGRAPH_SOURCE: z.enum(['file', 'introspect']).default('file'),
   SUPERGRAPH_PATH: z.string().min(1).default('gateway/supergraph.graphql'),
+  GATEWAY_STOREFRONT: bool.optional(),
+  GATEWAY_STOREFRONT_DIR: z.string().min(1).default('dist/client'),
   GATEWAY_FORWARD_HEADERS: z.string().default('x-session-token,x-api-key,x-request-id'),
   GATEWAY_READY_POLL_MS: positiveInt.default(2000),
   SUBGRAPH_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(5000),
@@ -261,6 +263,11 @@ export interface Config {
     trustedProxies: string[];
     rateLimit: RateLimitConfig;
     /** graphql-ws limits: largest message, subscriptions per connection, connections per client address, init timeout, keep-alive. */
+    /**
+     * The example storefront (client/storefront, built into `dir` by `npm run build:client`)
+     * at `/` with the product images at `/images/*` (gateway/storefront.ts).
+     */
+    storefront: { enabled: boolean; dir: string };
     websocket: {
       maxPayloadBytes: number;
       maxSubscriptionsPerConnection: number;
@@ -505,6 +512,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         apiKeyPoints: e.RATE_LIMIT_API_KEY_POINTS,
         strictFields,
       },
+      // On while developing (`npm start`), off elsewhere unless asked for.
+      storefront: { enabled: e.GATEWAY_STOREFRONT ?? e.NODE_ENV === 'development', dir: path.resolve(e.GATEWAY_STOREFRONT_DIR) },
       websocket: {
         maxPayloadBytes: e.GATEWAY_WS_MAX_PAYLOAD_BYTES,
         maxSubscriptionsPerConnection: e.GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,

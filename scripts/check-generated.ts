@@ -84,7 +84,7 @@ const migrations: Check = async () => {
 async function main(): Promise<void> {
   const checks: [string, Check][] = [
     ['subgraph API schemas', apiSchemas],
-    ['resolver types and service-call documents', codegen],
+    ['codegen (resolver types, service-call documents, client operations)', codegen],
     ['Prisma client', prismaClient],
     ['supergraph', supergraph],
     ['migrations', migrations],

@@ -10,6 +10,7 @@ import { buildGateway } from '../gateway/server';
 import { preparePlayground } from '../gateway/preparePlayground';
 import { subgraphs } from '../subgraphs';
 import { commands } from './commands';
+import { ensureClientBuilt } from './clientBuild';
 import { seedDemoDataIfEmpty, settleDemoRecommender } from './demoData';
 
 // `npm start`: the gateway and every subgraph in one process, sharing one
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   };
   // Built in the background when missing or stale (a fresh clone): the API does not wait for it.
   void preparePlayground(config, logger);
+  // Built beside the migrations and the seeding; awaited before the gateway listens.
+  const storefront = config.gateway.storefront.enabled ? ensureClientBuilt(config.gateway.storefront.dir) : undefined;
+  storefront?.catch(() => undefined);
   try {
     if (config.migrateOnStart) {
       const applied = await migrate(infra.database);
@@ -71,13 +75,18 @@ async function main(): Promise<void> {
       await settleDemoRecommender(services);
       logger.info({ millis: Date.now() - started }, 'recommender trained on the demo history');
     }
+    if (storefront) {
+      const build = await storefront;
+      if (build.built) logger.info({ millis: build.millis, dir: build.dir }, 'storefront built');
+    }
     const url = await gateway.service.listen(config.ports.gateway, config.host);
     if (config.database.kind === 'pglite') {
       // This process holds the embedded database: CLI commands hand their work to it (docs/events.md).
       started.push(await startAdminEndpoint({ dataDir: config.database.dataDir, commands, infra, services, logger }));
     }
     logger.info({ subgraphs: subgraphUrls, database: config.database.kind === 'pglite' ? config.database.dataDir : 'postgresql' }, 'all services up');
-    process.stdout.write(`\nSmartCart is running: ${url}\n(open it in a browser for the playground; Ctrl-C stops)\n\n`);
+    const shop = config.gateway.storefront.enabled ? `The storefront: ${new URL('/', url).toString()}\n` : '';
+    process.stdout.write(`\nSmartCart is running: ${url}\n${shop}(open the API's URL in a browser for the playground; Ctrl-C stops)\n\n`);
     runUntilSignalled(shutdown, logger, config.shutdownGraceMs);
   } catch (error) {
     logger.fatal({ err: error }, 'start failed');

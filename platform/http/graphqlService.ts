@@ -50,9 +50,11 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
    * Registers routes ahead of /graphql's GraphQL handling (the gateway's
    * playground page on GET /graphql and its static assets).
    */
-  routes?: (app: express.Express) => void;
+  beforeGraphQL?: (app: express.Express) => void;
   /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
   middleware?: express.RequestHandler[];
+  /** More routes beside the API's, tried after /graphql and before the JSON 404 (the gateway's storefront and admin console). */
+  routers?: express.RequestHandler[];
   /** Listen on HTTPS with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
   tls?: { certFile?: string; keyFile?: string };
   /**
@@ -169,7 +171,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       // A consumer or start-up task names itself in `problems` (stream, group, last error, since when).
       else res.status(503).json({ status: 'not ready', service: this.options.name, reason: report.reason, checks: report.checks, ...(report.problems ? { problems: report.problems } : {}) });
     });
-    this.options.routes?.(app);
+    this.options.beforeGraphQL?.(app);
     app.use(
       '/graphql',
       // The caller's request id (the gateway's, for a subgraph) or a new one, answered back
@@ -197,6 +199,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       },
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
+    for (const router of this.options.routers ?? []) app.use(router);
     app.use(jsonNotFound);
     app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors, maxBodyBytes: this.http.maxBodyBytes }));
     this.httpServer.on('request', app);

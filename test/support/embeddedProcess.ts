@@ -8,7 +8,8 @@ import { freePort } from './freePort';
 const NODE_ARGS = ['--experimental-wasm-modules', '--no-warnings=ExperimentalWarning', '--import', 'tsx'];
 
 function environment(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  // No storefront: these processes test the API, and building it would only slow their start.
+  return { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn', GATEWAY_STOREFRONT: 'false', ...extra };
 }
 
 export interface StartedApi {

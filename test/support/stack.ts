@@ -39,12 +39,17 @@ export async function postGraphQL<T = any>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+export interface StackOptions {
+  /** The gateway also serves graphql-ws subscriptions, on the stack's own bus and pub/sub (as `npm start` does). */
+  subscriptions?: boolean;
+}
+
 /**
  * Every subgraph in-process on a free port, behind a gateway serving the
  * committed supergraph file: what production runs, minus the separate processes.
  * `subscriptions`: the gateway also serves graphql-ws subscriptions.
  */
-export async function startStack(overrides: Record<string, string> = {}, options: { subscriptions?: boolean } = {}): Promise<Stack> {
+export async function startStack(overrides: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const config = testConfig(overrides);
   const logger = createLogger(config.logLevel);
   const infra = await createInfrastructure(config, logger);

@@ -1,0 +1,33 @@
+import { useApolloClient } from '@apollo/client/react';
+import type { RecommendationPanelFragment } from '../../gql/graphql';
+import { trackRecommendationClick } from '../tracking';
+import { AddButton } from './AddButton';
+import { ProductCard } from './ProductCard';
+
+/**
+ * A list of recommendations with the reason for each. Opening or adding an
+ * item is tracked with its recommendation id.
+ */
+export function RecommendationPanel({ title, list, name, version }: { title: string; list: RecommendationPanelFragment | null | undefined; name: string; version?: number }) {
+  const apollo = useApolloClient();
+  const headingId = `panel-${name}`;
+  return (
+    <section className="panel" aria-labelledby={headingId} data-panel={name} data-version={version}>
+      <h2 id={headingId}>{title}</h2>
+      {!list && <p className="muted">Recommendations are unavailable right now.</p>}
+      {list && list.items.length === 0 && <p className="muted">{list.emptyReason ?? 'Nothing to suggest yet.'}</p>}
+      {list && list.items.length > 0 && (
+        <ul className="grid">
+          {list.items.map((item) => (
+            <ProductCard key={item.recommendationId} product={item.product} onOpen={() => trackRecommendationClick(apollo, item.product.id, item.recommendationId)}>
+              <p className="reason">
+                {item.reason} <span className="confidence">({Math.round(item.confidence * 100)} % sure)</span>
+              </p>
+              <AddButton productId={item.product.id} name={item.product.name} recommendationId={item.recommendationId} />
+            </ProductCard>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
