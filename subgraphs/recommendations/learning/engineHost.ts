@@ -35,6 +35,20 @@ export interface RebuildStats {
   snapshotBytes: number;
 }
 
+/** What this replica's engine knows and how fresh it is (the recommendationHealth query). */
+export interface EngineHealth {
+  loadedFrom: StartStats['source'] | null;
+  /** When this replica's engine was loaded; null while loading. */
+  loadedAt: Date | null;
+  /** When the basket model this replica serves was fitted (a restored fit: when its snapshot was saved). */
+  basketModelFittedAt: Date | null;
+  interactionsLearned: number;
+  /** The newest interaction learned; null before the first. */
+  lastInteractionAt: Date | null;
+  products: number;
+  shoppers: number;
+}
+
 /** How the engine was loaded at start, for logs and the start-up benchmark. */
 export interface StartStats {
   source: 'snapshot+stream' | 'snapshot+database' | 'rebuild';
@@ -82,6 +96,8 @@ export class EngineHost {
   private readonly positionWaiters = new Set<{ target: string; resolve: () => void }>();
   private readonly staleConsumerMs: number;
   startStats: StartStats | undefined;
+  private loadedAt: Date | null = null;
+  private basketFittedAt: Date | null = null;
   private readonly metrics = engineMetrics();
   private stopReporting: (() => void) | undefined;
 
@@ -143,6 +159,8 @@ export class EngineHost {
     let source: StartStats['source'];
     if (snapshot) {
       this.current = RecommendationEngine.fromSnapshot(snapshot, this.engineOptions);
+      // A fit stored with the snapshot is as old as the snapshot; without one, restoring fitted it now.
+      this.basketFittedAt = snapshot.basketModel ? ((await this.snapshots.builtAt()) ?? new Date()) : new Date();
       lap('restore');
       this.applyCatalog(this.current, await catalogRead);
       lap('catalog');
@@ -161,7 +179,10 @@ export class EngineHost {
           for (const interaction of page) this.current.ingest(interaction);
           caughtUp += page.length;
         }
-        if (caughtUp > 0) this.current.refit();
+        if (caughtUp > 0) {
+          this.current.refit();
+          this.basketFittedAt = new Date();
+        }
         learnFrom = streamMark;
         source = 'snapshot+database';
       }
@@ -191,6 +212,7 @@ export class EngineHost {
     caughtUp += this.caughtUpCount - before;
     lap('catchUp');
     this.startStats = { source, caughtUp, millis: Date.now() - started, phases };
+    this.loadedAt = new Date();
     this.metrics.load.observe({ source }, this.startStats.millis / 1000);
     this.stopReporting = this.metrics.reportSize(() => this.current);
     logger.info({ ...this.startStats, position: this.position }, 'recommendation model loaded');
@@ -264,6 +286,7 @@ export class EngineHost {
   async train(): Promise<number> {
     const stop = this.metrics.build.startTimer({ kind: 'refit' });
     this.current.refit();
+    this.basketFittedAt = new Date();
     stop();
     this.notify();
     // The position is what lets a new replica follow the stream from here.
@@ -281,6 +304,7 @@ export class EngineHost {
       interactions += page.length;
     }
     engine.refit();
+    this.basketFittedAt = new Date();
     this.metrics.build.observe({ kind: 'rebuild' }, (Date.now() - started) / 1000);
     if (this.subscriptions.length > 0) engine.trackChanges();
     this.current = engine;
@@ -297,6 +321,24 @@ export class EngineHost {
     await this.catalog.upsertProducts(snapshots);
     for (const snapshot of snapshots) this.current.applyProduct(snapshot);
     this.notify();
+  }
+
+  health(): EngineHealth {
+    const engine = this.current;
+    return {
+      loadedFrom: this.startStats?.source ?? null,
+      loadedAt: this.loadedAt,
+      basketModelFittedAt: this.basketFittedAt,
+      interactionsLearned: engine.interactionCount,
+      lastInteractionAt: engine.lastEventTime > 0 ? new Date(engine.lastEventTime) : null,
+      products: engine.items.size,
+      shoppers: engine.shopperCount,
+    };
+  }
+
+  /** When the saved model snapshot was built; null before the first save. */
+  modelSavedAt(): Promise<Date | null> {
+    return this.snapshots.builtAt();
   }
 
   async projectedProducts(): Promise<number> {
