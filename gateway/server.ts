@@ -26,6 +26,7 @@ import { createEventConsumers } from '../platform/events/eventConsumers';
 import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraphs';
 import { SubgraphFetcher } from './subgraphFetcher';
 import { accessLogPlugin } from './plugins/accessLog';
+import { ADMIN_CONSOLE_PATH, adminConsoleRouter } from './adminConsole';
 import type { ReadinessCheck } from '../platform/http/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
 
@@ -188,6 +189,7 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     ready: [...routingChecks, ...(consumers ? [{ name: 'events', check: async () => consumers.check() }] : [])],
     metrics: metricsEndpointOptions(config, 'gateway'),
     tls: config.tls,
+    routes: gatewayConfig.adminConsole ? [{ path: ADMIN_CONSOLE_PATH, handler: adminConsoleRouter(logger) }] : [],
   });
   const stop = async () => {
     unobservePubSub();

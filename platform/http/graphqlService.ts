@@ -42,6 +42,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   metrics?: MetricsEndpointOptions;
   /** Introspection, CORS, body limit, stack traces: `config.http`. */
   http?: HttpConfig;
+  /** Other pages this service serves beside /graphql (the gateway's admin console), by path prefix. */
+  routes?: { path: string; handler: express.RequestHandler }[];
   /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
   middleware?: express.RequestHandler[];
   /** Listen on HTTPS with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
@@ -174,6 +176,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       },
       expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
     );
+    for (const route of this.options.routes ?? []) app.use(route.path, route.handler);
     app.use(jsonNotFound);
     app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors, maxBodyBytes: this.http.maxBodyBytes }));
     this.httpServer.on('request', app);

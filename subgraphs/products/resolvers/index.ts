@@ -23,13 +23,14 @@ import { productBySku } from './Query.productBySku';
 import { productsBySku } from './Query.productsBySku';
 import { products } from './Query.products';
 import { store } from './Query.store';
+import { allStores } from './Query.allStores';
 import { stores } from './Query.stores';
 import { Store } from './Store';
 
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
-  Query: { product, productBySku, productsBySku, products, categories, category, stores, store },
+  Query: { product, productBySku, productsBySku, products, categories, category, stores, store, allStores },
   Mutation: {
     createProduct,
     updateProduct,
