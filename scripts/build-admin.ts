@@ -8,9 +8,9 @@ import { projectRoot } from '../platform/paths';
 // file, one style sheet, one page: nothing loaded from anywhere else.
 
 const source = path.join(projectRoot, 'client', 'admin');
-const out = path.join(projectRoot, 'dist', 'admin');
 
-async function main(): Promise<void> {
+/** Builds the console into `out` (dist/admin by default); returns the script's size in bytes. */
+export async function buildAdminConsole(out = path.join(projectRoot, 'dist', 'admin')): Promise<{ scriptBytes: number; totalBytes: number }> {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const result = await build({
@@ -27,12 +27,18 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   for (const file of ['index.html', 'admin.css']) fs.copyFileSync(path.join(source, file), path.join(out, file));
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-  const script = fs.statSync(path.join(out, 'admin.js')).size;
-  process.stdout.write(`Built the admin console into ${path.relative(projectRoot, out)}/ (admin.js ${script.toLocaleString('en')} bytes; ${bytes.toLocaleString('en')} bytes with its source map)\n`);
+  const totalBytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+  return { scriptBytes: fs.statSync(path.join(out, 'admin.js')).size, totalBytes };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  buildAdminConsole().then(
+    ({ scriptBytes, totalBytes }) => {
+      process.stdout.write(`Built the admin console into dist/admin/ (admin.js ${scriptBytes.toLocaleString('en')} bytes; ${totalBytes.toLocaleString('en')} bytes with its source map)\n`);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -60,7 +60,7 @@ export function apiKeysPage(currentKeyId: string): HTMLElement {
       const secret = h('input', { readonly: true, value: createApiKey.secret, id: 'new-secret', class: 'mono', spellcheck: false, autocomplete: 'off' });
       secretBox.replaceChildren(
         h('p', {}, h('strong', {}, `Key for ${createApiKey.apiKey.name} created.`), ' Copy it now: it is shown only this once and cannot be read back.'),
-        field('New API key', secret),
+        field('Secret of the new key', secret),
       );
       secretBox.hidden = false;
       secret.select();
