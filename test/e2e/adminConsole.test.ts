@@ -67,7 +67,7 @@ describe('admin console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(`Shop manager ${tag} (admin)`).waitFor();
     // Kept for this tab only.
-    expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([1, 0]);
+    expect(await page.evaluate('[sessionStorage.length, localStorage.length]')).toEqual([1, 0]);
     for (const section of ['Products', 'Categories', 'Stores', 'Import', 'API keys', 'Health']) {
       await page.getByRole('navigation').getByRole('link', { name: section }).waitFor();
     }
@@ -92,12 +92,20 @@ describe('admin console', () => {
     await page.getByLabel('Discount (%)').fill('10');
     await page.getByLabel('Units in stock').fill('12');
     await page.getByRole('checkbox', { name: 'gluten free' }).check();
+    await page.getByLabel('Score (0–100)').fill('70');
+    await page.getByRole('checkbox', { name: 'organic' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/Saved Oat drink .*: price 2\.79 EUR, shoppers pay 2\.51/).waitFor();
     await browser.screenshot(page, 'admin-console-price-changed');
 
-    const product = await stack.query(`query ($id: ID!) { product(id: $id) { price effectivePrice stockQuantity dietaryTags } }`, { id: productId });
-    expect(product.data.product).toEqual({ price: '2.79', effectivePrice: '2.51', stockQuantity: 12, dietaryTags: expect.arrayContaining(['VEGAN', 'GLUTEN_FREE']) });
+    const product = await stack.query(`query ($id: ID!) { product(id: $id) { price effectivePrice stockQuantity dietaryTags sustainability { score labels } } }`, { id: productId });
+    expect(product.data.product).toEqual({
+      price: '2.79',
+      effectivePrice: '2.51',
+      stockQuantity: 12,
+      dietaryTags: expect.arrayContaining(['VEGAN', 'GLUTEN_FREE']),
+      sustainability: { score: 70, labels: ['ORGANIC'] },
+    });
   });
 
   it('uploads a bad import file and lists its errors row by row, writing nothing', async () => {
@@ -186,13 +194,13 @@ describe('admin console on a phone', () => {
     await page.getByRole('table', { name: 'Products' }).waitFor();
     // What the role does not permit is not offered (the API would refuse it anyway).
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Products', 'Categories', 'Stores', 'Health']);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await browser.screenshot(page, 'admin-console-phone');
     // Signing out forgets the key.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('API key').waitFor();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
     expect(external).toEqual([]);
   });
 });

@@ -113,6 +113,9 @@ function editForm(product: ProductDetailFragment, status: ReturnType<typeof stat
     event.preventDefault();
     status.clear();
     for (const input of Object.values(inputs)) setFieldError(input, null);
+    const sustainability = { score: number(inputs.score), carbonFootprintKg: number(inputs.carbonFootprintKg), labels: labels.selected() as SustainabilityLabel[] };
+    // Nothing known stays "nothing known" (null), rather than an empty rating.
+    const unrated = sustainability.score === null && sustainability.carbonFootprintKg === null && sustainability.labels.length === 0;
     const input: UpdateProductInput = {
       name: inputs.name.value,
       price: inputs.price.value.trim(),
@@ -120,10 +123,11 @@ function editForm(product: ProductDetailFragment, status: ReturnType<typeof stat
       discountPercent: inputs.discountPercent.value.trim() || null,
       stockQuantity: number(inputs.stockQuantity),
       dietaryTags: dietary.selected() as DietaryTag[],
-      sustainability: { score: number(inputs.score), carbonFootprintKg: number(inputs.carbonFootprintKg), labels: labels.selected() as SustainabilityLabel[] },
+      ...(unrated ? (product.sustainability ? { sustainability: null } : {}) : { sustainability }),
     };
     try {
       const { updateProduct } = await request(UpdateProductDocument, { id: product.id, input });
+      product = updateProduct;
       showSummary(updateProduct);
       status.ok(`Saved ${updateProduct.name}: price ${updateProduct.price} ${updateProduct.currency}, shoppers pay ${updateProduct.effectivePrice}.`);
     } catch (error) {
