@@ -119,6 +119,19 @@ describe('API keys over the API', () => {
   });
 });
 
+describe('allStores', () => {
+  it('lists every store by city and name, for anyone', async () => {
+    const admin = headers.admin;
+    for (const [name, city] of [[`Zeta ${tag}`, 'Aachen'], [`Alpha ${tag}`, 'Zwickau'], [`Beta ${tag}`, 'Aachen']]) {
+      const created = await stack.query(`mutation ($input: CreateStoreInput!) { createStore(input: $input) { id } }`, { input: { name, city, latitude: 50.7, longitude: 6.1 } }, admin);
+      expect(created.errors).toBeUndefined();
+    }
+    const answer = await stack.query(`{ allStores { name city } }`);
+    const mine = answer.data.allStores.filter((s: { name: string }) => s.name.endsWith(tag)).map((s: { name: string }) => s.name);
+    expect(mine).toEqual([`Beta ${tag}`, `Zeta ${tag}`, `Alpha ${tag}`]);
+  });
+});
+
 describe('recommendationHealth', () => {
   it('reports the engine, its consumers and dead letters', async () => {
     const answer = await stack.query(HEALTH, {}, headers['catalog-editor']);
