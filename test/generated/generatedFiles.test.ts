@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { projectRoot } from '../../platform/paths';
 
 // Generated code is committed. This fails when a schema changed without
-// regenerating (resolver types, Prisma client, supergraph) or without a migration.
+// regenerating (resolver types, the admin console's operation types, Prisma
+// client, supergraph) or without a migration.
 it('resolver types, Prisma client, supergraph and migrations match their sources', () => {
   let output: string;
   try {
@@ -17,6 +18,7 @@ it('resolver types, Prisma client, supergraph and migrations match their sources
   }
   expect(output.trim().split('\n')).toEqual([
     'up to date  resolver types',
+    'up to date  admin console operations',
     'up to date  Prisma client',
     'up to date  supergraph',
     'up to date  migrations',
