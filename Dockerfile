@@ -25,6 +25,8 @@ COPY . .
 # BUILD:WEB: the GraphiQL playground and storefront assets, when the project defines `build:web`.
 RUN if node -e "process.exit(require('./package.json').scripts['build:web'] ? 0 : 1)"; then npm run build:web; fi
 RUN npm run build
+# The admin console's page (dist/admin), served at /admin when GATEWAY_ADMIN_CONSOLE=true.
+RUN npm run build:admin
 
 # ------------------------------------------------------------------ production dependencies
 FROM ${NODE_IMAGE} AS deps
