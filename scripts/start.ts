@@ -6,6 +6,9 @@ import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ADMIN_CONSOLE_DIR } from '../gateway/adminConsole';
 import { buildGateway } from '../gateway/server';
 import { subgraphs } from '../subgraphs';
 import { commands } from './commands';
@@ -54,6 +57,13 @@ async function main(): Promise<void> {
       services[definition.name] = built;
       subgraphUrls[definition.name] = await built.service.listen(config.ports[definition.name], config.host);
     }
+    if (config.gateway.adminConsole && !fs.existsSync(path.join(ADMIN_CONSOLE_DIR, 'index.html'))) {
+      // A checkout's first start builds the console (esbuild, a development dependency:
+      // loaded only here; an image has it built already).
+      const { buildAdminConsole } = await import('./build-admin.js');
+      const { scriptBytes } = await buildAdminConsole();
+      logger.info({ dir: ADMIN_CONSOLE_DIR, scriptBytes }, 'admin console built (npm run build:admin)');
+    }
     // The committed supergraph, pointed at the subgraphs this process just started.
     const gateway = buildGateway({
       config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls: { ...subgraphUrls, ...config.gateway.subgraphUrls } } },
@@ -74,7 +84,8 @@ async function main(): Promise<void> {
       started.push(await startAdminEndpoint({ dataDir: config.database.dataDir, commands, infra, services, logger }));
     }
     logger.info({ subgraphs: subgraphUrls, database: config.database.kind === 'pglite' ? config.database.dataDir : 'postgresql' }, 'all services up');
-    process.stdout.write(`\nSmartCart is running: ${url}\n(open it in a browser for the playground; Ctrl-C stops)\n\n`);
+    const adminUrl = config.gateway.adminConsole ? `\nAdmin console: ${new URL('/admin/', url).toString()} (sign in with an API key: npm run apikey -- create <name> admin)` : '';
+    process.stdout.write(`\nSmartCart is running: ${url}\n(open it in a browser for the playground; Ctrl-C stops)${adminUrl}\n\n`);
     runUntilSignalled(shutdown, logger, config.shutdownGraceMs);
   } catch (error) {
     logger.fatal({ err: error }, 'start failed');
