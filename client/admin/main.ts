@@ -24,8 +24,8 @@ interface Page {
 
 const PAGES: Page[] = [
   { path: 'products', title: 'Products', permission: 'catalog:write', render: (_key, rest) => (rest[0] ? productEditPage(rest[0]) : productsPage()) },
-  { path: 'categories', title: 'Categories', permission: 'catalog:write', render: () => categoriesPage() },
-  { path: 'stores', title: 'Stores', permission: 'catalog:write', render: () => storesPage() },
+  { path: 'categories', title: 'Categories', permission: 'catalog:write', render: (key) => categoriesPage(key.permissions.includes('catalog:delete')) },
+  { path: 'stores', title: 'Stores', permission: 'catalog:write', render: (key) => storesPage(key.permissions.includes('catalog:delete')) },
   { path: 'import', title: 'Import', permission: 'catalog:import', render: () => importPage() },
   { path: 'keys', title: 'API keys', permission: 'apikeys:manage', render: (key) => apiKeysPage(key.id) },
   { path: 'health', title: 'Health', permission: 'health:read', render: () => healthPage() },

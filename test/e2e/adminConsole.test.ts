@@ -194,6 +194,11 @@ describe('admin console on a phone', () => {
     await page.getByRole('table', { name: 'Products' }).waitFor();
     // What the role does not permit is not offered (the API would refuse it anyway).
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Products', 'Categories', 'Stores', 'Health']);
+    await page.getByRole('link', { name: 'Stores' }).click();
+    await page.getByRole('button', { name: `Edit Harbour ${tag}` }).waitFor();
+    // Deleting is the admin's (catalog:delete).
+    expect(await page.getByRole('button', { name: `Delete Harbour ${tag}` }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Products' }).click();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await browser.screenshot(page, 'admin-console-phone');

@@ -11,8 +11,8 @@ interface FlatCategory {
   depth: number;
 }
 
-/** The category tree (three levels), with create, rename, move and delete. */
-export function categoriesPage(): HTMLElement {
+/** The category tree (three levels), with create, rename, move and (with catalog:delete) delete. */
+export function categoriesPage(mayDelete: boolean): HTMLElement {
   const status = statusArea();
   const list = h('div', {}, h('p', {}, 'Loading…'));
   const inputs = {
@@ -63,7 +63,7 @@ export function categoriesPage(): HTMLElement {
               'span',
               { class: 'actions' },
               h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${c.name}`, onclick: () => startEdit(c) }, 'Edit'),
-              h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${c.name}`, onclick: () => void remove(c) }, 'Delete'),
+              mayDelete && h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${c.name}`, onclick: () => void remove(c) }, 'Delete'),
             ),
           ]),
         ),

@@ -3,8 +3,8 @@ import { field, h, setFieldError, statusArea, table } from '../dom';
 import { AllStoresDocument, CreateStoreDocument, DeleteStoreDocument, UpdateStoreDocument, type StoreRowFragment } from '../gql/graphql';
 import { messageOf, showFieldErrors } from './products';
 
-/** The shop's stores: create, edit (name, city, position) and delete. */
-export function storesPage(): HTMLElement {
+/** The shop's stores: create, edit (name, city, position) and (with catalog:delete) delete. */
+export function storesPage(mayDelete: boolean): HTMLElement {
   const status = statusArea();
   const list = h('div', {}, h('p', {}, 'Loading…'));
   const inputs = {
@@ -44,7 +44,7 @@ export function storesPage(): HTMLElement {
               'span',
               { class: 'actions' },
               h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${s.name}`, onclick: () => startEdit(s) }, 'Edit'),
-              h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${s.name}`, onclick: () => void remove(s) }, 'Delete'),
+              mayDelete && h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${s.name}`, onclick: () => void remove(s) }, 'Delete'),
             ),
           ]),
         ),
