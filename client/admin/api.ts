@@ -64,8 +64,7 @@ export async function request<TResult, TVariables>(
     throw new ApiError(
       body.errors.map((e) => {
         const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-        const message = code === 'PAYLOAD_TOO_LARGE' && e.extensions?.maxBytes ? `${e.message} (at most ${e.extensions.maxBytes.toLocaleString()} bytes per request)` : e.message;
-        return { message, code, field: e.extensions?.field, reason: e.extensions?.reason };
+        return { message: e.message, code, field: e.extensions?.field, reason: e.extensions?.reason };
       }),
     );
   }

@@ -122,6 +122,13 @@ describe('admin console', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Nothing was imported: 2 problems in products.csv');
     await browser.screenshot(page, 'admin-console-import-errors');
     expect((await stack.query(`query ($sku: String!) { productBySku(sku: $sku) { id } }`, { sku: `good-${tag}` })).data.productBySku).toBeNull();
+
+    // Larger than the request body limit: refused with the limit, nothing written.
+    const bigRows = Array.from({ length: 30_000 }, (_, i) => `big-${tag}-${i},Big row ${i} ${tag},1.00`);
+    await page.getByLabel('Product file (CSV or JSON)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(['sku,name,price', ...bigRows].join('\n')) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('big.csv is too large for one request (Request body larger than 1000000 bytes)').waitFor();
+    expect((await stack.query(`query ($sku: String!) { productBySku(sku: $sku) { id } }`, { sku: `big-${tag}-0` })).data.productBySku).toBeNull();
   });
 
   it('manages categories and stores', async () => {

@@ -1,4 +1,4 @@
-import { request } from '../api';
+import { ApiError, request } from '../api';
 import { field, h, statusArea, table } from '../dom';
 import { ImportProductsDocument, type ImportFormat } from '../gql/graphql';
 import { messageOf } from './products';
@@ -38,7 +38,11 @@ export function importPage(): HTMLElement {
         status.ok(`Imported ${chosen.name}: ${importProducts.created} created, ${importProducts.updated} updated, ${importProducts.unchanged} unchanged.`);
       }
     } catch (error) {
-      status.fail(messageOf(error));
+      if (error instanceof ApiError && error.code === 'PAYLOAD_TOO_LARGE') {
+        status.fail(`${chosen.name} is too large for one request (${error.message}). Split it, or import it with npm run import.`);
+      } else {
+        status.fail(messageOf(error));
+      }
     } finally {
       submit.disabled = false;
     }
