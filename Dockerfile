@@ -22,7 +22,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-# BUILD:WEB: the GraphiQL playground and storefront assets, when the project defines `build:web`.
+# BUILD:WEB: the GraphiQL playground, storefront and admin console assets (dist/playground, dist/client,
+# dist/admin), when the project defines `build:web`.
 RUN if node -e "process.exit(require('./package.json').scripts['build:web'] ? 0 : 1)"; then npm run build:web; fi
 RUN npm run build
 

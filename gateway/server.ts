@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import express from 'express';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
 import type { Config } from '../platform/config';
@@ -27,6 +28,7 @@ import { supergraphSubgraphs, type SubgraphEndpoint } from './supergraphSubgraph
 import { SubgraphFetcher } from './subgraphFetcher';
 import { accessLogPlugin } from './plugins/accessLog';
 import { servePlaygroundPage } from './http/playgroundPage';
+import { ADMIN_CONSOLE_PATH, adminConsoleRouter } from './adminConsole';
 import type { ReadinessCheck } from '../platform/http/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
 import { storefrontRoutes } from './storefront';
@@ -194,7 +196,10 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     // bundled GraphiQL instead when the playground is on (GATEWAY_PLAYGROUND).
     landingPage: false,
     beforeGraphQL: gatewayConfig.playground ? (app) => servePlaygroundPage(app, '/graphql') : undefined,
-    routers: gatewayConfig.storefront.enabled ? [storefrontRoutes({ dir: gatewayConfig.storefront.dir, logger })] : [],
+    routers: [
+      ...(gatewayConfig.adminConsole ? [express.Router().use(ADMIN_CONSOLE_PATH, adminConsoleRouter(logger))] : []),
+      ...(gatewayConfig.storefront.enabled ? [storefrontRoutes({ dir: gatewayConfig.storefront.dir, logger })] : []),
+    ],
   });
   const stop = async () => {
     unobservePubSub();

@@ -106,6 +106,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_PLAYGROUND: 'maybe' })).toThrow(/GATEWAY_PLAYGROUND/);
   });
 
+  it('serves the admin console while developing, in production only when asked', () => {
+    const production = { NODE_ENV: 'production', INTERNAL_AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig({}).gateway.adminConsole).toBe(true);
+    expect(loadConfig({ GATEWAY_ADMIN_CONSOLE: 'false' }).gateway.adminConsole).toBe(false);
+    expect(loadConfig(production).gateway.adminConsole).toBe(false);
+    expect(loadConfig({ ...production, GATEWAY_ADMIN_CONSOLE: 'true' }).gateway.adminConsole).toBe(true);
+    expect(() => loadConfig({ GATEWAY_ADMIN_CONSOLE: 'sometimes' })).toThrow(/GATEWAY_ADMIN_CONSOLE: must be true or false/);
+  });
+
   it('reads the rate limits, strict fields and trusted proxies', () => {
     const config = loadConfig({ RATE_LIMIT_STRICT_FIELDS: 'startSession:60/60, checkout:10/1', GATEWAY_TRUSTED_PROXIES: '10.0.0.0/8,::1' });
     expect(config.gateway.rateLimit.strictFields).toEqual([

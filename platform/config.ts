@@ -86,6 +86,7 @@ const envSchema = z.object({
   GATEWAY_MAX_TOKENS: positiveInt.max(1_000_000, 'must be at most 1000000').default(10_000),
   GATEWAY_INTROSPECTION: bool.optional(),
   GATEWAY_PLAYGROUND: bool.optional(),
+  GATEWAY_ADMIN_CONSOLE: bool.optional(),
   GATEWAY_MAX_COST: positiveInt.max(100_000_000, 'must be at most 100000000').default(50_000),
   GATEWAY_DEFAULT_LIST_SIZE: positiveInt.max(10_000, 'must be at most 10000').default(10),
   GATEWAY_MAX_RESPONSE_BYTES: positiveInt.default(5_000_000),
@@ -239,6 +240,8 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoData: boolean;
   gateway: {
+    /** Serve the admin console (dist/admin, `npm run build:admin`) at /admin (GATEWAY_ADMIN_CONSOLE). */
+    adminConsole: boolean;
     supergraphSource: 'file' | 'introspect';
     supergraphPath: string;
     /** Subgraph URL overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_URL. */
@@ -485,6 +488,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoData: e.SEED_DEMO_DATA,
     gateway: {
+      // The page holds no secret (every operation needs an API key), but a public
+      // gateway need not advertise a back office: off in production unless asked for.
+      adminConsole: e.GATEWAY_ADMIN_CONSOLE ?? !production,
       supergraphSource: e.SUPERGRAPH_SOURCE,
       // From the project root, so a service started from another working directory finds the file.
       supergraphPath: path.resolve(projectRoot, e.SUPERGRAPH_PATH),

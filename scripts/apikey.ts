@@ -1,9 +1,8 @@
-import { API_KEY_REVOKED_CHANNEL, createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../platform/auth/apiKeys';
+import { announceRevocation, createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../platform/auth/apiKeys';
 import { isRole, ROLES, type Role } from '../platform/auth/roles';
 import { CommandError, defineCommand, UsageError } from '../platform/commands/command';
 import { runCli } from '../platform/commands/runCli';
 import { openDatabase } from '../platform/database/database';
-import type { Infrastructure } from '../platform/infrastructure';
 
 // `npm run apikey -- list | create <name> <role…> | rotate <id> | revoke <id>`.
 // Keys are stored hashed: a new key's secret is printed once, here. Beside a
@@ -33,14 +32,6 @@ type ApiKeyResult =
   | { action: 'list'; keys: ListedKey[] }
   | { action: 'create' | 'rotate'; id: string; key: string; label: string }
   | { action: 'revoke'; id: string; immediate: boolean; cacheSeconds: number };
-
-/**
- * Tells every service that caches keys to forget them: inside the API its own
- * pub/sub reaches its services; with Redis, every replica hears it.
- */
-async function announceRevocation(infra: Infrastructure): Promise<void> {
-  await infra.pubsub.publish(API_KEY_REVOKED_CHANNEL, { at: new Date().toISOString() });
-}
 
 export const apikeyCommand = defineCommand<ApiKeyArgs, ApiKeyResult>({
   name: 'apikey',
@@ -78,12 +69,12 @@ export const apikeyCommand = defineCommand<ApiKeyArgs, ApiKeyResult>({
         case 'rotate': {
           const rotated = await rotateApiKey(db.prisma, args.id);
           if (!rotated) throw new CommandError(`no live API key with id ${args.id}`);
-          await announceRevocation(infra);
+          await announceRevocation(infra.pubsub);
           return { action: 'rotate', id: rotated.id, key: rotated.key, label: `Rotated ${args.id} into` };
         }
         case 'revoke': {
           if (!(await revokeApiKey(db.prisma, args.id))) throw new CommandError(`no live API key with id ${args.id}`);
-          await announceRevocation(infra);
+          await announceRevocation(infra.pubsub);
           // Heard at once inside the API, or by every replica through Redis; otherwise caches expire.
           const immediate = where === 'api' || Boolean(infra.config.redis);
           return { action: 'revoke', id: args.id, immediate, cacheSeconds: infra.config.apiKeys.cacheMs / 1000 };

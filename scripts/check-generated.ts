@@ -16,16 +16,23 @@ import { subgraphs } from '../subgraphs';
 
 type Check = () => Promise<string[]>;
 
-const codegen: Check = async () => {
-  const { config } = await loadCodegenConfig({ configFilePath: path.join(projectRoot, 'codegen.yml') });
-  const outputs = await generate({ ...config, cwd: projectRoot, silent: true }, false);
-  return outputs
-    .filter((o: { filename: string; content: string }) => {
-      const file = path.resolve(projectRoot, o.filename);
-      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== o.content;
-    })
-    .map((o: { filename: string }) => `${o.filename} (npm run codegen)`);
-};
+/** The outputs of one codegen config that differ from the committed files. */
+function codegenCheck(configFile: string, command: string): Check {
+  return async () => {
+    const { config } = await loadCodegenConfig({ configFilePath: path.join(projectRoot, configFile) });
+    const outputs = await generate({ ...config, cwd: projectRoot, silent: true }, false);
+    return outputs
+      .filter((o: { filename: string; content: string }) => {
+        const file = path.resolve(projectRoot, o.filename);
+        return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== o.content;
+      })
+      .map((o: { filename: string }) => `${o.filename} (${command})`);
+  };
+}
+
+const codegen = codegenCheck('codegen.yml', 'npm run codegen');
+/** The admin console's typed operations, against the committed supergraph. */
+const adminCodegen = codegenCheck('client/admin/codegen.yml', 'npm run codegen:admin');
 
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
   const checks: [string, Check][] = [
     ['subgraph API schemas', apiSchemas],
     ['codegen (resolver types, service-call documents, client operations)', codegen],
+    ['admin console operations', adminCodegen],
     ['Prisma client', prismaClient],
     ['supergraph', supergraph],
     ['migrations', migrations],

@@ -6,6 +6,9 @@ import { runUntilSignalled } from '../platform/http/runUntilSignalled';
 import { createInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/logger';
 import { startTracing, stopTracing } from '../platform/observability/tracing';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ADMIN_CONSOLE_DIR } from '../gateway/adminConsole';
 import { buildGateway } from '../gateway/server';
 import { preparePlayground } from '../gateway/preparePlayground';
 import { subgraphs } from '../subgraphs';
@@ -61,6 +64,13 @@ async function main(): Promise<void> {
       services[definition.name] = built;
       subgraphUrls[definition.name] = await built.service.listen(config.ports[definition.name], config.host);
     }
+    if (config.gateway.adminConsole && !fs.existsSync(path.join(ADMIN_CONSOLE_DIR, 'index.html'))) {
+      // A checkout's first start builds the console (esbuild, a development dependency:
+      // loaded only here; an image has it built already).
+      const { buildAdminConsole } = await import('./build-admin.js');
+      const { scriptBytes } = await buildAdminConsole();
+      logger.info({ dir: ADMIN_CONSOLE_DIR, scriptBytes }, 'admin console built (npm run build:admin)');
+    }
     // The committed supergraph, pointed at the subgraphs this process just started.
     const gateway = buildGateway({
       config: { ...config, gateway: { ...config.gateway, supergraphSource: 'file', subgraphUrls: { ...subgraphUrls, ...config.gateway.subgraphUrls } } },
@@ -86,7 +96,8 @@ async function main(): Promise<void> {
     }
     logger.info({ subgraphs: subgraphUrls, database: config.database.kind === 'pglite' ? config.database.dataDir : 'postgresql' }, 'all services up');
     const shop = config.gateway.storefront.enabled ? `The storefront: ${new URL('/', url).toString()}\n` : '';
-    process.stdout.write(`\nSmartCart is running: ${url}\n${shop}(open the API's URL in a browser for the playground; Ctrl-C stops)\n\n`);
+    const adminUrl = config.gateway.adminConsole ? `Admin console: ${new URL('/admin/', url).toString()} (sign in with an API key: npm run apikey -- create <name> admin)\n` : '';
+    process.stdout.write(`\nSmartCart is running: ${url}\n${shop}${adminUrl}(open the API's URL in a browser for the playground; Ctrl-C stops)\n\n`);
     runUntilSignalled(shutdown, logger, config.shutdownGraceMs);
   } catch (error) {
     logger.fatal({ err: error }, 'start failed');

@@ -28,6 +28,14 @@ const KEY_PREFIX = 'sck_';
 /** Services drop every cached key when a message arrives here (Redis: every replica at once). */
 export const API_KEY_REVOKED_CHANNEL = 'apikeys:revoked';
 
+/**
+ * Tells every service that caches keys to forget them: in one process its own
+ * pub/sub reaches its services; with Redis, every replica hears it.
+ */
+export async function announceRevocation(pubsub: PubSub): Promise<void> {
+  await pubsub.publish(API_KEY_REVOKED_CHANNEL, { at: new Date().toISOString() });
+}
+
 export function hashApiKey(key: string): string {
   return crypto.createHash('sha256').update(key).digest('hex');
 }

@@ -22,6 +22,19 @@ export type ConsumerProblem =
   | { stream: string; group: string | null; state: ConsumerStatus['state']; since: string; lastError?: string }
   | { task: string; state: string; since: string; attempts: number; lastError?: string };
 
+/** One consumer or follower as the health report shows it. */
+export interface ConsumerHealth {
+  stream: string;
+  /** null for a follower. */
+  group: string | null;
+  state: ConsumerStatus['state'];
+  /** Entries not yet delivered to the group; null for a follower or when the bus cannot tell. */
+  lag: number | null;
+  /** Delivered and not yet acknowledged; null for a follower. */
+  pending: number | null;
+  lastError?: string;
+}
+
 /** The label of a follower, which has no group. */
 const FOLLOWER = 'follower';
 
@@ -130,6 +143,30 @@ export class EventConsumers {
   /** Every consumer's and follower's state, and every start-up task's. */
   report(): { consumers: ConsumerStatus[]; tasks: ReturnType<StartupTask<unknown>['state']>[] } {
     return { consumers: this.statuses(), tasks: [...this.tasks].map((task) => ({ name: task.name, ...task.state() })) };
+  }
+
+  /**
+   * Every consumer's state with its group's lag and pending entries, and the
+   * dead letters waiting on each stream consumed: what /metrics exports, for
+   * a caller that wants the figures at once (the recommendationHealth query).
+   */
+  async health(): Promise<{ consumers: ConsumerHealth[]; deadLetters: { stream: string; count: number }[] }> {
+    const statuses = this.statuses();
+    const streams = [...new Set(statuses.map((status) => status.stream))];
+    const groups = new Map(await Promise.all(streams.map(async (stream) => [stream, await this.options.bus.groups(stream)] as const)));
+    const consumers = statuses.map((status): ConsumerHealth => {
+      const info = status.group === null ? undefined : groups.get(status.stream)?.find((group) => group.name === status.group);
+      return {
+        stream: status.stream,
+        group: status.group,
+        state: status.state,
+        lag: info?.lag ?? null,
+        pending: info ? info.pending : null,
+        ...(status.lastError ? { lastError: status.lastError } : {}),
+      };
+    });
+    const deadLetters = await Promise.all(streams.map(async (stream) => ({ stream, count: await this.options.bus.deadLetterCount(stream) })));
+    return { consumers, deadLetters };
   }
 
   problems(now = Date.now()): ConsumerProblem[] {

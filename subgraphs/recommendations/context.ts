@@ -8,6 +8,7 @@ import type { ExperimentRegistry } from './experiments/experimentRegistry';
 import type { ExperimentReports } from './experiments/experimentReports';
 import type { ImpressionRecorder } from './experiments/impressionRecorder';
 import type { EngineHost } from './learning/engineHost';
+import type { HealthReport } from './learning/healthReport';
 import type { RecommendationCache } from './recommendationCache';
 
 export interface RecommendationsContext {
@@ -26,4 +27,6 @@ export interface RecommendationsContext {
   experimentStore: ExperimentRepository;
   impressions: ImpressionRecorder;
   reports: ExperimentReports;
+  /** This replica's recommendationHealth figures, gathered on demand. */
+  health(): Promise<HealthReport>;
 }

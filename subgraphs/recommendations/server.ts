@@ -19,6 +19,7 @@ import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { startExperiments } from './experiments/experimentsService';
+import { healthReport } from './learning/healthReport';
 
 export const recommendationsSchemaPath = projectFile('subgraphs', 'recommendations', 'schema.graphql');
 
@@ -68,6 +69,18 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   // Experiments are defined with API keys (experiments:write / experiments:read).
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
   const experiments = await startExperiments({ infra, db, consumers, host, logger });
+  const health = async () => {
+    const [modelBuiltAt, consumerHealth] = await Promise.all([host.modelSavedAt(), consumers.health()]);
+    return healthReport({
+      instance: infra.config.instanceId,
+      engine: host.health(),
+      modelBuiltAt,
+      consumers: consumerHealth.consumers,
+      deadLetters: consumerHealth.deadLetters,
+      problems: consumers.problems(),
+      now: new Date(),
+    });
+  };
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
@@ -91,6 +104,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         experimentStore: experiments.repository,
         impressions: experiments.impressions,
         reports: experiments.reports,
+        health,
       };
     },
     ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],

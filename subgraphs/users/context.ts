@@ -1,3 +1,4 @@
+import type { ApiKeyAdmin } from '../../platform/auth/apiKeyAdmin';
 import type { ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import type { Database } from '../../platform/database/database';
 import type { EventBus } from '../../platform/events/eventBus';
@@ -34,4 +35,6 @@ export interface UsersContext {
   session(): Promise<Shopper | null>;
   /** The API key sent in `x-api-key`, verified once per request: null without a valid one. */
   principal(): Promise<ApiKeyPrincipal | null>;
+  /** API keys over the API: create, list, revoke (announced to every service's key cache). */
+  apiKeyAdmin: ApiKeyAdmin;
 }

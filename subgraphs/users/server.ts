@@ -1,3 +1,4 @@
+import { ApiKeyAdmin } from '../../platform/auth/apiKeyAdmin';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { openDatabase, type Database } from '../../platform/database/database';
 import { createEventConsumers } from '../../platform/events/eventConsumers';
@@ -56,6 +57,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
   const signIns = new SignInService(createIdTokenVerifier(infra.config.signIn, infra.internal.fetch), shoppers, sessions, carts);
   const catalog = new CatalogClient(options.productsUrl, logger, infra.internal.fetch);
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
+  const apiKeyAdmin = new ApiKeyAdmin(db.prisma, infra.pubsub);
   const consumers = createEventConsumers(infra.config, 'users', infra.events, logger);
   // Retried until it starts (a Redis timeout at boot); the service is not ready until then.
   consumers.start('cart price sync', () => startCartPriceSync(consumers, carts, logger));
@@ -86,6 +88,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
         sessionToken,
         session: () => (session ??= sessionShopper(sessions, sessionToken)),
         principal: () => (principal ??= apiKeys.verify(typeof keyHeader === 'string' ? keyHeader : undefined)),
+        apiKeyAdmin,
       };
     },
     ready: [...storageChecks(db, infra), { name: 'events', check: async () => consumers.check() }],

@@ -19,6 +19,7 @@ it('API schemas, resolver types, call documents, Prisma client, supergraph and m
   expect(output.trim().split('\n')).toEqual([
     'up to date  subgraph API schemas',
     'up to date  codegen (resolver types, service-call documents, client operations)',
+    'up to date  admin console operations',
     'up to date  Prisma client',
     'up to date  supergraph',
     'up to date  migrations',

@@ -29,6 +29,11 @@ export class StoreRepository {
     return this.prisma.store.findMany({ where: { id: { in: ids } } });
   }
 
+  /** Every store by city and name, at most `limit`: the list a back office manages. */
+  all(limit: number): Promise<Store[]> {
+    return this.prisma.store.findMany({ orderBy: [{ city: 'asc' }, { name: 'asc' }, { id: 'asc' }], take: limit });
+  }
+
   /** Stores inside the circle, nearest first. */
   async within(circle: Circle): Promise<StoreDistance[]> {
     const rows = await this.prisma.$queryRaw<StoreDistanceRow[]>`

@@ -435,6 +435,8 @@ export type ProductSort =
 
 export type Query = {
   __typename?: 'Query';
+  /** Every store by city and name, at most 1,000 (a back office's list; `stores` finds them by place). */
+  allStores: Array<Store>;
   /** The category tree: its roots, each with its `children`. */
   categories: Array<Category>;
   /** One category by id; null when unknown. */
@@ -912,6 +914,7 @@ export type ProductEdgeResolvers<ContextType = ProductsContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = ProductsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  allStores?: Resolver<Array<ResolversTypes['Store']>, ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;

@@ -24,13 +24,14 @@ import { productBySku } from './Query.productBySku';
 import { productsBySku } from './Query.productsBySku';
 import { products } from './Query.products';
 import { store } from './Query.store';
+import { allStores } from './Query.allStores';
 import { stores } from './Query.stores';
 import { Store } from './Store';
 
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
-  Query: { product, productBySku, productByGtin, productsBySku, products, categories, category, stores, store },
+  Query: { product, productBySku, productByGtin, productsBySku, products, categories, category, stores, store, allStores },
   Mutation: {
     createProduct,
     updateProduct,

@@ -92,6 +92,9 @@ describe('model snapshot', () => {
     const restored = await restoredFrom(data);
     expect(answers(restored)).toEqual(answers(original));
     expect(restored.shopperCount).toBe(original.shopperCount);
+    // The health report's count of learned interactions goes on from the snapshot's.
+    expect(original.interactionCount).toBeGreaterThan(0);
+    expect(restored.interactionCount).toBe(original.interactionCount);
     expect((await encodeSnapshot(restored.toSnapshot())).equals(data)).toBe(true);
 
     // What came after the snapshot: new pairs on top of the restored ones, new shoppers' histories
@@ -99,6 +102,7 @@ describe('model snapshot', () => {
     const later = interactions(2, 200, NOW - 3_600_000).map((e, k) => (k % 3 === 0 ? { ...e, shopperId: id('9100', k) } : e));
     for (const engine of [original, restored]) for (const e of later) engine.ingest(e);
     expect(answers(restored)).toEqual(answers(original));
+    expect(restored.interactionCount).toBe(original.interactionCount);
     for (const engine of [original, restored]) engine.refit();
     expect(answers(restored)).toEqual(answers(original));
     expect((await encodeSnapshot(restored.toSnapshot())).equals(await encodeSnapshot(original.toSnapshot()))).toBe(true);

@@ -44,6 +44,8 @@ interface Header {
   items: string[];
   shopperIds: string[];
   lastEventAt: number;
+  /** Optional: snapshots of earlier releases lack it. */
+  interactionCount?: number;
   streamPosition: string | null;
   basketCount: number;
   behaviourCount: number;
@@ -87,6 +89,12 @@ export class ModelSnapshotRepository {
     return data.length;
   }
 
+  /** When the saved snapshot was built (what a new replica loads); null before the first save. */
+  async builtAt(): Promise<Date | null> {
+    const rows = await this.prisma.$queryRawUnsafe<{ built_at: Date }[]>(`SELECT built_at FROM recs.model_snapshot WHERE name = $1`, NAME);
+    return rows[0]?.built_at ?? null;
+  }
+
   /** The latest snapshot; null when there is none or it cannot be read (`onUnreadable` says why). */
   async load(onUnreadable?: (problem: string) => void): Promise<EngineSnapshot | null> {
     const rows = await this.prisma.$queryRawUnsafe<{ data: string }[]>(`SELECT encode(data, 'base64') AS data FROM recs.model_snapshot WHERE name = $1`, NAME);
@@ -105,6 +113,7 @@ export async function encodeSnapshot(snapshot: EngineSnapshot): Promise<Buffer> 
     items: snapshot.items,
     shopperIds: snapshot.shoppers.ids,
     lastEventAt: snapshot.lastEventAt,
+    interactionCount: snapshot.interactionCount ?? 0,
     streamPosition: snapshot.streamPosition ?? null,
     basketCount: snapshot.baskets.baskets,
     behaviourCount: snapshot.behaviour.baskets,
@@ -215,6 +224,7 @@ function readBody(body: Buffer): EngineSnapshot | string {
     trendLong,
     shoppers,
     lastEventAt: header.lastEventAt,
+    ...(Number.isInteger(header.interactionCount) ? { interactionCount: header.interactionCount } : {}),
     streamPosition: header.streamPosition,
     ...(basketModel ? { basketModel } : {}),
   };

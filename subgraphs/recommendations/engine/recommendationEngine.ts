@@ -193,6 +193,8 @@ export class RecommendationEngine {
   private catalogVersion = 0;
   private behaviourVersion = 0;
   private lastEventAt = 0;
+  /** Distinct interactions learned (kept in snapshots): what the health report shows. */
+  private learned = 0;
   /** Scopes changed since the last takeChangedScopes(), when tracking (see scopes.ts). */
   private changed: Set<string> | undefined;
 
@@ -210,6 +212,11 @@ export class RecommendationEngine {
 
   get lastEventTime(): number {
     return this.lastEventAt;
+  }
+
+  /** Distinct interactions learned so far, those before a restored snapshot included. */
+  get interactionCount(): number {
+    return this.learned;
   }
 
   /** Shopper histories held now (at most options.maxShoppers). */
@@ -307,6 +314,7 @@ export class RecommendationEngine {
   ingest(event: Interaction): void {
     if (this.seenEvents.has(event.eventId)) return;
     this.remember(event.eventId);
+    this.learned += 1;
     this.lastEventAt = Math.max(this.lastEventAt, event.occurredAt);
     if (!event.productId) return;
     const item = this.items.intern(event.productId);
@@ -660,6 +668,7 @@ export class RecommendationEngine {
       // Least recently active first, so that a restore ends in the same order.
       shoppers: ShopperHistory.packAll(this.shoppers.rentries() as Iterable<[string, ShopperHistory]>),
       lastEventAt: this.lastEventAt,
+      interactionCount: this.learned,
       // Only a fit of exactly these counts: anything counted since would be missing from it.
       ...(this.fittedAt === this.baskets.mutations ? { basketModel: this.basketModel.fitted() } : {}),
     };
@@ -676,6 +685,7 @@ export class RecommendationEngine {
     engine.trendLong = DecayingCounters.unpack(snapshot.trendLong);
     for (const [id, history] of ShopperHistory.unpackAll(snapshot.shoppers)) engine.shoppers.set(id, history);
     engine.lastEventAt = snapshot.lastEventAt;
+    engine.learned = snapshot.interactionCount ?? 0;
     const restored = snapshot.basketModel && BasketModel.restore(engine.baskets, engine.items.size, options.basketModel, snapshot.basketModel);
     if (restored) {
       engine.basketModel = restored;
@@ -934,6 +944,8 @@ export interface EngineSnapshot {
   trendLong: PackedCounters;
   shoppers: PackedShoppers;
   lastEventAt: number;
+  /** Distinct interactions learned; absent in snapshots written before it was kept (counted from 0 then). */
+  interactionCount?: number;
   /** The last interaction-stream entry this engine had learned (set by its host). */
   streamPosition?: string | null;
   /** The fitted basket model, when it matches the counts above: restored without a new fit. */

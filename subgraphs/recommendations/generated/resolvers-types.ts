@@ -6,6 +6,7 @@ import type { Intent as IntentModel } from '../intent/intent';
 import type { ExperimentDefinition as ExperimentDefinitionModel, VariantDefinition as VariantDefinitionModel } from '../experiments/experimentDefinition';
 import type { ComputedReport as ComputedReportModel } from '../experiments/experimentReports';
 import type { VariantReport as VariantReportModel, Comparison as ComparisonModel } from '../experiments/experimentReport';
+import type { HealthReport as HealthReportModel } from '../learning/healthReport';
 import type { RecommendationsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -77,6 +78,21 @@ export type DietaryTag =
   | 'NUT_FREE'
   | 'VEGAN'
   | 'VEGETARIAN';
+
+export type EventConsumerHealth = {
+  __typename?: 'EventConsumerHealth';
+  /** The consumer group; null for a follower (each replica reads the whole stream itself). */
+  group?: Maybe<Scalars['String']['output']>;
+  /** Stream entries not yet delivered to the group; null for a follower or when the bus cannot tell. */
+  lag?: Maybe<Scalars['Int']['output']>;
+  /** Why it is retrying, when it is. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Delivered to the group and not yet acknowledged; null for a follower. */
+  pending?: Maybe<Scalars['Int']['output']>;
+  /** RUNNING, RETRYING or STOPPED. */
+  state: Scalars['String']['output'];
+  stream: Scalars['String']['output'];
+};
 
 export type Experiment = {
   __typename?: 'Experiment';
@@ -315,6 +331,13 @@ export type Query = {
    * them), a category, free text ("cheap vegan snacks under $5"), or any mix.
    */
   recommend: RecommendationList;
+  /**
+   * How the recommender is doing, as the replica answering sees it: the age of
+   * the saved model and of the basket model it serves, what it has learned, its
+   * event consumers' lag and the dead letters waiting (API key with
+   * `health:read`: admin, catalog-editor). See docs/recommendations.md.
+   */
+  recommendationHealth: RecommendationHealth;
   /** What shoppers engage with more and more right now (rising over the last hours). */
   trending: RecommendationList;
 };
@@ -390,6 +413,40 @@ export type RecommendationFilter = {
   minPrice?: InputMaybe<Scalars['Decimal']['input']>;
   /** 0–100. */
   minSustainabilityScore?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecommendationHealth = {
+  __typename?: 'RecommendationHealth';
+  /** Seconds since `basketModelFittedAt`. */
+  basketModelAgeSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When the basket model this replica serves (cart completion) was fitted; null while loading. */
+  basketModelFittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Each event consumer and follower of the service, with its lag. */
+  consumers: Array<EventConsumerHealth>;
+  /** Events waiting in the dead letters of the streams it consumes (npm run events -- dead-letters). */
+  deadLetters: Scalars['Int']['output'];
+  /** The same, per stream. */
+  deadLettersByStream: Array<StreamDeadLetters>;
+  /** The replica answering (INSTANCE_ID). */
+  instance: Scalars['String']['output'];
+  /** Distinct interactions (views, adds to cart, purchases …) the engine has learned. */
+  interactionsLearned: Scalars['Int']['output'];
+  /** When the newest interaction learned happened; null before the first. */
+  lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How this replica loaded its engine: SNAPSHOT_STREAM, SNAPSHOT_DATABASE or REBUILD; null while loading. */
+  loadedFrom?: Maybe<Scalars['String']['output']>;
+  /** Seconds since `modelBuiltAt`; null before the first save. */
+  modelAgeSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When the saved model (the snapshot a new replica loads; saved on every training) was built; null before the first save. */
+  modelBuiltAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What keeps it from being ready; empty when ready. */
+  problems: Array<Scalars['String']['output']>;
+  /** Products the engine knows. */
+  productsKnown: Scalars['Int']['output'];
+  /** Whether every consumer reads and every start-up task has started (what /readyz checks). */
+  ready: Scalars['Boolean']['output'];
+  /** Shopper histories the engine keeps in memory (at most RECS_MAX_SHOPPERS). */
+  shoppersKnown: Scalars['Int']['output'];
 };
 
 export type RecommendationList = {
@@ -488,6 +545,12 @@ export type ShopperLocation = {
   __typename?: 'ShopperLocation';
   latitude: Scalars['Float']['output'];
   longitude: Scalars['Float']['output'];
+};
+
+export type StreamDeadLetters = {
+  __typename?: 'StreamDeadLetters';
+  count: Scalars['Int']['output'];
+  stream: Scalars['String']['output'];
 };
 
 export type SustainabilityPreference =
@@ -683,6 +746,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DietaryTag: DietaryTag;
+  EventConsumerHealth: ResolverTypeWrapper<EventConsumerHealth>;
   Experiment: ResolverTypeWrapper<ExperimentDefinitionModel>;
   ExperimentMetric: ExperimentMetric;
   ExperimentPlacement: ExperimentPlacement;
@@ -703,6 +767,7 @@ export type ResolversTypes = ResolversObject<{
   RateEstimate: ResolverTypeWrapper<RateEstimate>;
   RecommendationContext: RecommendationContext;
   RecommendationFilter: RecommendationFilter;
+  RecommendationHealth: ResolverTypeWrapper<HealthReportModel>;
   RecommendationList: ResolverTypeWrapper<ListModelModel>;
   RecommendationStrategy: RecommendationStrategy;
   RecommendationType: RecommendationType;
@@ -710,6 +775,7 @@ export type ResolversTypes = ResolversObject<{
   ServedBy: ServedBy;
   Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
+  StreamDeadLetters: ResolverTypeWrapper<StreamDeadLetters>;
   SustainabilityPreference: SustainabilityPreference;
   VariantComparison: ResolverTypeWrapper<ComparisonModel>;
   VariantFilter: ResolverTypeWrapper<VariantFilter>;
@@ -730,6 +796,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  EventConsumerHealth: EventConsumerHealth;
   Experiment: ExperimentDefinitionModel;
   ExperimentReport: ComputedReportModel;
   ExperimentVariant: VariantDefinitionModel;
@@ -746,10 +813,12 @@ export type ResolversParentTypes = ResolversObject<{
   RateEstimate: RateEstimate;
   RecommendationContext: RecommendationContext;
   RecommendationFilter: RecommendationFilter;
+  RecommendationHealth: HealthReportModel;
   RecommendationList: ListModelModel;
   RecommendedItem: RecommendationModel;
   Shopper: ShopperRepresentationModel;
   ShopperLocation: ShopperLocation;
+  StreamDeadLetters: StreamDeadLetters;
   VariantComparison: ComparisonModel;
   VariantFilter: VariantFilter;
   VariantReport: VariantReportModel;
@@ -768,6 +837,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type EventConsumerHealthResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['EventConsumerHealth'] = ResolversParentTypes['EventConsumerHealth']> = ResolversObject<{
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lag?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type ExperimentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = ResolversObject<{
   alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -872,6 +950,7 @@ export type QueryResolvers<ContextType = RecommendationsContext, ParentType exte
   experiments?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType, Partial<QueryExperimentsArgs>>;
   popular?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryPopularArgs, 'first' | 'strict'>>;
   recommend?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryRecommendArgs, 'context' | 'first' | 'strict'>>;
+  recommendationHealth?: Resolver<ResolversTypes['RecommendationHealth'], ParentType, ContextType>;
   trending?: Resolver<ResolversTypes['RecommendationList'], ParentType, ContextType, RequireFields<QueryTrendingArgs, 'first' | 'strict'>>;
 }>;
 
@@ -881,6 +960,24 @@ export type RateEstimateResolvers<ContextType = RecommendationsContext, ParentTy
   rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   successes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trials?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RecommendationHealthResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationHealth'] = ResolversParentTypes['RecommendationHealth']> = ResolversObject<{
+  basketModelAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  basketModelFittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  consumers?: Resolver<Array<ResolversTypes['EventConsumerHealth']>, ParentType, ContextType>;
+  deadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadLettersByStream?: Resolver<Array<ResolversTypes['StreamDeadLetters']>, ParentType, ContextType>;
+  instance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interactionsLearned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  loadedFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  modelBuiltAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  productsKnown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shoppersKnown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RecommendationListResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['RecommendationList'] = ResolversParentTypes['RecommendationList']> = ResolversObject<{
@@ -905,6 +1002,11 @@ export type ShopperResolvers<ContextType = RecommendationsContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   intents?: Resolver<Maybe<Array<ResolversTypes['Intent']>>, ParentType, ContextType, RequireFields<ShopperIntentsArgs, 'first'>>;
   recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
+}>;
+
+export type StreamDeadLettersResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['StreamDeadLetters'] = ResolversParentTypes['StreamDeadLetters']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type VariantComparisonResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['VariantComparison'] = ResolversParentTypes['VariantComparison']> = ResolversObject<{
@@ -945,6 +1047,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  EventConsumerHealth?: EventConsumerHealthResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
   ExperimentReport?: ExperimentReportResolvers<ContextType>;
   ExperimentVariant?: ExperimentVariantResolvers<ContextType>;
@@ -957,9 +1060,11 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateEstimate?: RateEstimateResolvers<ContextType>;
+  RecommendationHealth?: RecommendationHealthResolvers<ContextType>;
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
+  StreamDeadLetters?: StreamDeadLettersResolvers<ContextType>;
   VariantComparison?: VariantComparisonResolvers<ContextType>;
   VariantFilter?: VariantFilterResolvers<ContextType>;
   VariantReport?: VariantReportResolvers<ContextType>;

@@ -33,6 +33,13 @@ export type BudgetStatus =
   | 'OVER'
   | 'UNDER';
 
+export type CreateApiKeyInput = {
+  /** 1–120 characters, such as "Warehouse sync". */
+  name: Scalars['String']['input'];
+  /** At least one of admin, catalog-editor, service, read-only. */
+  roles: Array<Scalars['String']['input']>;
+};
+
 /** The same values as the products subgraph's DietaryTag. */
 export type DietaryTag =
   | 'GLUTEN_FREE'

@@ -42,6 +42,20 @@ export interface RebuildStats {
   snapshotBytes: number;
 }
 
+/** What this replica's engine knows and how fresh it is (the recommendationHealth query). */
+export interface EngineHealth {
+  loadedFrom: StartStats['source'] | null;
+  /** When this replica's engine was loaded; null while loading. */
+  loadedAt: Date | null;
+  /** When the basket model this replica serves was fitted (a restored fit: when its snapshot was saved). */
+  basketModelFittedAt: Date | null;
+  interactionsLearned: number;
+  /** The newest interaction learned; null before the first. */
+  lastInteractionAt: Date | null;
+  products: number;
+  shoppers: number;
+}
+
 /** How the engine was loaded at start, for logs and the start-up benchmark. */
 export interface StartStats {
   source: 'snapshot+stream' | 'snapshot+database' | 'rebuild';
@@ -100,6 +114,7 @@ export class EngineHost {
   private readonly positionWaiters = new Set<{ target: string; resolve: () => void }>();
   private readonly staleConsumerMs: number;
   startStats: StartStats | undefined;
+  private loadedAt: Date | null = null;
   private readonly metrics = engineMetrics();
   private stopReporting: (() => void) | undefined;
   private readonly fitter: BasketFitter;
@@ -220,6 +235,7 @@ export class EngineHost {
     caughtUp += this.caughtUpCount - before;
     lap('catchUp');
     this.startStats = { source, caughtUp, millis: Date.now() - started, phases };
+    this.loadedAt = new Date();
     this.metrics.load.observe({ source }, this.startStats.millis / 1000);
     this.stopReporting = this.metrics.reportSize(() => this.current, () => this.basketModelStatus());
     logger.info({ ...this.startStats, position: this.position }, 'recommendation model loaded');
@@ -348,6 +364,24 @@ export class EngineHost {
     await this.catalog.upsertProducts(snapshots);
     for (const snapshot of snapshots) this.current.applyProduct(snapshot);
     this.notify();
+  }
+
+  health(): EngineHealth {
+    const engine = this.current;
+    return {
+      loadedFrom: this.startStats?.source ?? null,
+      loadedAt: this.loadedAt,
+      basketModelFittedAt: ((fittedAt) => (fittedAt ? new Date(fittedAt) : null))(this.basketModelStatus().fittedAt),
+      interactionsLearned: engine.interactionCount,
+      lastInteractionAt: engine.lastEventTime > 0 ? new Date(engine.lastEventTime) : null,
+      products: engine.items.size,
+      shoppers: engine.shopperCount,
+    };
+  }
+
+  /** When the saved model snapshot was built; null before the first save. */
+  modelSavedAt(): Promise<Date | null> {
+    return this.snapshots.builtAt();
   }
 
   async projectedProducts(): Promise<number> {

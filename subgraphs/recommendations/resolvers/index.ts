@@ -8,6 +8,7 @@ import { Product } from './Product';
 import { detectIntent } from './Query.detectIntent';
 import { popular } from './Query.popular';
 import { recommend } from './Query.recommend';
+import { recommendationHealth } from './Query.recommendationHealth';
 import { trending } from './Query.trending';
 import { RecommendationList } from './RecommendationList';
 import { RecommendedItem } from './RecommendedItem';
@@ -16,7 +17,7 @@ import { Shopper } from './Shopper';
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
-  Query: { trending, popular, recommend, detectIntent, experiments, experiment },
+  Query: { trending, popular, recommend, detectIntent, experiments, experiment, recommendationHealth },
   Mutation: { createExperiment, startExperiment, stopExperiment },
   Experiment,
   ExperimentVariant,

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Shopper as ShopperModel, InteractionEvent as InteractionEventModel } from '../../../prisma/generated/client/client';
+import type { ApiKeyListing as ApiKeyListingModel } from '../../../platform/auth/apiKeys';
 import type { CartView as CartViewModel, CartItemView as CartItemViewModel } from '../domain/cartView';
 import type { OrderView as OrderViewModel, OrderItemView as OrderItemViewModel } from '../domain/orderView';
 import type { UsersContext } from '../context';
@@ -22,6 +23,24 @@ export type Scalars = {
    */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A credential for a back-office tool or integration, sent as the `x-api-key` header. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Null until first used; written in batches (API_KEY_USAGE_FLUSH_SECONDS), so up to a minute behind. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** What the roles allow, such as `catalog:write` (platform/auth/roles.ts). */
+  permissions: Array<Scalars['String']['output']>;
+  /** The key's first characters (`sck_…`), to recognise it; the rest exists only where it was handed out. */
+  prefix: Scalars['String']['output'];
+  /** Null while the key works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** admin, catalog-editor, service or read-only (docs/security.md). */
+  roles: Array<Scalars['String']['output']>;
 };
 
 export type BudgetAlert = {
@@ -94,6 +113,20 @@ export type CartSuggestionsPayload = {
   cart: Cart;
 };
 
+export type CreateApiKeyInput = {
+  /** 1–120 characters, such as "Warehouse sync". */
+  name: Scalars['String']['input'];
+  /** At least one of admin, catalog-editor, service, read-only. */
+  roles: Array<Scalars['String']['input']>;
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The secret to send as `x-api-key`. It is in this answer only: only its hash is stored. */
+  secret: Scalars['String']['output'];
+};
+
 /** The same values as the products subgraph's DietaryTag. */
 export type DietaryTag =
   | 'GLUTEN_FREE'
@@ -158,6 +191,8 @@ export type Mutation = {
   checkout: Order;
   /** Empties the cart. */
   clearCart: Cart;
+  /** Creates an API key and returns its secret, once. Needs an API key with the admin role. */
+  createApiKey: CreatedApiKey;
   /**
    * Ends the session whose token is sent in `x-session-token` (sign-out): the
    * token is refused from then on (UNAUTHENTICATED, reason SESSION_ENDED). True
@@ -180,6 +215,13 @@ export type Mutation = {
   importOrderHistory: OrderHistoryImportResult;
   /** Removes a product from the cart; NOT_FOUND when it is not in the cart. */
   removeFromCart: Cart;
+  /**
+   * Revokes a live API key: every service refuses it on the next request
+   * embedded or with Redis, otherwise within API_KEY_CACHE_SECONDS. NOT_FOUND
+   * when no live key has that id; CONFLICT for the key sending the request (use
+   * another admin key or `npm run apikey -- revoke`). Admin.
+   */
+  revokeApiKey: ApiKey;
   /**
    * Signs in with an ID token (a JWT) from the app's own identity provider,
    * verified against its keys (issuer, audience, expiry checked). Its subject
@@ -230,6 +272,11 @@ export type MutationClearCartArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
 export type MutationImportOrderHistoryArgs = {
   data: Scalars['String']['input'];
   format: OrderHistoryFormat;
@@ -240,6 +287,11 @@ export type MutationRemoveFromCartArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -378,8 +430,16 @@ export type Product = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every API key, oldest first, revoked ones included; never a secret. Needs an API key with the admin role. */
+  apiKeys: Array<ApiKey>;
   /** The session's cart (empty until something is added). UNAUTHENTICATED without a valid session. */
   cart: Cart;
+  /**
+   * The API key sent in the `x-api-key` header: its name, roles and what they
+   * permit (never its secret). UNAUTHENTICATED (`reason: API_KEY_MISSING`)
+   * without a valid key; any live key may ask.
+   */
+  currentApiKey: ApiKey;
   /**
    * The shopper holding the session token sent in the `x-session-token` header;
    * null without one. A token that no longer works answers UNAUTHENTICATED with
@@ -620,16 +680,19 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  BudgetAlert: ResolverTypeWrapper<BudgetAlert>;
+  ApiKey: ResolverTypeWrapper<ApiKeyListingModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BudgetAlert: ResolverTypeWrapper<BudgetAlert>;
   BudgetStatus: BudgetStatus;
   Cart: ResolverTypeWrapper<CartViewModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CartBudget: ResolverTypeWrapper<CartBudget>;
   CartItem: ResolverTypeWrapper<CartItemViewModel>;
   CartSuggestionsPayload: ResolverTypeWrapper<Omit<CartSuggestionsPayload, 'cart'> & { cart: ResolversTypes['Cart'] }>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DietaryTag: DietaryTag;
@@ -663,15 +726,18 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  BudgetAlert: BudgetAlert;
+  ApiKey: ApiKeyListingModel;
   ID: Scalars['ID']['output'];
-  Cart: CartViewModel;
   String: Scalars['String']['output'];
+  BudgetAlert: BudgetAlert;
+  Cart: CartViewModel;
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   CartBudget: CartBudget;
   CartItem: CartItemViewModel;
   CartSuggestionsPayload: Omit<CartSuggestionsPayload, 'cart'> & { cart: ResolversParentTypes['Cart'] };
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   InteractionEvent: InteractionEventModel;
@@ -696,6 +762,17 @@ export type ResolversParentTypes = ResolversObject<{
   ShopperLocationInput: ShopperLocationInput;
   Subscription: Record<PropertyKey, never>;
   TrackEventInput: TrackEventInput;
+}>;
+
+export type ApiKeyResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type BudgetAlertResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['BudgetAlert'] = ResolversParentTypes['BudgetAlert']> = ResolversObject<{
@@ -740,6 +817,11 @@ export type CartSuggestionsPayloadResolvers<ContextType = UsersContext, ParentTy
   cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
 }>;
 
+export type CreatedApiKeyResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -772,9 +854,11 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   addToCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationAddToCartArgs, 'productId' | 'quantity'>>;
   checkout?: Resolver<ResolversTypes['Order'], ParentType, ContextType, Partial<MutationCheckoutArgs>>;
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationClearCartArgs>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   importOrderHistory?: Resolver<ResolversTypes['OrderHistoryImportResult'], ParentType, ContextType, RequireFields<MutationImportOrderHistoryArgs, 'data' | 'format'>>;
   removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   signIn?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'idToken'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   trackEvent?: Resolver<ResolversTypes['InteractionEvent'], ParentType, ContextType, RequireFields<MutationTrackEventArgs, 'input'>>;
@@ -845,7 +929,9 @@ export type ProductResolvers<ContextType = UsersContext, ParentType extends Reso
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
+  currentApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Shopper']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
@@ -879,11 +965,13 @@ export type SubscriptionResolvers<ContextType = UsersContext, ParentType extends
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
   BudgetAlert?: BudgetAlertResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CartBudget?: CartBudgetResolvers<ContextType>;
   CartItem?: CartItemResolvers<ContextType>;
   CartSuggestionsPayload?: CartSuggestionsPayloadResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   InteractionEvent?: InteractionEventResolvers<ContextType>;

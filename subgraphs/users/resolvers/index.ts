@@ -1,5 +1,6 @@
 import { DateTimeScalar, DecimalScalar } from '../../../platform/graphql/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
+import { ApiKey } from './ApiKey';
 import { Cart } from './Cart';
 import { CartItem } from './CartItem';
 import { InteractionEvent } from './InteractionEvent';
@@ -7,6 +8,7 @@ import { addToCart } from './Mutation.addToCart';
 import { checkout } from './Mutation.checkout';
 import { clearCart } from './Mutation.clearCart';
 import { endSession } from './Mutation.endSession';
+import { createApiKey, revokeApiKey } from './Mutation.apiKeys';
 import { importOrderHistory } from './Mutation.importOrderHistory';
 import { removeFromCart } from './Mutation.removeFromCart';
 import { signIn } from './Mutation.signIn';
@@ -17,6 +19,7 @@ import { updateCartItem } from './Mutation.updateCartItem';
 import { updatePreferences } from './Mutation.updatePreferences';
 import { OrderItem } from './OrderItem';
 import { Preferences } from './Preferences';
+import { apiKeys, currentApiKey } from './Query.apiKeys';
 import { cart } from './Query.cart';
 import { me } from './Query.me';
 import { order } from './Query.order';
@@ -26,7 +29,7 @@ import { Shopper } from './Shopper';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Decimal: DecimalScalar,
-  Query: { me, cart, orders, order },
+  Query: { me, cart, orders, order, currentApiKey, apiKeys },
   Mutation: {
     startSession,
     signIn,
@@ -40,7 +43,10 @@ export const resolvers: Resolvers = {
     trackEvent,
     trackEvents,
     importOrderHistory,
+    createApiKey,
+    revokeApiKey,
   },
+  ApiKey,
   Shopper,
   Preferences,
   Cart,

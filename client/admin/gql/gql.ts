@@ -1,0 +1,62 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "fragment ApiKeyRow on ApiKey {\n  id\n  name\n  prefix\n  roles\n  permissions\n  createdAt\n  lastUsedAt\n  revokedAt\n}\n\nquery CurrentApiKey {\n  currentApiKey {\n    ...ApiKeyRow\n  }\n}\n\nquery ApiKeys {\n  apiKeys {\n    ...ApiKeyRow\n  }\n}\n\nmutation CreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      ...ApiKeyRow\n    }\n  }\n}\n\nmutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    ...ApiKeyRow\n  }\n}": typeof types.ApiKeyRowFragmentDoc,
+    "fragment CategoryNode on Category {\n  id\n  slug\n  name\n}\n\nquery CategoryTree {\n  categories {\n    ...CategoryNode\n    children {\n      ...CategoryNode\n      children {\n        ...CategoryNode\n      }\n    }\n  }\n}\n\nmutation CreateCategory($input: CreateCategoryInput!) {\n  createCategory(input: $input) {\n    ...CategoryNode\n  }\n}\n\nmutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n  updateCategory(id: $id, input: $input) {\n    ...CategoryNode\n  }\n}\n\nmutation DeleteCategory($id: ID!) {\n  deleteCategory(id: $id)\n}": typeof types.CategoryNodeFragmentDoc,
+    "query RecommendationHealth {\n  recommendationHealth {\n    instance\n    ready\n    problems\n    modelBuiltAt\n    modelAgeSeconds\n    basketModelFittedAt\n    basketModelAgeSeconds\n    loadedFrom\n    interactionsLearned\n    lastInteractionAt\n    productsKnown\n    shoppersKnown\n    consumers {\n      stream\n      group\n      state\n      lag\n      pending\n      lastError\n    }\n    deadLetters\n    deadLettersByStream {\n      stream\n      count\n    }\n  }\n}": typeof types.RecommendationHealthDocument,
+    "mutation ImportProducts($format: ImportFormat!, $data: String!) {\n  importProducts(format: $format, data: $data) {\n    created\n    updated\n    unchanged\n    errors {\n      line\n      field\n      reason\n    }\n  }\n}": typeof types.ImportProductsDocument,
+    "fragment ProductRow on Product {\n  id\n  sku\n  name\n  price\n  effectivePrice\n  currency\n  stockQuantity\n  availability\n  archived\n  category {\n    id\n    name\n  }\n}\n\nfragment ProductDetail on Product {\n  ...ProductRow\n  description\n  brand\n  discount {\n    percent\n  }\n  dietaryTags\n  sustainability {\n    score\n    carbonFootprintKg\n    labels\n  }\n  updatedAt\n}\n\nquery SearchProducts($text: String, $includeArchived: Boolean, $first: Int, $after: String) {\n  products(\n    filter: {text: $text, includeArchived: $includeArchived}\n    sort: RELEVANCE\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    edges {\n      node {\n        ...ProductRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n\nquery ProductForEdit($id: ID!) {\n  product(id: $id) {\n    ...ProductDetail\n  }\n}\n\nmutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...ProductDetail\n  }\n}\n\nmutation ArchiveProduct($id: ID!) {\n  archiveProduct(id: $id) {\n    ...ProductDetail\n  }\n}": typeof types.ProductRowFragmentDoc,
+    "fragment StoreRow on Store {\n  id\n  name\n  city\n  latitude\n  longitude\n}\n\nquery AllStores {\n  allStores {\n    ...StoreRow\n  }\n}\n\nmutation CreateStore($input: CreateStoreInput!) {\n  createStore(input: $input) {\n    ...StoreRow\n  }\n}\n\nmutation UpdateStore($id: ID!, $input: UpdateStoreInput!) {\n  updateStore(id: $id, input: $input) {\n    ...StoreRow\n  }\n}\n\nmutation DeleteStore($id: ID!) {\n  deleteStore(id: $id)\n}": typeof types.StoreRowFragmentDoc,
+};
+const documents: Documents = {
+    "fragment ApiKeyRow on ApiKey {\n  id\n  name\n  prefix\n  roles\n  permissions\n  createdAt\n  lastUsedAt\n  revokedAt\n}\n\nquery CurrentApiKey {\n  currentApiKey {\n    ...ApiKeyRow\n  }\n}\n\nquery ApiKeys {\n  apiKeys {\n    ...ApiKeyRow\n  }\n}\n\nmutation CreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      ...ApiKeyRow\n    }\n  }\n}\n\nmutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    ...ApiKeyRow\n  }\n}": types.ApiKeyRowFragmentDoc,
+    "fragment CategoryNode on Category {\n  id\n  slug\n  name\n}\n\nquery CategoryTree {\n  categories {\n    ...CategoryNode\n    children {\n      ...CategoryNode\n      children {\n        ...CategoryNode\n      }\n    }\n  }\n}\n\nmutation CreateCategory($input: CreateCategoryInput!) {\n  createCategory(input: $input) {\n    ...CategoryNode\n  }\n}\n\nmutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n  updateCategory(id: $id, input: $input) {\n    ...CategoryNode\n  }\n}\n\nmutation DeleteCategory($id: ID!) {\n  deleteCategory(id: $id)\n}": types.CategoryNodeFragmentDoc,
+    "query RecommendationHealth {\n  recommendationHealth {\n    instance\n    ready\n    problems\n    modelBuiltAt\n    modelAgeSeconds\n    basketModelFittedAt\n    basketModelAgeSeconds\n    loadedFrom\n    interactionsLearned\n    lastInteractionAt\n    productsKnown\n    shoppersKnown\n    consumers {\n      stream\n      group\n      state\n      lag\n      pending\n      lastError\n    }\n    deadLetters\n    deadLettersByStream {\n      stream\n      count\n    }\n  }\n}": types.RecommendationHealthDocument,
+    "mutation ImportProducts($format: ImportFormat!, $data: String!) {\n  importProducts(format: $format, data: $data) {\n    created\n    updated\n    unchanged\n    errors {\n      line\n      field\n      reason\n    }\n  }\n}": types.ImportProductsDocument,
+    "fragment ProductRow on Product {\n  id\n  sku\n  name\n  price\n  effectivePrice\n  currency\n  stockQuantity\n  availability\n  archived\n  category {\n    id\n    name\n  }\n}\n\nfragment ProductDetail on Product {\n  ...ProductRow\n  description\n  brand\n  discount {\n    percent\n  }\n  dietaryTags\n  sustainability {\n    score\n    carbonFootprintKg\n    labels\n  }\n  updatedAt\n}\n\nquery SearchProducts($text: String, $includeArchived: Boolean, $first: Int, $after: String) {\n  products(\n    filter: {text: $text, includeArchived: $includeArchived}\n    sort: RELEVANCE\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    edges {\n      node {\n        ...ProductRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n\nquery ProductForEdit($id: ID!) {\n  product(id: $id) {\n    ...ProductDetail\n  }\n}\n\nmutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...ProductDetail\n  }\n}\n\nmutation ArchiveProduct($id: ID!) {\n  archiveProduct(id: $id) {\n    ...ProductDetail\n  }\n}": types.ProductRowFragmentDoc,
+    "fragment StoreRow on Store {\n  id\n  name\n  city\n  latitude\n  longitude\n}\n\nquery AllStores {\n  allStores {\n    ...StoreRow\n  }\n}\n\nmutation CreateStore($input: CreateStoreInput!) {\n  createStore(input: $input) {\n    ...StoreRow\n  }\n}\n\nmutation UpdateStore($id: ID!, $input: UpdateStoreInput!) {\n  updateStore(id: $id, input: $input) {\n    ...StoreRow\n  }\n}\n\nmutation DeleteStore($id: ID!) {\n  deleteStore(id: $id)\n}": types.StoreRowFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ApiKeyRow on ApiKey {\n  id\n  name\n  prefix\n  roles\n  permissions\n  createdAt\n  lastUsedAt\n  revokedAt\n}\n\nquery CurrentApiKey {\n  currentApiKey {\n    ...ApiKeyRow\n  }\n}\n\nquery ApiKeys {\n  apiKeys {\n    ...ApiKeyRow\n  }\n}\n\nmutation CreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      ...ApiKeyRow\n    }\n  }\n}\n\nmutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    ...ApiKeyRow\n  }\n}"): typeof import('./graphql').ApiKeyRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CategoryNode on Category {\n  id\n  slug\n  name\n}\n\nquery CategoryTree {\n  categories {\n    ...CategoryNode\n    children {\n      ...CategoryNode\n      children {\n        ...CategoryNode\n      }\n    }\n  }\n}\n\nmutation CreateCategory($input: CreateCategoryInput!) {\n  createCategory(input: $input) {\n    ...CategoryNode\n  }\n}\n\nmutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n  updateCategory(id: $id, input: $input) {\n    ...CategoryNode\n  }\n}\n\nmutation DeleteCategory($id: ID!) {\n  deleteCategory(id: $id)\n}"): typeof import('./graphql').CategoryNodeFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RecommendationHealth {\n  recommendationHealth {\n    instance\n    ready\n    problems\n    modelBuiltAt\n    modelAgeSeconds\n    basketModelFittedAt\n    basketModelAgeSeconds\n    loadedFrom\n    interactionsLearned\n    lastInteractionAt\n    productsKnown\n    shoppersKnown\n    consumers {\n      stream\n      group\n      state\n      lag\n      pending\n      lastError\n    }\n    deadLetters\n    deadLettersByStream {\n      stream\n      count\n    }\n  }\n}"): typeof import('./graphql').RecommendationHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportProducts($format: ImportFormat!, $data: String!) {\n  importProducts(format: $format, data: $data) {\n    created\n    updated\n    unchanged\n    errors {\n      line\n      field\n      reason\n    }\n  }\n}"): typeof import('./graphql').ImportProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ProductRow on Product {\n  id\n  sku\n  name\n  price\n  effectivePrice\n  currency\n  stockQuantity\n  availability\n  archived\n  category {\n    id\n    name\n  }\n}\n\nfragment ProductDetail on Product {\n  ...ProductRow\n  description\n  brand\n  discount {\n    percent\n  }\n  dietaryTags\n  sustainability {\n    score\n    carbonFootprintKg\n    labels\n  }\n  updatedAt\n}\n\nquery SearchProducts($text: String, $includeArchived: Boolean, $first: Int, $after: String) {\n  products(\n    filter: {text: $text, includeArchived: $includeArchived}\n    sort: RELEVANCE\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    edges {\n      node {\n        ...ProductRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n\nquery ProductForEdit($id: ID!) {\n  product(id: $id) {\n    ...ProductDetail\n  }\n}\n\nmutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...ProductDetail\n  }\n}\n\nmutation ArchiveProduct($id: ID!) {\n  archiveProduct(id: $id) {\n    ...ProductDetail\n  }\n}"): typeof import('./graphql').ProductRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment StoreRow on Store {\n  id\n  name\n  city\n  latitude\n  longitude\n}\n\nquery AllStores {\n  allStores {\n    ...StoreRow\n  }\n}\n\nmutation CreateStore($input: CreateStoreInput!) {\n  createStore(input: $input) {\n    ...StoreRow\n  }\n}\n\nmutation UpdateStore($id: ID!, $input: UpdateStoreInput!) {\n  updateStore(id: $id, input: $input) {\n    ...StoreRow\n  }\n}\n\nmutation DeleteStore($id: ID!) {\n  deleteStore(id: $id)\n}"): typeof import('./graphql').StoreRowFragmentDoc;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
