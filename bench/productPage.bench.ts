@@ -152,7 +152,7 @@ async function runScenario(stack: Running[], gatewayUrl: string, scenario: Scena
     headers: { 'content-type': 'application/json', ...scenario.headers },
     requests: [
       {
-        setupRequest: (request: any) => ({ ...request, body: scenario.bodies[next++ % scenario.bodies.length] }),
+        setupRequest: (request) => ({ ...request, body: scenario.bodies[next++ % scenario.bodies.length] }),
       },
     ],
   });

@@ -102,6 +102,11 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       ? (https.createServer({ cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) }) as unknown as http.Server)
       : http.createServer();
     this.scheme = certFile && keyFile ? 'https' : 'http';
+    if (this.http.keepAliveMs !== undefined) {
+      this.httpServer.keepAliveTimeout = this.http.keepAliveMs;
+      // Node wants the header timeout above the keep-alive one, or an idle socket's next request may be cut.
+      this.httpServer.headersTimeout = Math.max(this.httpServer.headersTimeout, this.http.keepAliveMs + 1000);
+    }
     const plugins: ApolloServerPlugin<TContext>[] = [
       ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
       // Traces are for Apollo's hosted studio, which this product does not report to.
