@@ -60,6 +60,8 @@ const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(2000),
   REDIS_KEY_PREFIX: z.string().max(100).default('smartcart:'),
   CACHE_TTL_SECONDS: positiveInt.default(300),
+  PRODUCTS_ENTITY_CACHE_SIZE: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000, 'must be at most 1000000').default(10_000),
+  PRODUCTS_ENTITY_CACHE_TTL_SECONDS: positiveInt.max(86_400, 'must be at most 86400').default(60),
   EVENTS_MAX_DELIVERIES: positiveInt.max(1000, 'must be at most 1000').default(5),
   EVENTS_REDELIVER_AFTER_MS: positiveInt.default(30_000),
   EVENTS_UNHEALTHY_AFTER_MS: positiveInt.default(5000),
@@ -223,6 +225,8 @@ export interface Config {
   database: DatabaseConfig;
   redis: RedisConfig | undefined;
   cache: { ttlSeconds: number };
+  /** The products subgraph's in-process product rows by id (subgraphs/products/data/productEntityCache.ts); size 0 = off. */
+  productEntityCache: { maxEntries: number; ttlMs: number };
   /** Event consumers (platform/events): dead letters, redelivery, recovery and readiness. */
   events: {
     /** Failed deliveries before an event goes to its stream's dead letters. */
@@ -471,6 +475,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     cache: { ttlSeconds: e.CACHE_TTL_SECONDS },
+    productEntityCache: { maxEntries: e.PRODUCTS_ENTITY_CACHE_SIZE, ttlMs: e.PRODUCTS_ENTITY_CACHE_TTL_SECONDS * 1000 },
     events: {
       maxDeliveries: e.EVENTS_MAX_DELIVERIES,
       redeliverAfterMs: e.EVENTS_REDELIVER_AFTER_MS,
