@@ -33,7 +33,7 @@ beforeAll(async () => {
   stack = await startStack();
   products = stack.services.products as unknown as ProductsService;
   admin = { 'x-api-key': (await createApiKey(products.db.prisma, `entity cache test ${tag}`, ['admin'])).key };
-  [productId] = await createCatalogProducts(stack, [{ sku: `CACHE-${tag}`, name: `Cached oat milk ${tag}`, price: '2.49', stockQuantity: 40 }]);
+  [productId = ''] = await createCatalogProducts(stack, [{ sku: `CACHE-${tag}`, name: `Cached oat milk ${tag}`, price: '2.49', stockQuantity: 40 }]);
 });
 
 afterAll(async () => {
