@@ -26,6 +26,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@12
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECRET = 'bench-page-internal-secret-0123456789abcdef';
 const CLOCK_TICKS = 100;
+const SHOPPERS = 100;
 
 /** Settings per variant: `stock` is how the gateway and subgraphs worked before the hot-path work. */
 const VARIANTS: Record<string, Record<string, string>> = {
@@ -135,7 +136,8 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 interface Scenario {
   name: string;
   bodies: string[];
-  headers?: Record<string, string>;
+  /** Extra headers per request, taken in turn (one shopper's session each). */
+  headerSets?: Record<string, string>[];
 }
 
 async function runScenario(stack: Running[], gatewayUrl: string, scenario: Scenario): Promise<void> {
@@ -149,10 +151,14 @@ async function runScenario(stack: Running[], gatewayUrl: string, scenario: Scena
     connections: CONNECTIONS,
     duration: SECONDS,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...scenario.headers },
+    headers: { 'content-type': 'application/json' },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: scenario.bodies[next++ % scenario.bodies.length] }),
+        setupRequest: (request) => {
+          const n = next++;
+          const extra = scenario.headerSets?.[n % scenario.headerSets.length];
+          return { ...request, body: scenario.bodies[n % scenario.bodies.length], headers: { 'content-type': 'application/json', ...extra } };
+        },
       },
     ],
   });
@@ -192,14 +198,24 @@ async function main(): Promise<void> {
     try {
       const listing = await graphql(url, '{ products(first: 100) { edges { node { id } } } }');
       const ids: string[] = listing.products.edges.map((e: { node: { id: string } }) => e.node.id);
-      const { startSession } = await graphql(url, 'mutation { startSession { token } }');
-      const session = { 'x-session-token': startSession.token as string };
-      for (const id of ids.slice(0, 6)) await graphql(url, 'mutation ($id: ID!) { addToCart(productId: $id, quantity: 2) { id } }', { id }, session);
+      // Shoppers with four items each: a cart page is one shopper's, so requests rarely share an answer.
+      const sessions: Record<string, string>[] = [];
+      for (let shopper = 0; shopper < SHOPPERS; shopper++) {
+        const { startSession } = await graphql(url, 'mutation { startSession { token } }');
+        const session = { 'x-session-token': startSession.token as string };
+        // Products low or out of stock are skipped: the cart gets what the shop has.
+        for (let item = 0, tried = 0; item < 4 && tried < 20; tried++) {
+          const id = ids[(shopper * 7 + tried * 13) % ids.length];
+          const added = await graphql(url, 'mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { id } }', { id }, session).then(() => true, () => false);
+          if (added) item++;
+        }
+        sessions.push(session);
+      }
       const page = (id: string) => JSON.stringify({ query: PRODUCT_PAGE, variables: { id } });
       console.log(`${variant}:`);
       await runScenario(stack, url, { name: 'product page, distinct', bodies: ids.map(page) });
       await runScenario(stack, url, { name: 'product page, one id', bodies: [page(ids[0]!)] });
-      await runScenario(stack, url, { name: 'cart page', bodies: [JSON.stringify({ query: CART_PAGE })], headers: session });
+      await runScenario(stack, url, { name: 'cart page, 100 shoppers', bodies: [JSON.stringify({ query: CART_PAGE })], headerSets: sessions });
     } finally {
       await stopStack(stack);
     }
