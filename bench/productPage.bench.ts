@@ -27,6 +27,8 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECRET = 'bench-page-internal-secret-0123456789abcdef';
 const CLOCK_TICKS = 100;
 const SHOPPERS = 100;
+/** BENCH_PAGES=product: only the product pages (no shoppers to set up). */
+const PAGES = (process.env.BENCH_PAGES ?? 'product,cart').split(',');
 
 /** Settings per variant: `stock` is how the gateway and subgraphs worked before the hot-path work. */
 const VARIANTS: Record<string, Record<string, string>> = {
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
       const ids: string[] = listing.products.edges.map((e: { node: { id: string } }) => e.node.id);
       // Shoppers with four items each: a cart page is one shopper's, so requests rarely share an answer.
       const sessions: Record<string, string>[] = [];
-      for (let shopper = 0; shopper < SHOPPERS; shopper++) {
+      for (let shopper = 0; PAGES.includes('cart') && shopper < SHOPPERS; shopper++) {
         const { startSession } = await graphql(url, 'mutation { startSession { token } }');
         const session = { 'x-session-token': startSession.token as string };
         // Products low or out of stock are skipped: the cart gets what the shop has.
@@ -213,9 +215,11 @@ async function main(): Promise<void> {
       }
       const page = (id: string) => JSON.stringify({ query: PRODUCT_PAGE, variables: { id } });
       console.log(`${variant}:`);
-      await runScenario(stack, url, { name: 'product page, distinct', bodies: ids.map(page) });
-      await runScenario(stack, url, { name: 'product page, one id', bodies: [page(ids[0]!)] });
-      await runScenario(stack, url, { name: 'cart page, 100 shoppers', bodies: [JSON.stringify({ query: CART_PAGE })], headerSets: sessions });
+      if (PAGES.includes('product')) {
+        await runScenario(stack, url, { name: 'product page, distinct', bodies: ids.map(page) });
+        await runScenario(stack, url, { name: 'product page, one id', bodies: [page(ids[0]!)] });
+      }
+      if (PAGES.includes('cart')) await runScenario(stack, url, { name: 'cart page, 100 shoppers', bodies: [JSON.stringify({ query: CART_PAGE })], headerSets: sessions });
     } finally {
       await stopStack(stack);
     }
