@@ -59,7 +59,8 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
         logger,
         data,
         writes,
-        loaders: createProductsLoaders(data, entityCache),
+        // A peer that decides a write on what it reads (the users subgraph's stock and price checks) asks for no-cache.
+        loaders: createProductsLoaders(data, /no-cache/i.test(String(req.headers['cache-control'] ?? '')) ? undefined : entityCache),
         principal: () => (principal ??= apiKeys.verify(typeof header === 'string' ? header : undefined)),
       };
     },

@@ -4,7 +4,7 @@ import { publishEvent } from '../../platform/events/publish';
 import type { ProductsService } from '../../subgraphs/products/server';
 import { createCatalogProducts } from '../support/catalogProducts';
 import { eventually } from '../support/eventually';
-import { startStack, type Stack } from '../support/stack';
+import { postGraphQL, startStack, type Stack } from '../support/stack';
 
 // The products subgraph's entity cache: hot products cost no SQL, and a
 // change is seen at once by the replica that made it and, through the
@@ -50,6 +50,16 @@ describe('the products entity cache', () => {
     expect(answer.data.product).toMatchObject({ id: productId, name: `Cached oat milk ${tag}`, price: '2.49' });
     expect(statements).toBe(0);
     expect(products.entityCache!.hits).toBeGreaterThan(0);
+  });
+
+  it('reads the database for a peer that asks for no-cache (the users subgraph deciding a write)', async () => {
+    await stack.query(PAGE, { id: productId });
+    let answer: any;
+    const statements = await productStatements(async () => {
+      answer = await postGraphQL(stack.subgraphUrls.products!, PAGE, { id: productId }, { 'cache-control': 'no-cache', 'apollo-require-preflight': 'true' });
+    });
+    expect(answer.data.product.id).toBe(productId);
+    expect(statements).toBe(1);
   });
 
   it('shows an update through the gateway at once', async () => {

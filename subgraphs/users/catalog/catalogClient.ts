@@ -61,7 +61,8 @@ export class CatalogClient {
   private async ask<D, T>(query: string, variables: Record<string, unknown>, pick: (data: D | undefined) => T[] | undefined, expected: number): Promise<T[]> {
     let body: GraphQLReply<D>;
     try {
-      body = await postGraphQL<D>(this.url, query, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch });
+      // Stock and prices decide what is written (cart lines, checkout): the catalog answers from its database, not its entity cache.
+      body = await postGraphQL<D>(this.url, query, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch, headers: { 'cache-control': 'no-cache' } });
     } catch (error) {
       this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');
