@@ -10,7 +10,8 @@ let productsDb: Database;
 const products: { id: string; sku: string; name: string; price: string }[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Without the products entity cache: these count the statements the loaders batch into (productEntityCache.test.ts covers the cache).
+  stack = await startStack({ PRODUCTS_ENTITY_CACHE_SIZE: '0' });
   productsDb = stack.services.products!.db!;
   const tag = crypto.randomBytes(3).toString('hex');
   const rows = Array.from({ length: 60 }, (_, i) => ({ sku: `test-${tag}-${i}`, name: `Test item ${tag} ${i}`, price: (1 + i * 0.25).toFixed(2) }));
