@@ -101,13 +101,18 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     let fetcher = fetchers.get(name);
     if (!fetcher) {
       const timeoutMs = gatewayConfig.subgraphTimeouts[name.toLowerCase()] ?? gatewayConfig.subgraphTimeoutMs;
-      fetcher = new SubgraphFetcher({ subgraph: name, timeoutMs, breaker: gatewayConfig.breaker, calls, logger });
+      const { connections, keepAliveMs } = gatewayConfig.subgraphClient;
+      fetcher = new SubgraphFetcher({ subgraph: name, timeoutMs, breaker: gatewayConfig.breaker, calls, logger, connections, keepAliveMs, dedupe: gatewayConfig.dedupeInflight });
       fetchers.set(name, fetcher);
     }
     return fetcher;
   };
-  const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new HeaderForwardingDataSource({ url, subgraph: name, fetcher: fetcherFor(name).fetch as unknown as Fetcher });
+  const buildService = ({ name, url }: { name: string; url?: string }) => {
+    const fetcher = fetcherFor(name);
+    // `request`: undici's request API, no web streams (docs/performance-internals.md); `fetch`: the standard Response path.
+    const send = gatewayConfig.subgraphClient.mode === 'request' ? fetcher.send : undefined;
+    return new HeaderForwardingDataSource({ url, subgraph: name, fetcher: fetcher.fetch as unknown as Fetcher, send });
+  };
   let gateway: ApolloGateway;
   let subgraphs: SubgraphEndpoint[];
 

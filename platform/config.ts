@@ -62,6 +62,8 @@ const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(2000),
   REDIS_KEY_PREFIX: z.string().max(100).default('smartcart:'),
   CACHE_TTL_SECONDS: positiveInt.default(300),
+  PRODUCTS_ENTITY_CACHE_SIZE: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000, 'must be at most 1000000').default(10_000),
+  PRODUCTS_ENTITY_CACHE_TTL_SECONDS: positiveInt.max(86_400, 'must be at most 86400').default(60),
   EVENTS_MAX_DELIVERIES: positiveInt.max(1000, 'must be at most 1000').default(5),
   EVENTS_REDELIVER_AFTER_MS: positiveInt.default(30_000),
   EVENTS_UNHEALTHY_AFTER_MS: positiveInt.default(5000),
@@ -79,6 +81,10 @@ const envSchema = z.object({
   SUBGRAPH_BREAKER_VOLUME: positiveInt.default(5),
   SUBGRAPH_BREAKER_WINDOW_MS: positiveInt.default(10_000),
   SUBGRAPH_BREAKER_RESET_MS: positiveInt.default(10_000),
+  GATEWAY_SUBGRAPH_CLIENT: z.enum(['request', 'fetch'], { message: 'must be request or fetch' }).default('request'),
+  GATEWAY_SUBGRAPH_CONNECTIONS: positiveInt.max(10_000, 'must be at most 10000').default(64),
+  GATEWAY_SUBGRAPH_KEEPALIVE_MS: positiveInt.max(600_000, 'must be at most 600000').default(30_000),
+  GATEWAY_DEDUPE_INFLIGHT: bool.default(true),
   INTERNAL_CALL_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(2000),
   GATEWAY_MAX_DEPTH: positiveInt.max(100, 'must be at most 100').default(15),
   GATEWAY_MAX_ALIASES: positiveInt.max(1000, 'must be at most 1000').default(100),
@@ -104,6 +110,7 @@ const envSchema = z.object({
   RATE_LIMIT_STRICT_FIELDS: z.string().default('startSession:60/60'),
   CORS_ORIGINS: z.string().optional(),
   HTTP_MAX_BODY_BYTES: positiveInt.default(1_000_000),
+  HTTP_KEEPALIVE_MS: positiveInt.max(3_600_000, 'must be at most 3600000').default(65_000),
   DEBUG_ERRORS: bool.default(false),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores').optional(),
@@ -212,6 +219,12 @@ export interface HttpConfig {
   /** `'*'`: any origin; otherwise the allowed origins (none: no CORS headers at all). */
   corsOrigins: '*' | string[];
   maxBodyBytes: number;
+  /**
+   * How long an idle keep-alive connection stays open (HTTP_KEEPALIVE_MS).
+   * Above the gateway's own idle time for its subgraph sockets, so the
+   * gateway always closes first and never writes to a socket being closed.
+   */
+  keepAliveMs?: number;
   /** Stack traces in error responses: only when explicitly asked for. */
   debugErrors: boolean;
 }
@@ -226,6 +239,8 @@ export interface Config {
   database: DatabaseConfig;
   redis: RedisConfig | undefined;
   cache: { ttlSeconds: number };
+  /** The products subgraph's in-process product rows by id (subgraphs/products/data/productEntityCache.ts); size 0 = off. */
+  productEntityCache: { maxEntries: number; ttlMs: number };
   /** Event consumers (platform/events): dead letters, redelivery, recovery and readiness. */
   events: {
     /** Failed deliveries before an event goes to its stream's dead letters. */
@@ -254,6 +269,15 @@ export interface Config {
     subgraphTimeouts: Record<string, number>;
     /** One circuit breaker per subgraph (gateway/subgraphBreaker.ts). */
     breaker: BreakerConfig;
+    /**
+     * How the gateway talks to a subgraph (docs/performance-internals.md):
+     * `request` (undici's request API, no web streams) or `fetch` (the
+     * standard Response path); keep-alive sockets per subgraph, and how long
+     * an idle one is kept (below the subgraphs' HTTP_KEEPALIVE_MS).
+     */
+    subgraphClient: { mode: 'request' | 'fetch'; connections: number; keepAliveMs: number };
+    /** Identical subgraph queries in flight at once are sent once (gateway/inFlightDedupe.ts). */
+    dedupeInflight: boolean;
     /** Per operation, over HTTP and WebSocket alike. */
     limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
     /** Estimated cost of one operation (fields × list sizes), over HTTP and WebSocket alike. */
@@ -479,6 +503,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     cache: { ttlSeconds: e.CACHE_TTL_SECONDS },
+    productEntityCache: { maxEntries: e.PRODUCTS_ENTITY_CACHE_SIZE, ttlMs: e.PRODUCTS_ENTITY_CACHE_TTL_SECONDS * 1000 },
     events: {
       maxDeliveries: e.EVENTS_MAX_DELIVERIES,
       redeliverAfterMs: e.EVENTS_REDELIVER_AFTER_MS,
@@ -505,6 +530,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         windowMs: e.SUBGRAPH_BREAKER_WINDOW_MS,
         resetMs: e.SUBGRAPH_BREAKER_RESET_MS,
       },
+      subgraphClient: { mode: e.GATEWAY_SUBGRAPH_CLIENT, connections: e.GATEWAY_SUBGRAPH_CONNECTIONS, keepAliveMs: e.GATEWAY_SUBGRAPH_KEEPALIVE_MS },
+      dedupeInflight: e.GATEWAY_DEDUPE_INFLIGHT,
       limits: { maxDepth: e.GATEWAY_MAX_DEPTH, maxAliases: e.GATEWAY_MAX_ALIASES, maxDirectives: e.GATEWAY_MAX_DIRECTIVES, maxTokens: e.GATEWAY_MAX_TOKENS },
       cost: { maxCost: e.GATEWAY_MAX_COST, defaultListSize: e.GATEWAY_DEFAULT_LIST_SIZE },
       maxResponseBytes: e.GATEWAY_MAX_RESPONSE_BYTES,
@@ -532,6 +559,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       introspection: e.GATEWAY_INTROSPECTION ?? !production,
       corsOrigins: corsList.includes('*') ? '*' : corsList,
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      keepAliveMs: e.HTTP_KEEPALIVE_MS,
       debugErrors: e.DEBUG_ERRORS,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

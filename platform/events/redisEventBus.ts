@@ -237,6 +237,10 @@ export class RedisEventBus implements EventBus {
     let after = options.after;
     let running = true;
     let recovering = false;
+    // Settles the pending read on stop(): a read on a connection whose Redis died is never
+    // answered, and disconnecting a client that is reconnecting does not reject it.
+    let halt!: () => void;
+    const halted = new Promise<null>((resolve) => (halt = () => resolve(null)));
     const loop = (async () => {
       while (running) {
         try {
@@ -251,9 +255,13 @@ export class RedisEventBus implements EventBus {
           // After an outage the stream may be a new one (Redis flushed or
           // replaced): a position it does not hold and nothing after is read
           // from the new stream's start.
-          if (recovering && (await this.positionVanished(key, after))) after = STREAM_START;
+          // On the follower's own connection: stop() disconnects it, so a dead Redis cannot hold stop() on this check.
+          if (recovering && (await this.positionVanished(key, after, reader))) after = STREAM_START;
           recovering = false;
-          const result = (await reader.xread('COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, after)) as [string, StreamEntry[]][] | null;
+          const read = reader.xread('COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, after) as Promise<[string, StreamEntry[]][] | null>;
+          read.catch(() => undefined);
+          const result = await Promise.race([read, halted]);
+          if (!running) break;
           state.running();
           for (const entry of result?.[0]?.[1] ?? []) {
             if (!running) break;
@@ -280,6 +288,7 @@ export class RedisEventBus implements EventBus {
         (stopped ??= (async () => {
           running = false;
           state.stop();
+          halt();
           reader?.disconnect();
           await loop;
           this.subscriptions.delete(subscription);
@@ -291,10 +300,10 @@ export class RedisEventBus implements EventBus {
   }
 
   /** Whether `after` is neither on the stream nor before anything on it: the stream was replaced under a follower. */
-  private async positionVanished(key: string, after: string): Promise<boolean> {
+  private async positionVanished(key: string, after: string, client: Redis = this.redis): Promise<boolean> {
     if (after === STREAM_START) return false;
-    if (((await this.redis.xrange(key, after, after)) as StreamEntry[]).length > 0) return false;
-    const [last] = (await this.redis.xrevrange(key, '+', '-', 'COUNT', 1)) as StreamEntry[];
+    if (((await client.xrange(key, after, after)) as StreamEntry[]).length > 0) return false;
+    const [last] = (await client.xrevrange(key, '+', '-', 'COUNT', 1)) as StreamEntry[];
     return !last || compareStreamIds(last[0], after) < 0;
   }
 

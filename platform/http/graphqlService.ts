@@ -25,8 +25,6 @@ import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type RequestCo
 type RequestWithContext = Request & { requestContext?: RequestContext };
 
 /** Safe when a service is built without its configuration: nothing shown that need not be. */
-/** Above the idle timeout of common load balancers (60 s), as their operators advise. */
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const CLOSED: HttpConfig = { introspection: false, corsOrigins: [], maxBodyBytes: 1_000_000, debugErrors: false };
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
@@ -113,12 +111,11 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       ? (https.createServer({ cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) }) as unknown as http.Server)
       : http.createServer();
     this.scheme = certFile && keyFile ? 'https' : 'http';
-    // An idle keep-alive connection must be closed by the client (the gateway's pool, a load
-    // balancer, an SDK), never by this server as the client reuses it: that race resets a request
-    // the client already sent. Clients close idle sockets after a few seconds (undici: 4 s; load
-    // balancers: 60 s), so this server waits longer than any of them.
-    this.httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-    this.httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+    if (this.http.keepAliveMs !== undefined) {
+      this.httpServer.keepAliveTimeout = this.http.keepAliveMs;
+      // Node wants the header timeout above the keep-alive one, or an idle socket's next request may be cut.
+      this.httpServer.headersTimeout = Math.max(this.httpServer.headersTimeout, this.http.keepAliveMs + 1000);
+    }
     const plugins: ApolloServerPlugin<TContext>[] = [
       ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
       // Traces are for Apollo's hosted studio, which this product does not report to.

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { uuidLoader } from '../../platform/dataloader';
 import type { CatalogData } from './data/catalogData';
 import type { Category } from './data/categoryRepository';
+import type { ProductEntityCache } from './data/productEntityCache';
 import type { Circle } from './data/geoSql';
 import type { Product } from './data/productRepository';
 import type { Listing, ListingGroup, ProductFilter, ScopeKind } from './data/productSearch';
@@ -52,9 +53,13 @@ function groupBy<K>(keys: readonly K[], groupKey: (key: K) => string): Map<strin
   return groups;
 }
 
-/** Built per request, so batching and memoising never cross requests. */
-export function createProductsLoaders({ products, categories, stores, search }: CatalogData): ProductsLoaders {
-  const productById = uuidLoader((ids) => products.findByIds(ids));
+/**
+ * Built per request, so batching and memoising never cross requests. Product
+ * rows by id may come from the replica's entity cache (invalidated by catalog
+ * events); everything else is read per request.
+ */
+export function createProductsLoaders({ products, categories, stores, search }: CatalogData, entityCache?: ProductEntityCache): ProductsLoaders {
+  const productById = uuidLoader((ids) => (entityCache ? entityCache.load(ids, (missing) => products.findByIds(missing)) : products.findByIds(ids)));
   const categoryById = uuidLoader((ids) => categories.findByIds(ids));
   const storeById = uuidLoader((ids) => stores.findByIds(ids));
   const prime = <T extends { id: string }>(loader: DataLoader<string, T | null>, rows: T[]) => {

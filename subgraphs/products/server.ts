@@ -10,7 +10,9 @@ import type { Infrastructure } from '../../platform/infrastructure';
 import { projectFile } from '../../platform/paths';
 import type { ProductsContext } from './context';
 import { catalogData } from './data/catalogData';
-import { catalogWrites } from './domain/catalogWrites';
+import { catalogWrites, type CatalogWrites } from './domain/catalogWrites';
+import { followCatalogInvalidations } from './data/followCatalogInvalidations';
+import { ProductEntityCache } from './data/productEntityCache';
 import { createProductsLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
@@ -22,6 +24,8 @@ export interface ProductsService {
   db: Database;
   apiKeys: ApiKeyVerifier;
   relay: OutboxRelay;
+  /** Product rows by id in this process; absent when PRODUCTS_ENTITY_CACHE_SIZE=0. */
+  entityCache?: ProductEntityCache;
   close(): Promise<void>;
 }
 
@@ -30,7 +34,13 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
   const db = openDatabase(infra.database, { service: 'products' });
   const logger = infra.logger.child({ service: 'products' });
   const data = catalogData(db.prisma);
-  const writes = catalogWrites(db.prisma);
+  const entityCache = infra.config.productEntityCache.maxEntries > 0 ? new ProductEntityCache(infra.config.productEntityCache) : undefined;
+  const committed = catalogWrites(db.prisma);
+  // This replica's writes clear its cache as they commit; the others hear it from the catalog stream.
+  const writes: CatalogWrites = entityCache ? (change) => committed(change).finally(() => entityCache.clear()) : committed;
+  const invalidations = entityCache ? followCatalogInvalidations(infra.events, entityCache, logger) : undefined;
+  // A failed start leaves only the time limit: logged, never fatal.
+  invalidations?.catch((error) => logger.warn({ err: error }, 'product cache not following the catalog stream; entries expire by time only'));
   // Publishes what this subgraph's transactions wrote to catalog.outbox_event (also rows left by a CLI run with no API up).
   const relay = new OutboxRelay(db.prisma, 'catalog', infra.events, infra.config.outbox, logger);
   const stopReportingOutbox = reportOutboxBacklog('products', 'catalog', relay);
@@ -49,7 +59,8 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
         logger,
         data,
         writes,
-        loaders: createProductsLoaders(data),
+        // A peer that decides a write on what it reads (the users subgraph's stock and price checks) asks for no-cache.
+        loaders: createProductsLoaders(data, /no-cache/i.test(String(req.headers['cache-control'] ?? '')) ? undefined : entityCache),
         principal: () => (principal ??= apiKeys.verify(typeof header === 'string' ? header : undefined)),
       };
     },
@@ -63,8 +74,10 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
     db,
     apiKeys,
     relay,
+    entityCache,
     close: async () => {
       await service.stop();
+      await (await invalidations?.catch(() => undefined))?.stop();
       stopReportingOutbox();
       await relay.stop();
       await apiKeys.close();

@@ -47,7 +47,8 @@ const SEEDS: Seed[] = [
 ];
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Without the products entity cache: these count the statements the loaders batch into (productEntityCache.test.ts covers the cache).
+  stack = await startStack({ PRODUCTS_ENTITY_CACHE_SIZE: '0' });
   db = stack.services.products!.db!;
   const prisma = db.prisma;
   const category = (slug: string, name: string, parentId: string | null) =>

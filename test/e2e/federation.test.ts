@@ -10,7 +10,8 @@ let productsDb: Database;
 const products: { id: string; sku: string; name: string; price: string }[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Without the products entity cache: these count the statements the loaders batch into (productEntityCache.test.ts covers the cache).
+  stack = await startStack({ PRODUCTS_ENTITY_CACHE_SIZE: '0' });
   productsDb = stack.services.products!.db!;
   // Letters only: the tag is a word the recommender's content similarity reads, shared by these products alone.
   const tag = Array.from(crypto.randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('');

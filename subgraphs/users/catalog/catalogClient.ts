@@ -47,7 +47,8 @@ export class CatalogClient {
   ): Promise<readonly T[]> {
     let body: GraphQLReply<D>;
     try {
-      body = await postGraphQL(this.url, document, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch });
+      // Stock and prices decide what is written (cart lines, checkout): the catalog answers from its database, not its entity cache.
+      body = await postGraphQL(this.url, document, { variables, timeoutMs: this.timeoutMs, fetch: this.fetch, headers: { 'cache-control': 'no-cache' } });
     } catch (error) {
       this.logger.warn({ err: error, url: this.url }, 'catalog unreachable');
       throw serviceUnavailable('The catalog is unavailable; try again shortly');

@@ -143,9 +143,60 @@ export class LockedCart {
   }
 }
 
+/** One row of `read`'s join: the cart's columns, and one item's (all null for an empty cart). */
+interface CartItemRow {
+  id: string;
+  shopperId: string;
+  version: number;
+  updatedAt: Date;
+  productId: string | null;
+  quantity: number | null;
+  unitPrice: string | null;
+  listPrice: string | null;
+  currency: string | null;
+  sustainabilityScore: number | null;
+  recommendationId: string | null;
+  addedAt: Date | null;
+  itemUpdatedAt: Date | null;
+}
+
 /** The users subgraph's carts: one per shopper, created on first use. */
 export class CartRepository {
   constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * The cart page's read: the cart and its items in one statement (a join,
+   * in the items' order), the budget taken from the shopper the caller
+   * already holds (the session's). A shopper without a cart yet gets one
+   * through `load`.
+   */
+  async read(shopper: { id: string; budgetLimit: Prisma.Decimal | null }): Promise<CartState> {
+    const rows = await this.prisma.$queryRaw<CartItemRow[]>`
+      SELECT c.id::text AS "id", c.shopper_id::text AS "shopperId", c.version AS "version", c.updated_at AS "updatedAt",
+             i.product_id::text AS "productId", i.quantity AS "quantity", i.unit_price::text AS "unitPrice", i.list_price::text AS "listPrice",
+             i.currency::text AS "currency", i.sustainability_score AS "sustainabilityScore", i.recommendation_id AS "recommendationId",
+             i.added_at AS "addedAt", i.updated_at AS "itemUpdatedAt"
+        FROM "shoppers"."cart" c LEFT JOIN "shoppers"."cart_item" i ON i.cart_id = c.id
+       WHERE c.shopper_id = ${shopper.id}::uuid
+       ORDER BY i.added_at ASC, i.product_id ASC`;
+    const first = rows[0];
+    if (!first) return this.load(shopper.id);
+    const items: CartItem[] = rows
+      .filter((row) => row.productId !== null)
+      .map((row) => ({
+        cartId: first.id,
+        productId: row.productId!,
+        quantity: row.quantity!,
+        unitPrice: new Prisma.Decimal(row.unitPrice!),
+        listPrice: new Prisma.Decimal(row.listPrice!),
+        currency: row.currency!,
+        sustainabilityScore: row.sustainabilityScore,
+        recommendationId: row.recommendationId,
+        addedAt: new Date(row.addedAt!),
+        updatedAt: new Date(row.itemUpdatedAt!),
+      }));
+    return { id: first.id, shopperId: first.shopperId, version: Number(first.version), updatedAt: new Date(first.updatedAt), budgetLimit: shopper.budgetLimit, items };
+  }
 
   async load(shopperId: string): Promise<CartState> {
     let cart = await this.prisma.cart.findUnique({ where: { shopperId }, select: CART_FIELDS });

@@ -41,8 +41,9 @@ export class CartService {
     this.runner = new CartCommandRunner(carts);
   }
 
-  async view(shopperId: string): Promise<CartView> {
-    return cartView(await this.carts.load(shopperId));
+  /** The shopper's cart as shown: `shopper` is the session's (its budget is not read again). */
+  async view(shopper: { id: string; budgetLimit: Decimal | null }): Promise<CartView> {
+    return cartView(await this.carts.read(shopper));
   }
 
   /** `recommendationId`: what the product was added from; kept on the line for its PURCHASE (attribution). */

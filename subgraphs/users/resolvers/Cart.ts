@@ -7,7 +7,7 @@ export const Cart: CartResolvers = {
   // session; any other cart id looks exactly like one that does not exist.
   __resolveReference: async ({ id }, context) => {
     const shopper = await requireShopper(context);
-    const cart = await context.carts.view(shopper.id);
+    const cart = await context.carts.view(shopper);
     if (cart.id !== id) throw notFound('Cart', id);
     return cart;
   },

@@ -3,5 +3,5 @@ import { requireShopper } from '../session';
 
 export const cart: QueryResolvers['cart'] = async (_parent, _args, context) => {
   const shopper = await requireShopper(context);
-  return context.carts.view(shopper.id);
+  return context.carts.view(shopper);
 };

@@ -12,8 +12,7 @@ export const Shopper: ShopperResolvers = {
     return shopper;
   },
   cart: async (shopper, _args, context) => {
-    await requireSelf(context, shopper.id);
-    return context.carts.view(shopper.id);
+    return context.carts.view(await requireSelf(context, shopper.id));
   },
   orders: async (shopper, args, context) => {
     await requireSelf(context, shopper.id);
