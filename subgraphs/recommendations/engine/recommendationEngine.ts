@@ -7,6 +7,7 @@ import { CoOccurrence, packedCoOccurrenceProblem, type PackedCoOccurrence } from
 import { compileConstraints, isSustainable, anonymousShopper, type CompiledConstraints, type RecommendationFilter, type ShopperContext } from './constraints';
 import { DecayingCounters, type PackedCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
+import { nextItemConfidence } from './nextItemConfidence';
 import { RecentMap } from './recentSet';
 import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
@@ -296,10 +297,11 @@ export class RecommendationEngine {
       if (constraints.accepts(item)) candidates.push({ item, score: scores[i]! * constraints.boost(item) });
     }
     const chosen = selectDiverse(candidates, request.first, cap);
+    const inCart = new Set(context);
+    const nextItem = nextItemConfidence(scores, (i) => !inCart.has(i) && this.catalog.isMerchandise(i) && this.catalog.get(i) !== undefined);
     const items = chosen.map(({ item, score }) => {
       const link = this.basketModel.strongestLink(context, item.index);
-      const confidence = this.basketModel.confidence(context, item.index);
-      return this.explainForCart(item, score, confidence, link, shopper, constraints);
+      return this.explainForCart(item, score, nextItem(item.index), link, shopper, constraints);
     });
     items.push(...this.lowerCarbonAlternatives(context, shopper, constraints, items, request.first, cap));
     const why = context.length === 0 ? 'The cart is empty' : evidence === 0 ? 'Nothing has been bought with these items yet' : 'Nothing bought with these items passes the filters';
