@@ -13,8 +13,8 @@
  * says how likely each item is, not how likely it is among that aisle).
  * `npm run eval` checks it on held-out real baskets (reliability table, ECE).
  */
-export function nextItemConfidence(scores: Float64Array, eligible: (index: number) => boolean): (index: number) => number {
+export function nextItemConfidence(scores: Float64Array, eligible: (index: number) => boolean, sharpness = 1): (index: number) => number {
   let mass = 0;
-  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && eligible(i)) mass += scores[i]!;
-  return (index) => (mass > 0 && scores[index]! > 0 && eligible(index) ? scores[index]! / mass : 0);
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && eligible(i)) mass += scores[i]! ** sharpness;
+  return (index) => (mass > 0 && scores[index]! > 0 && eligible(index) ? scores[index]! ** sharpness / mass : 0);
 }

@@ -76,6 +76,13 @@ export interface EngineOptions {
   /** Pseudo-counts that keep rare pairs from looking like strong links. */
   pairShrinkage: number;
   /**
+   * Exponent on basket-model scores before they are normalised into cart
+   * completion's confidence (nextItemConfidence.ts): above 1 undoes part of
+   * the ridge shrinkage that flattens strong links. 1.25 was the calibrated
+   * value on groceries; `npm run eval` reports the calibration it gives.
+   */
+  confidenceSharpness: number;
+  /**
    * Shoppers whose histories are kept, in memory and in snapshots; the least
    * recently active are forgotten first (anonymous shoppers come and go).
    */
@@ -90,6 +97,7 @@ export const defaultEngineOptions: EngineOptions = {
   trendingLongHalfLifeMs: 24 * 3_600_000,
   maxCategoryShare: 0.5,
   pairShrinkage: 5,
+  confidenceSharpness: 1.25,
   maxShoppers: 200_000,
   now: () => Date.now(),
 };
@@ -298,7 +306,7 @@ export class RecommendationEngine {
     }
     const chosen = selectDiverse(candidates, request.first, cap);
     const inCart = new Set(context);
-    const nextItem = nextItemConfidence(scores, (i) => !inCart.has(i) && this.catalog.isMerchandise(i) && this.catalog.get(i) !== undefined);
+    const nextItem = nextItemConfidence(scores, (i) => !inCart.has(i) && this.catalog.isMerchandise(i) && this.catalog.get(i) !== undefined, this.options.confidenceSharpness);
     const items = chosen.map(({ item, score }) => {
       const link = this.basketModel.strongestLink(context, item.index);
       return this.explainForCart(item, score, nextItem(item.index), link, shopper, constraints);

@@ -42,6 +42,8 @@ export interface EvaluateOptions {
   /** Tune the basket model on a validation part of each training set (CART_COMPLETION_TUNED). */
   tuning?: TuningGrid;
   k?: number;
+  /** Only these strategies (default: every one the protocol allows). */
+  only?: readonly EvaluatedStrategy[];
   /** Called after each split, for progress lines. */
   progress?: (split: SplitResult) => void;
 }
@@ -57,7 +59,7 @@ export interface SplitResult {
 }
 
 /** The data set ready for splitting: merchandise only, baskets as item indexes in time order. */
-interface Prepared {
+export interface Prepared {
   ids: string[];
   baskets: number[][];
   shoppers: string[];
@@ -69,7 +71,7 @@ interface Prepared {
  * are left out of every basket before splitting, so they are neither hidden
  * (nothing should find them) nor context (the engine ignores them anyway).
  */
-function prepare(data: EvaluationData): Prepared {
+export function prepareBaskets(data: EvaluationData): Prepared {
   const merchandise = new Set(data.catalog.filter((p) => (p.kind ?? 'MERCHANDISE') === 'MERCHANDISE' && !p.archived).map((p) => p.productId));
   const ordered = [...data.baskets].sort((a, b) => a.at - b.at || a.basketId.localeCompare(b.basketId));
   const ids: string[] = [];
@@ -104,19 +106,20 @@ type Recommender = (context: string[], shopperId: string, first: number) => Reco
  * baselines (the engine's decay of old activity is not measured here).
  */
 export function evaluate(data: EvaluationData, options: EvaluateOptions): SplitResult[] {
-  const prepared = prepare(data);
+  const prepared = prepareBaskets(data);
   const engineOptions = options.engine ?? defaultEngineOptions;
   const k = options.k ?? 10;
   const results: SplitResult[] = [];
   for (let split = 0; split < options.protocol.splits; split++) {
     const seed = options.protocol.seedBase + split;
     const { train, test } = splitFor(prepared, options.protocol, seed);
-    const strategies = options.protocol.kind === 'users' ? [...BASKET_STRATEGIES, ...SHOPPER_STRATEGIES] : [...BASKET_STRATEGIES];
+    const allowed: EvaluatedStrategy[] = options.protocol.kind === 'users' ? [...BASKET_STRATEGIES, ...SHOPPER_STRATEGIES] : [...BASKET_STRATEGIES];
+    const strategies = allowed.filter((s) => !options.only || options.only.includes(s));
     const result: SplitResult = { split, trainBaskets: train.length, testCases: test.length, metrics: {}, calibration: {} };
     const bits = bitsOf(prepared, train);
 
     const engine = trainEngine(data, prepared, train, engineOptions);
-    const basketOnly = trainEngine(data, prepared, train, { ...engineOptions, basketModel: { ...engineOptions.basketModel, pairWeight: 0, popularityWeight: 0 } });
+    const basketOnly = !strategies.includes('BASKET_MODEL') ? engine : trainEngine(data, prepared, train, { ...engineOptions, basketModel: { ...engineOptions.basketModel, pairWeight: 0, popularityWeight: 0 } });
     for (const strategy of strategies) {
       const recommend = recommenderFor(strategy, strategy === 'BASKET_MODEL' ? basketOnly : engine, data.catalog.length);
       const { metrics, calibration } = measure(prepared, test, recommend, k, bits);

@@ -31,7 +31,7 @@ export function catalogCoverage(recommended: Iterable<string>, catalog: Readonly
  */
 export function selfInformation(basketsWithItem: number, baskets: number): number {
   if (baskets <= 0) return 0;
-  return -Math.log2(Math.min(1, Math.max(1, basketsWithItem) / baskets));
+  return Math.max(0, -Math.log2(Math.min(1, Math.max(1, basketsWithItem) / baskets)));
 }
 
 /** Accumulates HR@k, NDCG@k, MRR@k, coverage and novelty over the served top-k lists of many cases. */
