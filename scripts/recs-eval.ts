@@ -6,12 +6,14 @@ import { evaluate, STRATEGY_LABELS, type EvaluatedStrategy, type Protocol, type 
 import { sampleShoppers, type EvaluationData } from '../subgraphs/recommendations/evaluation/evaluationData';
 import { DATASETS, loadDataset, type DatasetName } from './evalDatasets';
 
-// `npm run eval [-- --dataset groceries|instacart|all] [--splits N] [--sample N]`:
+// `npm run eval [-- --dataset groceries|instacart|all] [--splits N] [--sample N] [--tune]`:
 // each data set is imported through the product's own import path into a
 // scratch embedded database and learned by the recommendations subgraph from
 // the event stream; then the offline protocols run through the serving engine
 // (evaluation/evaluate.ts). Prints the report and writes reports/evaluation.md
-// (reports/evaluation-<dataset>.md for one data set).
+// (reports/evaluation-<dataset>.md for one data set). --tune adds cart
+// completion with the basket model tuned on a validation part of each
+// training set (groceries only: it refits once per grid point).
 
 /** The protocol of each data set's reference figures in ../shared/data/README.md. */
 const PROTOCOLS: Record<DatasetName, Protocol> = {
@@ -22,27 +24,32 @@ const PROTOCOLS: Record<DatasetName, Protocol> = {
 /** Searched on a validation part of each training set; the default options are in the grid. */
 const GRID: TuningGrid = { lambdaPerBasket: [0.03, 0.06, 0.12, 0.25, 0.5], popularityWeight: [0.05, 0.1, 0.2, 0.4] };
 /** Tuning refits the basket model once per grid point: only where the catalog is small enough for that to take seconds. */
-const TUNE: Record<DatasetName, boolean> = { groceries: true, instacart: false };
+const TUNABLE: Record<DatasetName, boolean> = { groceries: true, instacart: false };
 const GOAL = 0.1;
 
 interface Args {
   datasets: DatasetName[];
   splits?: number;
   sample?: number;
+  tune: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { datasets: [...DATASETS] };
+  const args: Args = { datasets: [...DATASETS], tune: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
+    if (flag === '--tune') {
+      args.tune = true;
+      continue;
+    }
     if (flag === '--dataset' && value) {
       if (value !== 'all' && !(DATASETS as readonly string[]).includes(value)) throw new Error(`--dataset: must be ${DATASETS.join(', ')} or all`);
       args.datasets = value === 'all' ? [...DATASETS] : [value as DatasetName];
     } else if ((flag === '--splits' || flag === '--sample') && value && /^[1-9]\d*$/.test(value)) {
       args[flag === '--splits' ? 'splits' : 'sample'] = Number(value);
     } else {
-      throw new Error(`unknown or incomplete option ${flag} (usage: --dataset ${DATASETS.join('|')}|all, --splits N, --sample N)`);
+      throw new Error(`unknown or incomplete option ${flag} (usage: --dataset ${DATASETS.join('|')}|all, --splits N, --sample N, --tune)`);
     }
     i += 1;
   }
@@ -62,7 +69,7 @@ async function main(): Promise<void> {
     const protocol = { ...PROTOCOLS[name], ...(args.splits ? { splits: args.splits } : {}) };
     const results = evaluate(data, {
       protocol,
-      ...(TUNE[name] ? { tuning: GRID } : {}),
+      ...(args.tune && TUNABLE[name] ? { tuning: GRID } : {}),
       progress: (r) => process.stdout.write(`${name}: split ${r.split + 1}/${protocol.splits} done (${r.testCases} test cases)\n`),
     });
     const section = renderDataset(data, full, protocol, results, Date.now() - started);
