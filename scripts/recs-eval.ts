@@ -169,7 +169,9 @@ function renderDataset(data: EvaluationData, full: number, protocol: Protocol, r
   }
   lines.push('', 'Reliability of cart completion (all splits):', '', '| confidence | items | mean confidence | hit rate |', '|---|---|---|---|');
   for (const b of merged.get('CART_COMPLETION')!.table()) lines.push(`| ${f(b.from, 2)}–${f(b.to, 2)} | ${b.count} | ${b.count > 0 ? f(b.meanConfidence) : '–'} | ${b.count > 0 ? f(b.hitRate) : '–'} |`);
-  return { text: lines.join('\n'), failed: !everySplitBeats || !calibrationHolds };
+  // Order-history splits hold a dozen cases each (too few for a per-split claim): there the means must beat popularity.
+  const beats = protocol.kind === 'baskets' ? everySplitBeats : mean(results, 'CART_COMPLETION', 'hitRate') > popularHr && mean(results, 'CART_COMPLETION', 'ndcg') > popularNdcg;
+  return { text: lines.join('\n'), failed: !beats || !calibrationHolds };
 }
 
 main().catch((error: unknown) => {

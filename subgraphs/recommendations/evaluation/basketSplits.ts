@@ -46,9 +46,10 @@ export function basketSplit(baskets: readonly (readonly number[])[], seed: numbe
  * The protocol of ../shared/data/README.md for order histories: a random
  * `testShare` of the shoppers; each one's last basket is the test basket
  * (one item hidden when it has 2+), and every other basket, theirs included,
- * is training. `baskets` must be in time order; `shopperOf` names each one's shopper.
+ * is training. `shopperOf` and `at` give each basket's shopper and time (the
+ * later index wins a tie).
  */
-export function userSplit(baskets: readonly (readonly number[])[], shopperOf: readonly string[], seed: number, testShare = 0.2): Split {
+export function userSplit(baskets: readonly (readonly number[])[], shopperOf: readonly string[], at: readonly number[], seed: number, testShare = 0.2): Split {
   const random = seededRandom(seed);
   const shoppers = [...new Set(shopperOf)].sort();
   for (let i = shoppers.length - 1; i > 0; i--) {
@@ -58,7 +59,8 @@ export function userSplit(baskets: readonly (readonly number[])[], shopperOf: re
   const chosen = new Set(shoppers.slice(0, Math.max(1, Math.round(shoppers.length * testShare))));
   const last = new Map<string, number>();
   shopperOf.forEach((shopper, i) => {
-    if (chosen.has(shopper)) last.set(shopper, i);
+    const latest = last.get(shopper);
+    if (chosen.has(shopper) && (latest === undefined || at[i]! >= at[latest]!)) last.set(shopper, i);
   });
   const held = new Set(last.values());
   const train = baskets.map((_, i) => i).filter((i) => !held.has(i));

@@ -58,11 +58,13 @@ export interface SplitResult {
   tuned?: Pick<BasketModelOptions, 'lambdaPerBasket' | 'popularityWeight'>;
 }
 
-/** The data set ready for splitting: merchandise only, baskets as item indexes in time order. */
+/** The data set ready for splitting: merchandise only, baskets as item indexes, ordered by basket id. */
 export interface Prepared {
   ids: string[];
   baskets: number[][];
   shoppers: string[];
+  /** Each basket's time. */
+  at: number[];
   catalog: ReadonlySet<string>;
 }
 
@@ -73,11 +75,14 @@ export interface Prepared {
  */
 export function prepareBaskets(data: EvaluationData): Prepared {
   const merchandise = new Set(data.catalog.filter((p) => (p.kind ?? 'MERCHANDISE') === 'MERCHANDISE' && !p.archived).map((p) => p.productId));
-  const ordered = [...data.baskets].sort((a, b) => a.at - b.at || a.basketId.localeCompare(b.basketId));
+  // By id, not by time: an import stamps baskets without times as they are written, so their
+  // order in time differs between runs while their ids (derived from the file) do not.
+  const ordered = [...data.baskets].sort((a, b) => a.basketId.localeCompare(b.basketId));
   const ids: string[] = [];
   const position = new Map<string, number>();
   const baskets: number[][] = [];
   const shoppers: string[] = [];
+  const at: number[] = [];
   for (const basket of ordered) {
     const items = basket.items.filter((id) => merchandise.has(id));
     if (items.length === 0) continue;
@@ -89,8 +94,9 @@ export function prepareBaskets(data: EvaluationData): Prepared {
       }),
     );
     shoppers.push(basket.shopperId);
+    at.push(basket.at);
   }
-  return { ids, baskets, shoppers, catalog: merchandise };
+  return { ids, baskets, shoppers, at, catalog: merchandise };
 }
 
 type Recommender = (context: string[], shopperId: string, first: number) => RecommendationList;
@@ -142,7 +148,7 @@ export function evaluate(data: EvaluationData, options: EvaluateOptions): SplitR
 }
 
 function splitFor(prepared: Prepared, protocol: Protocol, seed: number): Split {
-  return protocol.kind === 'baskets' ? basketSplit(prepared.baskets, seed) : userSplit(prepared.baskets, prepared.shoppers, seed);
+  return protocol.kind === 'baskets' ? basketSplit(prepared.baskets, seed) : userSplit(prepared.baskets, prepared.shoppers, prepared.at, seed);
 }
 
 /** Each item's self-information from the training baskets (novelty). */
@@ -157,8 +163,8 @@ function trainEngine(data: EvaluationData, prepared: Prepared, train: readonly n
   const engine = new RecommendationEngine(options);
   for (const product of data.catalog) engine.applyProduct(product);
   let n = 0;
-  // In time order (train is), so each shopper's history ends with their latest basket.
-  for (const b of train) {
+  // In time order, so each shopper's history ends with their latest basket.
+  for (const b of [...train].sort((x, y) => prepared.at[x]! - prepared.at[y]! || x - y)) {
     for (const item of prepared.baskets[b]!) {
       engine.ingest({ eventId: `e${n++}`, shopperId: prepared.shoppers[b]!, type: 'PURCHASE', productId: prepared.ids[item]!, basketId: `b${b}`, occurredAt: at });
     }
