@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 }
 
 const f = (n: number, digits = 4) => n.toFixed(digits);
-const pct = (n: number) => `${n >= 0 ? '+' : ''}${(n * 100).toFixed(1)} %`;
+const pct = (n: number) => (Number.isFinite(n) ? `${n >= 0 ? '+' : ''}${(n * 100).toFixed(1)} %` : 'n/a (popularity 0)');
 
 function mean(results: SplitResult[], strategy: EvaluatedStrategy, key: 'hitRate' | 'ndcg' | 'mrr' | 'coverage' | 'novelty'): number {
   const present = results.filter((r) => r.metrics[strategy]);
@@ -145,7 +145,8 @@ function renderDataset(data: EvaluationData, full: number, protocol: Protocol, r
     '',
     everySplitGoal
       ? `Cart completion beats popularity by at least ${GOAL * 100} % relative HR@10 on every split (smallest lift ${pct(Math.min(...gaps))}).`
-      : `Cart completion does not reach ${GOAL * 100} % relative HR@10 over popularity on every split: lifts range ${pct(Math.min(...gaps))} to ${pct(Math.max(...gaps))}.`,
+      : `Cart completion does not reach ${GOAL * 100} % relative HR@10 over popularity on every split: lifts range ${pct(Math.min(...gaps))} to ${pct(Math.max(...gaps.filter(Number.isFinite)))}` +
+        `${gaps.some((g) => !Number.isFinite(g)) ? ` (and ${gaps.filter((g) => !Number.isFinite(g)).length} splits where popularity found nothing)` : ''}.`,
   );
 
   lines.push('', '### Calibration of `confidence`', '');
