@@ -5,7 +5,9 @@
  * The basket model's score of an item is a shrunk linear estimate of how
  * likely it joins a basket like this one (EASE is a ridge regression of each
  * item on the rest of the basket, plus pairwise evidence and a popularity
- * prior), so scores are roughly proportional to those chances. Normalised over
+ * prior), so scores are roughly proportional to those chances; ridge
+ * shrinkage flattens strong links, which `sharpness` (an exponent on the
+ * scores, EngineOptions.confidenceSharpness) partly undoes. Normalised over
  * every item that could be added next (a positive score, merchandise, not
  * already in the cart), they become one distribution over the next item: the
  * confidences of a whole list add up to the chance that the next item is on
