@@ -185,21 +185,6 @@ export class BasketModel {
     for (let i = 0; i < co.itemCounts.length && i < out.length; i++) out[i]! += (popularityWeight * co.itemCounts[i]!) / baskets;
   }
 
-  /**
-   * Probability-like confidence that `item` belongs with the basket: the best
-   * shrunk P(item | one basket item), at least the item's base rate.
-   */
-  confidence(context: readonly number[], item: number): number {
-    const { co } = this;
-    const base = co.count(item) / Math.max(1, co.baskets);
-    let best = base;
-    for (const j of context) {
-      const p = (co.together(j, item) + this.options.shrinkage * base) / (co.count(j) + this.options.shrinkage);
-      if (p > best) best = p;
-    }
-    return Math.min(1, best);
-  }
-
   /** The basket item that most explains `item`, for the reason shown to the shopper. */
   strongestLink(context: readonly number[], item: number): number | undefined {
     let best: number | undefined;

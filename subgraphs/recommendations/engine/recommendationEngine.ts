@@ -18,6 +18,7 @@ import { compileConstraints, isSustainable, anonymousShopper, type CompiledConst
 import { DecayingCounters, type PackedCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
 import { toCents } from './money';
+import { nextItemConfidence } from './nextItemConfidence';
 import { RecentMap } from './recentSet';
 import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
@@ -86,6 +87,13 @@ export interface EngineOptions {
   /** Pseudo-counts that keep rare pairs from looking like strong links. */
   pairShrinkage: number;
   /**
+   * Exponent on basket-model scores before they are normalised into cart
+   * completion's confidence (nextItemConfidence.ts): above 1 undoes part of
+   * the ridge shrinkage that flattens strong links. 1.25 was the calibrated
+   * value on groceries; `npm run eval` reports the calibration it gives.
+   */
+  confidenceSharpness: number;
+  /**
    * Shoppers whose histories are kept, in memory and in snapshots; the least
    * recently active are forgotten first (anonymous shoppers come and go).
    */
@@ -100,6 +108,7 @@ export const defaultEngineOptions: EngineOptions = {
   trendingLongHalfLifeMs: 24 * 3_600_000,
   maxCategoryShare: 0.5,
   pairShrinkage: 5,
+  confidenceSharpness: 1.25,
   maxShoppers: 200_000,
   now: () => Date.now(),
 };
@@ -410,10 +419,11 @@ export class RecommendationEngine {
       if (constraints.accepts(item)) candidates.push({ item, score: scores[i]! * constraints.boost(item) });
     }
     const chosen = selectDiverse(candidates, request.first, cap);
+    const inCart = new Set(context);
+    const nextItem = nextItemConfidence(scores, (i) => !inCart.has(i) && this.catalog.isMerchandise(i) && this.catalog.get(i) !== undefined, this.options.confidenceSharpness);
     const items = chosen.map(({ item, score }) => {
       const link = this.basketModel.strongestLink(context, item.index);
-      const confidence = this.basketModel.confidence(context, item.index);
-      return this.explainForCart(item, score, confidence, link, shopper, constraints);
+      return this.explainForCart(item, score, nextItem(item.index), link, shopper, constraints);
     });
     items.push(...this.lowerCarbonAlternatives(context, shopper, constraints, items, request.first, cap));
     const why = context.length === 0 ? 'The cart is empty' : evidence === 0 ? 'Nothing has been bought with these items yet' : 'Nothing bought with these items passes the filters';
