@@ -22,6 +22,8 @@ export interface BenchDataSizes {
 
 export interface BenchFixtures {
   productIds: string[];
+  /** Products with stock enough for every add-to-cart a run makes (at least 100). */
+  stockedProductIds: string[];
   categoryIds: string[];
   /** Session tokens of shoppers with history and a cart. */
   shopperTokens: string[];
@@ -227,7 +229,7 @@ export async function seedBenchData(url: string, sizes: BenchDataSizes): Promise
     rows.cartItems = await insertJson(client, 'shoppers.cart_item', cartItems);
     await client.query('ANALYZE');
     return {
-      fixtures: { productIds: shop.products.map((p) => p.productId), categoryIds, shopperTokens, writerTokens },
+      fixtures: { productIds: shop.products.map((p) => p.productId), stockedProductIds: shop.products.filter((p) => p.stockQuantity >= 100).map((p) => p.productId), categoryIds, shopperTokens, writerTokens },
       stats: { seconds: (Date.now() - started) / 1000, rows },
     };
   } finally {

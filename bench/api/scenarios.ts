@@ -74,11 +74,12 @@ export const scenarios: Scenario[] = [
     requests(fixtures, variant) {
       const reads = scenarios.slice(0, 5).map((scenario) => scenario.requests(fixtures, variant));
       const random = seededRandom(`mixed-${variant}`);
-      const writeProducts = spread(fixtures.productIds, 500);
+      // In stock, and enough of it: a write refused for stock would count as an error.
+      const writeProducts = spread(fixtures.stockedProductIds, 500);
       return Array.from({ length: 2000 }, (_, i) => {
         if (i % 20 === 19) {
           const token = fixtures.writerTokens[Math.floor(i / 20) % fixtures.writerTokens.length]!;
-          const productId = variant === 'one id' ? fixtures.productIds[0]! : writeProducts[Math.floor(random() * writeProducts.length)]!;
+          const productId = variant === 'one id' ? writeProducts[0]! : writeProducts[Math.floor(random() * writeProducts.length)]!;
           return { ...json(i % 40 === 39 ? ADD_TO_CART : TRACK, { productId }, token), write: true };
         }
         // Reads in a shop's proportions: product pages and searches most, carts least.
