@@ -20,11 +20,10 @@ const SUBGRAPHS = ['products', 'users', 'recommendations'] as const;
 const SECRET_NAME = 'smartcart-secrets';
 
 /**
- * What one product page costs each service in CPU today (README "Speed",
- * docs/operations.md): about 13 ms in all, of which the gateway 5.5, products
- * 5.2, recommendations 1.9; users is given the 0.4 ms left over.
+ * What one request of the mixed workload costs each service in CPU (npm run bench:api,
+ * docs/performance.md: rotating ids through SmartCart's gateway).
  */
-const CPU_MS_PER_PAGE: Record<ServiceName, number> = { gateway: 5.5, products: 5.2, recommendations: 1.9, users: 0.4 };
+const CPU_MS_PER_REQUEST: Record<ServiceName, number> = { gateway: 4.48, products: 2.99, recommendations: 4.07, users: 2.32 };
 const TARGET_RATE = 10_000;
 
 /** Valid stand-ins for the Secret's keys, so loadConfig can judge the rest of a pod's environment. */
@@ -553,7 +552,7 @@ const checks: Record<string, Check> = {
 
 /** Only the production overlay: sized from the measurement, pinned, namespaced. */
 const productionChecks: Record<string, Check> = {
-  "maxReplicas are 10,000 requests/s times each service's CPU per page, over what one pod may use at the CPU target": (r) => {
+  "maxReplicas are 10,000 requests/s times each service's CPU per request, over what one pod may use at the CPU target": (r) => {
     const problems: string[] = [];
     const operations = r.file('docs/operations.md');
     for (const name of SERVICES) {
@@ -561,8 +560,8 @@ const productionChecks: Record<string, Check> = {
       const s = spec<{ maxReplicas?: number; metrics?: Array<{ resource?: { name?: string; target?: { averageUtilization?: number } } }> }>(hpa);
       const utilization = (s.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target?.averageUtilization ?? NaN) / 100;
       const cores = cpuCores(mainContainer(named(r, 'Deployment', name))?.resources?.requests?.cpu);
-      const needed = Math.ceil(Number(((TARGET_RATE * CPU_MS_PER_PAGE[name]) / 1000 / (cores * utilization)).toFixed(6)));
-      if (s.maxReplicas !== needed) problems.push(`${name}: maxReplicas is ${s.maxReplicas}, but ${TARGET_RATE} × ${CPU_MS_PER_PAGE[name]} ms / (${cores} core × ${utilization}) needs ${needed}`);
+      const needed = Math.ceil(Number(((TARGET_RATE * CPU_MS_PER_REQUEST[name]) / 1000 / (cores * utilization)).toFixed(6)));
+      if (s.maxReplicas !== needed) problems.push(`${name}: maxReplicas is ${s.maxReplicas}, but ${TARGET_RATE} × ${CPU_MS_PER_REQUEST[name]} ms / (${cores} core × ${utilization}) needs ${needed}`);
       if (!new RegExp(`\\|\\s*${name}\\s*\\|[^\\n]*\\|\\s*\\**${needed}\\**\\s*\\|`).test(operations)) problems.push(`docs/operations.md has no scaling row for ${name} ending in ${needed}`);
     }
     return problems;
@@ -663,7 +662,7 @@ describe('the Kubernetes checks catch broken manifests', () => {
     ['a subgraph reachable from any pod of the namespace', () => mutated((r) => void (spec<NetworkPolicySpec>(named(r, 'NetworkPolicy', 'subgraphs')).ingress![0]!.from = [{ podSelector: {} }])), /products port http: a rule admits any source/],
     ['the products pods left out of the subgraph policy', () => mutated((r) => void (spec<NetworkPolicySpec>(named(r, 'NetworkPolicy', 'subgraphs')).podSelector!.matchExpressions![0]!.values = ['users', 'recommendations'])), /no NetworkPolicy selects the products pods/],
     ['the gateway open to another namespace', () => mutated((r) => void (spec<NetworkPolicySpec>(named(r, 'NetworkPolicy', 'gateway')).ingress![0]!.from![0]!.namespaceSelector!.matchLabels!['kubernetes.io/metadata.name'] = 'default')), /gateway port http: reachable from the namespaces default, not ingress-nginx/],
-    ['maxReplicas off the arithmetic', () => mutated((r) => void (spec<{ maxReplicas: number }>(named(r, 'HorizontalPodAutoscaler', 'gateway')).maxReplicas = 40)), /gateway: maxReplicas is 40, but 10000 × 5.5 ms \/ \(1 core × 0.7\) needs 79/],
+    ['maxReplicas off the arithmetic', () => mutated((r) => void (spec<{ maxReplicas: number }>(named(r, 'HorizontalPodAutoscaler', 'gateway')).maxReplicas = 40)), /gateway: maxReplicas is 40, but 10000 × 4.48 ms \/ \(1 core × 0.7\) needs 64/],
     ['a container on another image', () => mutated((r) => void (container(r, 'users').image = 'smartcart:latest')), /the containers run 2 images[\s\S]*smartcart:latest is not pinned/],
   ];
 
