@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, isConfigVariable, loadConfig, type Config, type ServiceName } from '../../platform/config';
+import { kubernetesSchemaProblem } from '../support/kubernetesSchema';
 import { podTemplate, readManifests, renderKustomization, strategicMerge, type Container, type Manifest } from '../support/renderKustomization';
 
 // There is no cluster (and no kubectl) where this suite runs, so deploy/k8s is
@@ -19,11 +20,10 @@ const SUBGRAPHS = ['products', 'users', 'recommendations'] as const;
 const SECRET_NAME = 'smartcart-secrets';
 
 /**
- * What one product page costs each service in CPU today (README "Speed",
- * docs/operations.md): about 13 ms in all, of which the gateway 5.5, products
- * 5.2, recommendations 1.9; users is given the 0.4 ms left over.
+ * What one request of the mixed workload costs each service in CPU (npm run bench:api,
+ * docs/performance.md: rotating ids through SmartCart's gateway).
  */
-const CPU_MS_PER_PAGE: Record<ServiceName, number> = { gateway: 5.5, products: 5.2, recommendations: 1.9, users: 0.4 };
+const CPU_MS_PER_REQUEST: Record<ServiceName, number> = { gateway: 4.48, products: 2.99, recommendations: 4.07, users: 2.32 };
 const TARGET_RATE = 10_000;
 
 /** Valid stand-ins for the Secret's keys, so loadConfig can judge the rest of a pod's environment. */
@@ -168,11 +168,87 @@ function cpuCores(value: string | undefined): number {
   return value.endsWith('m') ? Number(value.slice(0, -1)) / 1000 : Number(value);
 }
 
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }>;
+}
+
+/** Kubernetes' label-selector semantics: every matchLabels pair and every expression must hold; an empty selector selects all. */
+function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  if (!selector) return false;
+  const pairs = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  return (
+    pairs &&
+    (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) =>
+      operator === 'In' ? values.includes(labels[key]!) : operator === 'NotIn' ? !values.includes(labels[key]!) : operator === 'Exists' ? key in labels : !(key in labels),
+    )
+  );
+}
+
+interface NetworkPolicySpec {
+  podSelector?: LabelSelector;
+  policyTypes?: string[];
+  ingress?: Array<{ from?: Array<{ podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: unknown }>; ports?: Array<{ port?: number | string }> }>;
+}
+
+/**
+ * Who may connect to a component's pods on a named port under the NetworkPolicies:
+ * the components (Deployments) whose pods a rule admits, the namespaces (by name)
+ * it admits, and whether one admits anything. undefined: no policy isolates the pods.
+ */
+function reachers(r: Rendered, component: string, portName: string): { pods: Set<string>; namespaces: Set<string>; anywhere: boolean } | undefined {
+  const deployment = named(r, 'Deployment', component);
+  if (!deployment) return undefined;
+  const labels = podLabels(deployment);
+  const container = mainContainer(deployment);
+  const port = container?.ports?.find((p) => p.name === portName)?.containerPort;
+  const policies = ofKind(r, 'NetworkPolicy')
+    .map((p) => spec<NetworkPolicySpec>(p))
+    .filter((p) => (p.policyTypes ?? ['Ingress']).includes('Ingress') && selectorMatches(p.podSelector, labels));
+  if (policies.length === 0) return undefined;
+  const result = { pods: new Set<string>(), namespaces: new Set<string>(), anywhere: false };
+  for (const rule of policies.flatMap((p) => p.ingress ?? [])) {
+    if (rule.ports && !rule.ports.some((p) => p.port === portName || p.port === port)) continue;
+    if (!rule.from || rule.from.length === 0) result.anywhere = true;
+    for (const peer of rule.from ?? []) {
+      if (peer.ipBlock) result.anywhere = true;
+      else if (peer.namespaceSelector) {
+        const name = peer.namespaceSelector.matchLabels?.['kubernetes.io/metadata.name'];
+        if (!name || peer.podSelector) result.anywhere = true;
+        else result.namespaces.add(name);
+      } else if (peer.podSelector) {
+        for (const other of ofKind(r, 'Deployment')) if (selectorMatches(peer.podSelector, podLabels(other))) result.pods.add(other.metadata.name);
+        if (Object.keys(peer.podSelector).length === 0) result.anywhere = true;
+      }
+    }
+  }
+  return result;
+}
+
 // ---------------------------------------------------------------- the checks
 
 type Check = (r: Rendered) => string[];
 
 const checks: Record<string, Check> = {
+  'every object is valid against the Kubernetes API schema of its kind and version': (r) =>
+    r.objects.flatMap((object) => kubernetesSchemaProblem(object) ?? []),
+
+  'the subgraphs accept connections only from the gateway and each other, the gateway only from the ingress controller': (r) => {
+    const problems: string[] = [];
+    const expect = (component: string, port: string, pods: string[], namespaces: string[]) => {
+      const got = reachers(r, component, port);
+      if (!got) return void problems.push(`no NetworkPolicy selects the ${component} pods: anything may connect to them`);
+      const show = (list: Iterable<string>) => [...list].sort().join(', ') || 'none';
+      if (got.anywhere) problems.push(`${component} port ${port}: a rule admits any source`);
+      if (show(got.pods) !== show(pods)) problems.push(`${component} port ${port}: reachable from the pods of ${show(got.pods)}, not ${show(pods)}`);
+      if (show(got.namespaces) !== show(namespaces)) problems.push(`${component} port ${port}: reachable from the namespaces ${show(got.namespaces)}, not ${show(namespaces)}`);
+    };
+    for (const subgraph of SUBGRAPHS) expect(subgraph, 'http', [...SERVICES], ['monitoring']);
+    expect('gateway', 'http', [], ['ingress-nginx']);
+    expect('gateway', 'metrics', [], ['monitoring']);
+    return problems;
+  },
+
   'every object is unique by kind and name, and the Secret is not among them (it is created by hand)': (r) => {
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -476,7 +552,7 @@ const checks: Record<string, Check> = {
 
 /** Only the production overlay: sized from the measurement, pinned, namespaced. */
 const productionChecks: Record<string, Check> = {
-  "maxReplicas are 10,000 requests/s times each service's CPU per page, over what one pod may use at the CPU target": (r) => {
+  "maxReplicas are 10,000 requests/s times each service's CPU per request, over what one pod may use at the CPU target": (r) => {
     const problems: string[] = [];
     const operations = r.file('docs/operations.md');
     for (const name of SERVICES) {
@@ -484,8 +560,8 @@ const productionChecks: Record<string, Check> = {
       const s = spec<{ maxReplicas?: number; metrics?: Array<{ resource?: { name?: string; target?: { averageUtilization?: number } } }> }>(hpa);
       const utilization = (s.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target?.averageUtilization ?? NaN) / 100;
       const cores = cpuCores(mainContainer(named(r, 'Deployment', name))?.resources?.requests?.cpu);
-      const needed = Math.ceil(Number(((TARGET_RATE * CPU_MS_PER_PAGE[name]) / 1000 / (cores * utilization)).toFixed(6)));
-      if (s.maxReplicas !== needed) problems.push(`${name}: maxReplicas is ${s.maxReplicas}, but ${TARGET_RATE} × ${CPU_MS_PER_PAGE[name]} ms / (${cores} core × ${utilization}) needs ${needed}`);
+      const needed = Math.ceil(Number(((TARGET_RATE * CPU_MS_PER_REQUEST[name]) / 1000 / (cores * utilization)).toFixed(6)));
+      if (s.maxReplicas !== needed) problems.push(`${name}: maxReplicas is ${s.maxReplicas}, but ${TARGET_RATE} × ${CPU_MS_PER_REQUEST[name]} ms / (${cores} core × ${utilization}) needs ${needed}`);
       if (!new RegExp(`\\|\\s*${name}\\s*\\|[^\\n]*\\|\\s*\\**${needed}\\**\\s*\\|`).test(operations)) problems.push(`docs/operations.md has no scaling row for ${name} ending in ${needed}`);
     }
     return problems;
@@ -523,6 +599,8 @@ describe.each(['base', 'production'])('deploy/k8s/%s', (overlay) => {
         'ConfigMap/smartcart-config',
         'Ingress/gateway',
         'Job/migrate',
+        'NetworkPolicy/gateway',
+        'NetworkPolicy/subgraphs',
         ...SERVICES.flatMap((s) => [`Deployment/${s}`, `HorizontalPodAutoscaler/${s}`, `PodDisruptionBudget/${s}`, `Service/${s}`]),
       ].sort(),
     );
@@ -578,7 +656,13 @@ describe('the Kubernetes checks catch broken manifests', () => {
     ['an Ingress without TLS', () => mutated((r) => void delete spec<{ tls?: unknown }>(ofKind(r, 'Ingress')[0]).tls), /has no TLS certificate/],
     ['a subgraph published as a LoadBalancer', () => mutated((r) => void (spec<{ type: string }>(named(r, 'Service', 'products')).type = 'LoadBalancer')), /Service products is LoadBalancer/],
     ['a real-looking password in the Secret template', () => mutated((r) => void (r.secretTemplate.DATABASE_URL = 'postgresql://smartcart:hunter2@db:5432/smartcart')), /DATABASE_URL is a value the app would run with/],
-    ['maxReplicas off the arithmetic', () => mutated((r) => void (spec<{ maxReplicas: number }>(named(r, 'HorizontalPodAutoscaler', 'gateway')).maxReplicas = 40)), /gateway: maxReplicas is 40, but 10000 × 5.5 ms \/ \(1 core × 0.7\) needs 79/],
+    ['a field of the wrong type', () => mutated((r) => void (spec<{ maxReplicas: unknown }>(named(r, 'HorizontalPodAutoscaler', 'users')).maxReplicas = 'six')), /HorizontalPodAutoscaler users \(autoscaling\/v2\): .*must be integer/],
+    ['a required field missing', () => mutated((r) => void delete spec<{ selector?: unknown }>(deployment(r, 'products')).selector), /Deployment products \(apps\/v1\): .*selector/],
+    ['a kind the API does not have', () => mutated((r) => void (named(r, 'Ingress', 'gateway')!.apiVersion = 'extensions/v1')), /Ingress gateway \(extensions\/v1\): no such kind and API version/],
+    ['a subgraph reachable from any pod of the namespace', () => mutated((r) => void (spec<NetworkPolicySpec>(named(r, 'NetworkPolicy', 'subgraphs')).ingress![0]!.from = [{ podSelector: {} }])), /products port http: a rule admits any source/],
+    ['the products pods left out of the subgraph policy', () => mutated((r) => void (spec<NetworkPolicySpec>(named(r, 'NetworkPolicy', 'subgraphs')).podSelector!.matchExpressions![0]!.values = ['users', 'recommendations'])), /no NetworkPolicy selects the products pods/],
+    ['the gateway open to another namespace', () => mutated((r) => void (spec<NetworkPolicySpec>(named(r, 'NetworkPolicy', 'gateway')).ingress![0]!.from![0]!.namespaceSelector!.matchLabels!['kubernetes.io/metadata.name'] = 'default')), /gateway port http: reachable from the namespaces default, not ingress-nginx/],
+    ['maxReplicas off the arithmetic', () => mutated((r) => void (spec<{ maxReplicas: number }>(named(r, 'HorizontalPodAutoscaler', 'gateway')).maxReplicas = 40)), /gateway: maxReplicas is 40, but 10000 × 4.48 ms \/ \(1 core × 0.7\) needs 64/],
     ['a container on another image', () => mutated((r) => void (container(r, 'users').image = 'smartcart:latest')), /the containers run 2 images[\s\S]*smartcart:latest is not pinned/],
   ];
 
