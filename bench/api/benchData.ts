@@ -3,7 +3,6 @@ import { loadConfig } from '../../platform/config';
 import { createDatabaseDriver } from '../../platform/database/database';
 import { migrate } from '../../platform/database/migrate';
 import { seededRandom } from '../../platform/seededRandom';
-import { contentNeighbours } from '../../subgraphs/recommendations/data/contentNeighbours';
 import { hashSessionToken } from '../../subgraphs/users/data/sessionToken';
 import { syntheticShop } from '../syntheticShop';
 
@@ -162,14 +161,7 @@ export async function seedBenchData(url: string, sizes: BenchDataSizes): Promise
         updated_at: now,
       })),
     );
-    // Content neighbours within each category: the catalog-wide pairing is quadratic, and a
-    // neighbour outside the category scores too low to make the top 10 of a 200-product category.
-    const byCategory = new Map<string, typeof shop.products>();
-    for (const p of shop.products) byCategory.set(p.categoryId!, [...(byCategory.get(p.categoryId!) ?? []), p]);
-    const neighbours = [...byCategory.values()].flatMap((group) =>
-      contentNeighbours(group.map((p) => ({ id: p.productId, name: p.name, category: p.categoryId!, parentCategory: p.categoryPath[0], tags: [...p.tags, ...p.dietaryTags], price: Number(p.price) }))),
-    );
-    rows.similarItems = await insertJson(client, 'recs.similar_item', neighbours.map((n) => ({ product_id: n.productId, similar_id: n.similarId, score: n.score })));
+    // Content neighbours are not seeded: the recommendations subgraph computes every product's at model load.
     rows.interactions = await insertJson(
       client,
       'recs.interaction',
