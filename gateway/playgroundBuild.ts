@@ -48,13 +48,16 @@ export async function buildPlayground(outDir = PLAYGROUND_BUILD_DIR): Promise<{ 
   const { build } = await import('vite');
   await build({
     configFile: false,
+    // A production bundle whoever builds it: under Jest (NODE_ENV=test) Vite would otherwise
+    // compile JSX for React's development runtime, which the production React below lacks.
+    mode: 'production',
     root: PLAYGROUND_SOURCE_DIR,
     base: '/playground/',
     logLevel: 'warn',
     publicDir: false,
     // Only the browser's own code in the bundle: no `process.env` reads survive.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
     worker: { format: 'es' },
     build: {
       outDir,

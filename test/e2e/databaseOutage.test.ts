@@ -19,7 +19,9 @@ let productId: string;
 
 beforeAll(async () => {
   pg = await startThrowawayPostgres();
-  const overrides = { DATABASE_URL: pg.url, DATABASE_CONNECT_TIMEOUT_MS: '1000' };
+  // Without the products entity cache, which would answer the product read before the outage
+  // from memory: this test is about what a read that needs the database gets while it is down.
+  const overrides = { DATABASE_URL: pg.url, DATABASE_CONNECT_TIMEOUT_MS: '1000', PRODUCTS_ENTITY_CACHE_SIZE: '0' };
   const driver = await createDatabaseDriver(testConfig(overrides).database);
   try {
     await migrate(driver);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   startTracing({ samplingRatio: 1 }, { exporter });
   // Without the products entity cache: a product page must reach SQL for its statement spans to be followed.
   stack = await startStack({ PRODUCTS_ENTITY_CACHE_SIZE: '0' });
-  const ids = await createCatalogProducts(stack, products.map(({ sku, name, price }) => ({ sku, name, price })));
+  const ids = await createCatalogProducts(stack, products.map(({ sku, name, price }) => ({ sku, name, price, stockQuantity: 10 })));
   ids.forEach((id, i) => (products[i]!.id = id));
   await untilSimilarAre(stack, products[0]!.id, [1, 2, 3].map((n) => products[n]!.id));
 });
