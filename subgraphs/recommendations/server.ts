@@ -21,6 +21,7 @@ import { resolvers } from './resolvers';
 import { storageChecks } from '../../platform/http/readiness';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { startExperiments } from './experiments/experimentsService';
+import { PhotoReader } from './vision/photoReader';
 
 export const recommendationsSchemaPath = projectFile('subgraphs', 'recommendations', 'schema.graphql');
 
@@ -70,6 +71,8 @@ export async function buildRecommendationsService(infra: Infrastructure, options
   // Experiments are defined with API keys (experiments:write / experiments:read).
   const apiKeys = new ApiKeyVerifier(db.prisma, logger, { ...infra.config.apiKeys, pubsub: infra.pubsub });
   const experiments = await startExperiments({ infra, db, consumers, host, logger });
+  // Its worker threads start on the first photo, not here.
+  const photos = new PhotoReader(infra.config.recommendations.images);
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
@@ -87,6 +90,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         cache,
         vocabulary,
         intents,
+        photos,
         loaders: createRecommendationsLoaders(similarity),
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
         principal: () => (principal ??= apiKeys.verify(typeof key === 'string' ? key : undefined)),
@@ -108,6 +112,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     cache,
     close: async () => {
       await service.stop();
+      await photos.close();
       await experiments.close();
       await apiKeys.close();
       await host.stop();

@@ -27,6 +27,7 @@ export class CatalogProjectionRepository {
           storeIds: s.storeIds,
           archived: s.archived,
           kind: s.kind ?? 'MERCHANDISE',
+          gtin: s.gtin ?? null,
           updatedAt: new Date(),
         };
         return this.prisma.catalogItem.upsert({ where: { productId: s.productId }, create: { productId: s.productId, ...data }, update: data });
@@ -67,6 +68,7 @@ export class CatalogProjectionRepository {
       storeIds: r.storeIds,
       archived: r.archived,
       kind: r.kind,
+      gtin: r.gtin,
     }));
   }
 

@@ -2432,6 +2432,7 @@ export const CatalogItemScalarFieldEnum = {
   storeIds: 'storeIds',
   archived: 'archived',
   kind: 'kind',
+  gtin: 'gtin',
   updatedAt: 'updatedAt'
 } as const
 

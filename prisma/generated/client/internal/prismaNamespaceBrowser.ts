@@ -270,6 +270,7 @@ export const CatalogItemScalarFieldEnum = {
   storeIds: 'storeIds',
   archived: 'archived',
   kind: 'kind',
+  gtin: 'gtin',
   updatedAt: 'updatedAt'
 } as const
 

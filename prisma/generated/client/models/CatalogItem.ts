@@ -56,6 +56,7 @@ export type CatalogItemMinAggregateOutputType = {
   carbonFootprintKg: runtime.Decimal | null
   archived: boolean | null
   kind: string | null
+  gtin: string | null
   updatedAt: Date | null
 }
 
@@ -73,6 +74,7 @@ export type CatalogItemMaxAggregateOutputType = {
   carbonFootprintKg: runtime.Decimal | null
   archived: boolean | null
   kind: string | null
+  gtin: string | null
   updatedAt: Date | null
 }
 
@@ -95,6 +97,7 @@ export type CatalogItemCountAggregateOutputType = {
   storeIds: number
   archived: number
   kind: number
+  gtin: number
   updatedAt: number
   _all: number
 }
@@ -130,6 +133,7 @@ export type CatalogItemMinAggregateInputType = {
   carbonFootprintKg?: true
   archived?: true
   kind?: true
+  gtin?: true
   updatedAt?: true
 }
 
@@ -147,6 +151,7 @@ export type CatalogItemMaxAggregateInputType = {
   carbonFootprintKg?: true
   archived?: true
   kind?: true
+  gtin?: true
   updatedAt?: true
 }
 
@@ -169,6 +174,7 @@ export type CatalogItemCountAggregateInputType = {
   storeIds?: true
   archived?: true
   kind?: true
+  gtin?: true
   updatedAt?: true
   _all?: true
 }
@@ -278,6 +284,7 @@ export type CatalogItemGroupByOutputType = {
   storeIds: string[]
   archived: boolean
   kind: string
+  gtin: string | null
   updatedAt: Date
   _count: CatalogItemCountAggregateOutputType | null
   _avg: CatalogItemAvgAggregateOutputType | null
@@ -323,6 +330,7 @@ export type CatalogItemWhereInput = {
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolFilter<"CatalogItem"> | boolean
   kind?: Prisma.StringFilter<"CatalogItem"> | string
+  gtin?: Prisma.StringNullableFilter<"CatalogItem"> | string | null
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }
 
@@ -345,6 +353,7 @@ export type CatalogItemOrderByWithRelationInput = {
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  gtin?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -370,6 +379,7 @@ export type CatalogItemWhereUniqueInput = Prisma.AtLeast<{
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolFilter<"CatalogItem"> | boolean
   kind?: Prisma.StringFilter<"CatalogItem"> | string
+  gtin?: Prisma.StringNullableFilter<"CatalogItem"> | string | null
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }, "productId">
 
@@ -392,6 +402,7 @@ export type CatalogItemOrderByWithAggregationInput = {
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  gtin?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CatalogItemCountOrderByAggregateInput
   _avg?: Prisma.CatalogItemAvgOrderByAggregateInput
@@ -422,6 +433,7 @@ export type CatalogItemScalarWhereWithAggregatesInput = {
   storeIds?: Prisma.StringNullableListFilter<"CatalogItem">
   archived?: Prisma.BoolWithAggregatesFilter<"CatalogItem"> | boolean
   kind?: Prisma.StringWithAggregatesFilter<"CatalogItem"> | string
+  gtin?: Prisma.StringNullableWithAggregatesFilter<"CatalogItem"> | string | null
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CatalogItem"> | Date | string
 }
 
@@ -444,6 +456,7 @@ export type CatalogItemCreateInput = {
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
   kind?: string
+  gtin?: string | null
   updatedAt?: Date | string
 }
 
@@ -466,6 +479,7 @@ export type CatalogItemUncheckedCreateInput = {
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
   kind?: string
+  gtin?: string | null
   updatedAt?: Date | string
 }
 
@@ -488,6 +502,7 @@ export type CatalogItemUpdateInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -510,6 +525,7 @@ export type CatalogItemUncheckedUpdateInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -532,6 +548,7 @@ export type CatalogItemCreateManyInput = {
   storeIds?: Prisma.CatalogItemCreatestoreIdsInput | string[]
   archived?: boolean
   kind?: string
+  gtin?: string | null
   updatedAt?: Date | string
 }
 
@@ -554,6 +571,7 @@ export type CatalogItemUpdateManyMutationInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -576,6 +594,7 @@ export type CatalogItemUncheckedUpdateManyInput = {
   storeIds?: Prisma.CatalogItemUpdatestoreIdsInput | string[]
   archived?: Prisma.BoolFieldUpdateOperationsInput | boolean
   kind?: Prisma.StringFieldUpdateOperationsInput | string
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -598,6 +617,7 @@ export type CatalogItemCountOrderByAggregateInput = {
   storeIds?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -623,6 +643,7 @@ export type CatalogItemMaxOrderByAggregateInput = {
   carbonFootprintKg?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -640,6 +661,7 @@ export type CatalogItemMinOrderByAggregateInput = {
   carbonFootprintKg?: Prisma.SortOrder
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -721,6 +743,7 @@ export type CatalogItemSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -743,6 +766,7 @@ export type CatalogItemSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -765,6 +789,7 @@ export type CatalogItemSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -787,10 +812,11 @@ export type CatalogItemSelectScalar = {
   storeIds?: boolean
   archived?: boolean
   kind?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }
 
-export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "updatedAt", ExtArgs["result"]["catalogItem"]>
+export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "gtin" | "updatedAt", ExtArgs["result"]["catalogItem"]>
 
 export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "CatalogItem"
@@ -817,6 +843,10 @@ export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * The product's kind; anything but MERCHANDISE (a fee, a deposit …) is never recommended nor learned from.
      */
     kind: string
+    /**
+     * GTIN-14 as the catalog event carried it: a scanned barcode finds its product here.
+     */
+    gtin: string | null
     updatedAt: Date
   }, ExtArgs["result"]["catalogItem"]>
   composites: {}
@@ -1259,6 +1289,7 @@ export interface CatalogItemFieldRefs {
   readonly storeIds: Prisma.FieldRef<"CatalogItem", 'String[]'>
   readonly archived: Prisma.FieldRef<"CatalogItem", 'Boolean'>
   readonly kind: Prisma.FieldRef<"CatalogItem", 'String'>
+  readonly gtin: Prisma.FieldRef<"CatalogItem", 'String'>
   readonly updatedAt: Prisma.FieldRef<"CatalogItem", 'DateTime'>
 }
     

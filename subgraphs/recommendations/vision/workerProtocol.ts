@@ -1,0 +1,16 @@
+import type { DecodedBarcode, ImageDecodeError } from './decodeBarcode';
+
+/** What the pool gives every barcode worker at start. */
+export interface WorkerSettings {
+  maxPixels: number;
+}
+
+export interface WorkerRequest {
+  id: number;
+  /** Transferred, not copied. */
+  bytes: ArrayBuffer;
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; barcode: DecodedBarcode | null; rssBytes: number }
+  | { id: number; ok: false; kind: ImageDecodeError['kind']; message: string; rssBytes: number };
