@@ -80,6 +80,9 @@ describe('recommend(context: { image })', () => {
     expect(truncated.errors?.[0]?.extensions?.reason).toMatch(/^the image cannot be read/);
     const huge = await stack.query(RECOMMEND, { image: asImage(pngDeclaring(20_000, 20_000)) });
     expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'context.image', maxPixels: 40_000_000 });
+    // Base64 of 800 kB is over the body limit (HTTP_MAX_BODY_BYTES, 1 MB) before the image is looked at.
+    const body = await stack.query(RECOMMEND, { image: asImage(Buffer.concat([png, Buffer.alloc(800_000)])) });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: 1_000_000 });
     const base64 = await stack.query(RECOMMEND, { image: { base64: 'not base64!' } });
     expect(base64.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'context.image' });
 
