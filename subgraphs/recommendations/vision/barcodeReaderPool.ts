@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImageDecodeError, type DecodedBarcode } from './decodeBarcode';
-import type { WorkerReply, WorkerRequest, WorkerSettings } from './workerProtocol';
+import type { WorkerReady, WorkerReply, WorkerRequest, WorkerSettings } from './workerProtocol';
 
 export interface BarcodeReaderPoolOptions {
   workers: number;
@@ -26,7 +26,10 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
+  /** The image being read; its timer starts once the worker is ready (start-up is not the image's time). */
+  job: (Job & { id: number; timer: NodeJS.Timeout | null }) | null;
+  /** The worker has loaded sharp and zxing and said so. */
+  ready: boolean;
   rssBytes: number;
 }
 
@@ -71,7 +74,7 @@ export class BarcodeReaderPool {
     const idle = this.slots.find((slot) => slot.job === null);
     if (idle) return idle;
     if (this.slots.length < this.options.workers) {
-      const slot: Slot = { worker: this.startWorker(), job: null, rssBytes: 0 };
+      const slot: Slot = { worker: this.startWorker(), job: null, ready: false, rssBytes: 0 };
       this.watch(slot);
       this.slots.push(slot);
       return slot;
@@ -81,11 +84,7 @@ export class BarcodeReaderPool {
 
   private run(slot: Slot, job: Job): void {
     const id = this.nextId++;
-    // libvips cannot be interrupted mid-image: on timeout the worker is terminated and replaced.
-    const timer = setTimeout(() => {
-      void this.replace(slot, new ReaderTimeoutError(`reading the image took longer than ${this.options.timeoutMs} ms`));
-    }, this.options.timeoutMs);
-    slot.job = { ...job, id, timer };
+    slot.job = { ...job, id, timer: slot.ready ? this.startTimer(slot) : null };
     // A copy the worker owns: the caller's bytes may be a view into a larger buffer (Node pools small
     // Buffers), and Buffer#slice would be another view, not a copy.
     const copy = new Uint8Array(job.bytes.byteLength);
@@ -95,11 +94,24 @@ export class BarcodeReaderPool {
     slot.worker.postMessage(request, [bytes]);
   }
 
+  /** libvips cannot be interrupted mid-image: on timeout the worker is terminated and replaced. */
+  private startTimer(slot: Slot): NodeJS.Timeout {
+    return setTimeout(() => {
+      void this.replace(slot, new ReaderTimeoutError(`reading the image took longer than ${this.options.timeoutMs} ms`));
+    }, this.options.timeoutMs);
+  }
+
   private watch(slot: Slot): void {
-    slot.worker.on('message', (reply: WorkerReply) => {
+    slot.worker.on('message', (reply: WorkerReply | WorkerReady) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        // Posted before the worker was ready, the image waited in its port; its time starts now.
+        if (slot.job && !slot.job.timer) slot.job.timer = this.startTimer(slot);
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
-      clearTimeout(job.timer);
+      if (job.timer) clearTimeout(job.timer);
       slot.job = null;
       slot.rssBytes = reply.rssBytes;
       if (reply.ok) job.resolve(reply.barcode);
@@ -135,7 +147,7 @@ export class BarcodeReaderPool {
     const job = slot.job;
     slot.job = null;
     if (job) {
-      clearTimeout(job.timer);
+      if (job.timer) clearTimeout(job.timer);
       job.reject(error);
     }
     slot.worker.removeAllListeners();

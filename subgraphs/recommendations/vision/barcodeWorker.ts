@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { decodeBarcode, ImageDecodeError } from './decodeBarcode';
-import type { WorkerReply, WorkerRequest, WorkerSettings } from './workerProtocol';
+import type { WorkerReady, WorkerReply, WorkerRequest, WorkerSettings } from './workerProtocol';
 
 // One image at a time per worker: the pool's size is the decoding concurrency,
 // so libvips gets one thread here and keeps no cache between unrelated photos.
@@ -24,6 +24,8 @@ parentPort!.on('message', (request: WorkerRequest) => {
   );
 });
 
-function reply(message: WorkerReply): void {
+function reply(message: WorkerReply | WorkerReady): void {
   parentPort!.postMessage(message);
 }
+
+reply({ ready: true });

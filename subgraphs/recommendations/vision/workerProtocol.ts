@@ -14,3 +14,8 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { id: number; ok: true; barcode: DecodedBarcode | null; rssBytes: number }
   | { id: number; ok: false; kind: ImageDecodeError['kind']; message: string; rssBytes: number };
+
+/** Sent once, when the worker has loaded its libraries and listens. */
+export interface WorkerReady {
+  ready: true;
+}
