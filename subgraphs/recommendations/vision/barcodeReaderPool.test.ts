@@ -1,6 +1,6 @@
 import { barcodePng } from '../../../test/support/barcodeImages';
 import { BarcodeReaderPool, ReaderBusyError } from './barcodeReaderPool';
-import { ImageDecodeError } from './decodeBarcode';
+import { ImageDecodeError } from './imageDecodeError';
 
 // The pool's workers load the TypeScript worker entry through tsx here, as under `npm start`.
 describe('BarcodeReaderPool', () => {

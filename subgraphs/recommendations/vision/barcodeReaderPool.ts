@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ImageDecodeError, type DecodedBarcode } from './decodeBarcode';
+import type { DecodedBarcode } from './decodeBarcode';
+import { ImageDecodeError } from './imageDecodeError';
 import type { WorkerReady, WorkerReply, WorkerRequest, WorkerSettings } from './workerProtocol';
 
 export interface BarcodeReaderPoolOptions {

@@ -8,7 +8,10 @@ import {
   RGBLuminanceSource,
   type Result,
 } from '@zxing/library';
+import { ImageDecodeError } from './imageDecodeError';
 import { expandUpcE } from './upcE';
+
+export { ImageDecodeError };
 
 export type BarcodeFormat = 'EAN_13' | 'EAN_8' | 'UPC_A' | 'UPC_E';
 
@@ -23,16 +26,6 @@ export interface DecodedBarcode {
 export interface DecodeOptions {
   /** sharp's limitInputPixels: a larger image is refused before it is decompressed. */
   maxPixels: number;
-}
-
-/** Why an image could not be read at all (not "no barcode": that is a null result). */
-export class ImageDecodeError extends Error {
-  constructor(
-    readonly kind: 'TOO_MANY_PIXELS' | 'UNREADABLE',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const FORMATS: ReadonlyMap<ZxingFormat, BarcodeFormat> = new Map([

@@ -2,7 +2,8 @@ import type { GraphQLError } from 'graphql';
 import type { ImageLimits } from '../../../platform/config';
 import { badUserInput, imageTooLarge, serviceUnavailable } from '../../../platform/errors';
 import { BarcodeReaderPool, ReaderBusyError, ReaderTimeoutError } from './barcodeReaderPool';
-import { ImageDecodeError, type DecodedBarcode } from './decodeBarcode';
+import type { DecodedBarcode } from './decodeBarcode';
+import { ImageDecodeError } from './imageDecodeError';
 import { sniffImageType } from './sniffImageType';
 
 export interface ImageUpload {

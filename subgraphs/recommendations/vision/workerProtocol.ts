@@ -1,4 +1,5 @@
-import type { DecodedBarcode, ImageDecodeError } from './decodeBarcode';
+import type { DecodedBarcode } from './decodeBarcode';
+import type { ImageDecodeError } from './imageDecodeError';
 
 /** What the pool gives every barcode worker at start. */
 export interface WorkerSettings {
