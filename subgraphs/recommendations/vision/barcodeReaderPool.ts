@@ -164,6 +164,8 @@ export class BarcodeReaderPool {
     const compiled = path.join(__dirname, 'barcodeWorker.js');
     if (fs.existsSync(compiled)) return new Worker(compiled, { workerData });
     const source = path.join(__dirname, 'barcodeWorker.ts');
-    return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
+    // Resolved here: an eval'd worker resolves bare names from the working directory, not from this file.
+    const tsx = require.resolve('tsx/cjs/api');
+    return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
   }
 }
