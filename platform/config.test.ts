@@ -144,4 +144,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RECS_REFIT_AFTER_PURCHASES: '-1' })).toThrow(/RECS_REFIT_AFTER_PURCHASES: must be 0 \(off\) or more/);
     expect(() => loadConfig({ RECS_REFIT_MAX_STALENESS_SECONDS: '1.5' })).toThrow(/RECS_REFIT_MAX_STALENESS_SECONDS: must be a whole number/);
   });
+
+  it('reads the photo limits of recommend(context: { image }), with documented defaults and bounds', () => {
+    expect(loadConfig({}).recommendations.images).toEqual({ maxBytes: 4_000_000, maxPixels: 40_000_000, timeoutMs: 5000, workers: 1, queue: 8 });
+    expect(loadConfig({ RECS_IMAGE_WORKERS: '4', RECS_IMAGE_QUEUE: '0' }).recommendations.images).toMatchObject({ workers: 4, queue: 0 });
+    expect(() => loadConfig({ RECS_IMAGE_WORKERS: '0' })).toThrow(/RECS_IMAGE_WORKERS/);
+    expect(() => loadConfig({ RECS_IMAGE_MAX_PIXELS: '1000000000' })).toThrow(/RECS_IMAGE_MAX_PIXELS: must be at most 400000000/);
+  });
 });

@@ -130,6 +130,11 @@ const envSchema = z.object({
   RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
   RECS_MAX_SHOPPERS: positiveInt.default(200_000),
   RECS_STALE_CONSUMER_SECONDS: positiveInt.default(3600),
+  RECS_IMAGE_MAX_BYTES: positiveInt.max(50_000_000, 'must be at most 50000000').default(4_000_000),
+  RECS_IMAGE_MAX_PIXELS: positiveInt.max(400_000_000, 'must be at most 400000000').default(40_000_000),
+  RECS_IMAGE_TIMEOUT_MS: positiveInt.max(120_000, 'must be at most 120000').default(5000),
+  RECS_IMAGE_WORKERS: positiveInt.max(64, 'must be at most 64').default(1),
+  RECS_IMAGE_QUEUE: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10000').default(8),
   EXPERIMENT_ATTRIBUTION_HOURS: positiveInt.max(720, 'must be at most 720 (30 days)').default(24),
   EXPERIMENT_IMPRESSION_FLUSH_MS: positiveInt.max(60_000, 'must be at most 60000').default(1000),
   EXPERIMENT_REFRESH_SECONDS: positiveInt.max(300, 'must be at most 300').default(5),
@@ -321,6 +326,8 @@ export interface Config {
     maxShoppers: number;
     /** A shared-group member idle this long with nothing pending is a gone replica. */
     staleConsumerMs: number;
+    /** Photos sent to recommend(context: { image }) (docs/vision.md). */
+    images: ImageLimits;
     experiments: {
       /** An outcome is attributed to an impression served at most this long before it. */
       attributionWindowHours: number;
@@ -366,6 +373,19 @@ export interface Config {
     /** Last-used times are written in one batch this often, not on every request. */
     usageFlushMs: number;
   };
+}
+
+export interface ImageLimits {
+  /** Largest decoded image accepted, in bytes. */
+  maxBytes: number;
+  /** Largest width × height accepted (sharp's limitInputPixels): a tiny file may inflate to gigabytes. */
+  maxPixels: number;
+  /** Longest one image may take in a worker, queueing excluded; then it is given up on and its worker replaced. */
+  timeoutMs: number;
+  /** Worker threads decoding images. */
+  workers: number;
+  /** Images waiting for a worker; one more is refused (SERVICE_UNAVAILABLE, reason BUSY). */
+  queue: number;
 }
 
 export interface MetricsConfig {
@@ -572,6 +592,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cacheShopWideTtlSeconds: e.RECS_CACHE_SHOP_WIDE_TTL_SECONDS,
       maxShoppers: e.RECS_MAX_SHOPPERS,
       staleConsumerMs: e.RECS_STALE_CONSUMER_SECONDS * 1000,
+      images: {
+        maxBytes: e.RECS_IMAGE_MAX_BYTES,
+        maxPixels: e.RECS_IMAGE_MAX_PIXELS,
+        timeoutMs: e.RECS_IMAGE_TIMEOUT_MS,
+        workers: e.RECS_IMAGE_WORKERS,
+        queue: e.RECS_IMAGE_QUEUE,
+      },
       experiments: {
         attributionWindowHours: e.EXPERIMENT_ATTRIBUTION_HOURS,
         impressionFlushMs: e.EXPERIMENT_IMPRESSION_FLUSH_MS,

@@ -68,6 +68,13 @@ export function badUserInput(field: string, reason: string): GraphQLError {
   });
 }
 
+/** An input over a size limit (an uploaded image's bytes or pixels): the limit is in the extensions. */
+export function imageTooLarge(field: string, reason: string, limit: { maxBytes?: number; maxPixels?: number }): GraphQLError {
+  return new GraphQLError(`Invalid ${field}: ${reason}`, {
+    extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, field, reason, ...limit },
+  });
+}
+
 export function notFound(type: string, id: string): GraphQLError {
   return new GraphQLError(`${type} ${id} was not found`, { extensions: { code: ErrorCode.NOT_FOUND, type, id } });
 }
@@ -92,7 +99,7 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
 }
 
 /** Why a service could not be used; clients may retry every one of them. */
-export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'CIRCUIT_OPEN' | 'BAD_GATEWAY' | 'DATABASE_UNAVAILABLE';
+export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'CIRCUIT_OPEN' | 'BAD_GATEWAY' | 'DATABASE_UNAVAILABLE' | 'BUSY';
 
 /**
  * A service (a subgraph, for the gateway) did not answer in time, could not

@@ -10,6 +10,7 @@ import type { ImpressionRecorder } from './experiments/impressionRecorder';
 import type { EngineHost } from './learning/engineHost';
 import type { HealthReport } from './learning/healthReport';
 import type { RecommendationCache } from './recommendationCache';
+import type { PhotoReader } from './vision/photoReader';
 
 export interface RecommendationsContext {
   db: Database;
@@ -18,6 +19,8 @@ export interface RecommendationsContext {
   cache: RecommendationCache;
   vocabulary: CategoryVocabulary;
   intents: IntentRepository;
+  /** Reads barcodes from photos sent to recommend(context: { image }), off the event loop. */
+  photos: PhotoReader;
   /** The shopper of the request's session token, if any (resolved on demand). */
   sessionShopperId(): Promise<string | null>;
   /** The request's API key (x-api-key), verified on demand; null without one. */

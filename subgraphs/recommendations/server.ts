@@ -20,6 +20,7 @@ import { storageChecks } from '../../platform/http/readiness';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from '../../platform/auth/apiKeys';
 import { startExperiments } from './experiments/experimentsService';
 import { healthReport } from './learning/healthReport';
+import { PhotoReader } from './vision/photoReader';
 
 export const recommendationsSchemaPath = projectFile('subgraphs', 'recommendations', 'schema.graphql');
 
@@ -81,6 +82,8 @@ export async function buildRecommendationsService(infra: Infrastructure, options
       now: new Date(),
     });
   };
+  // Its worker threads start on the first photo, not here.
+  const photos = new PhotoReader(infra.config.recommendations.images);
   const service = new GraphQLService<RecommendationsContext>({
     name: 'recommendations',
     logger,
@@ -98,6 +101,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         cache,
         vocabulary,
         intents,
+        photos,
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
         principal: () => (principal ??= apiKeys.verify(typeof key === 'string' ? key : undefined)),
         experiments: experiments.registry,
@@ -120,6 +124,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     cache,
     close: async () => {
       await service.stop();
+      await photos.close();
       await experiments.close();
       await apiKeys.close();
       await host.stop();

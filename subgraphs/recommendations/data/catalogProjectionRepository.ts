@@ -30,6 +30,7 @@ export class CatalogProjectionRepository {
           kind: s.kind ?? 'MERCHANDISE',
           description: s.description ?? '',
           nutrition: s.nutrition ? { ...s.nutrition } : Prisma.DbNull,
+          gtin: s.gtin ?? null,
           updatedAt: new Date(),
         };
         return this.prisma.catalogItem.upsert({ where: { productId: s.productId }, create: { productId: s.productId, ...data }, update: data });
@@ -72,6 +73,7 @@ export class CatalogProjectionRepository {
       kind: r.kind,
       description: r.description,
       nutrition: (r.nutrition as NutritionSnapshot | null) ?? null,
+      gtin: r.gtin,
     }));
   }
 

@@ -30,6 +30,8 @@ export interface CatalogFacts {
   merchandise: boolean;
   /** Lower-cased words of name, brand and tags, for free-text matching (content similarity has its own features: contentSimilarity.ts). */
   tokens: ReadonlySet<string>;
+  /** GTIN-14 (the number under the barcode), null when the product has none: a scanned barcode anchors on it. */
+  gtin: string | null;
 }
 
 export interface StorePoint {
@@ -57,6 +59,8 @@ export class CatalogProjection {
   private readonly facts: (CatalogFacts | undefined)[] = [];
   /** Category id → items in it or in any of its descendants. */
   private readonly inCategory = new Map<string, Set<number>>();
+  /** GTIN-14 → item: a barcode read from a photo finds its product without asking the catalog. */
+  private readonly gtins = new Map<string, number>();
   readonly stores = new Map<string, StorePoint>();
 
   constructor(private readonly items: ItemIndex) {}
@@ -67,6 +71,12 @@ export class CatalogProjection {
 
   byId(productId: string): CatalogFacts | undefined {
     const index = this.items.indexOf(productId);
+    return index === undefined ? undefined : this.facts[index];
+  }
+
+  /** The item carrying this GTIN-14, if one does. */
+  byGtin(gtin14: string): CatalogFacts | undefined {
+    const index = this.gtins.get(gtin14);
     return index === undefined ? undefined : this.facts[index];
   }
 
@@ -88,6 +98,7 @@ export class CatalogProjection {
     const index = this.items.intern(snapshot.productId);
     const previous = this.facts[index];
     if (previous) for (const category of previous.categoryPath) this.inCategory.get(category)?.delete(index);
+    if (previous?.gtin && this.gtins.get(previous.gtin) === index) this.gtins.delete(previous.gtin);
     const path = snapshot.categoryPath.length > 0 ? snapshot.categoryPath : snapshot.categoryId ? [snapshot.categoryId] : [];
     const facts: CatalogFacts = {
       index,
@@ -110,8 +121,11 @@ export class CatalogProjection {
       // Events from before products had a kind carry none: those were all merchandise.
       merchandise: (snapshot.kind ?? 'MERCHANDISE') === 'MERCHANDISE',
       tokens: tokenize(snapshot.name, snapshot.brand, snapshot.tags.join(' ')),
+      // Events from before products had a GTIN carry none.
+      gtin: snapshot.gtin ?? null,
     };
     this.facts[index] = facts;
+    if (facts.gtin) this.gtins.set(facts.gtin, index);
     for (const category of path) {
       let members = this.inCategory.get(category);
       if (!members) this.inCategory.set(category, (members = new Set()));

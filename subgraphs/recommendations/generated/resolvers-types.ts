@@ -26,6 +26,12 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type BarcodeFormat =
+  | 'EAN_8'
+  | 'EAN_13'
+  | 'UPC_A'
+  | 'UPC_E';
+
 export type Cart = {
   __typename?: 'Cart';
   budget: CartBudget;
@@ -178,6 +184,24 @@ export type ExperimentVariantInput = {
   weight: Scalars['Int']['input'];
 };
 
+/** What a photo was understood as. */
+export type ImageIntent = {
+  __typename?: 'ImageIntent';
+  /** The digits as printed under the bars; null when nothing was read. */
+  code?: Maybe<Scalars['String']['output']>;
+  format?: Maybe<BarcodeFormat>;
+  /** The code as the catalog stores it (GTIN-14; a UPC-E expanded first); null when nothing was read. */
+  gtin?: Maybe<Scalars['String']['output']>;
+  /** BARCODE: a barcode was read (`code`, `format`); NOTHING_READ: no barcode could be read. */
+  kind: ImageIntentKind;
+  /** The product with that GTIN, the list's anchor; null when nothing was read or no product has it. */
+  product?: Maybe<Product>;
+};
+
+export type ImageIntentKind =
+  | 'BARCODE'
+  | 'NOTHING_READ';
+
 export type Intent = {
   __typename?: 'Intent';
   categoryIds: Array<Scalars['ID']['output']>;
@@ -187,6 +211,8 @@ export type Intent = {
   /** Product words the shopper does not want ("no nuts"): products naming them are left out. */
   excluded: Array<Scalars['String']['output']>;
   healthy: Scalars['Boolean']['output'];
+  /** Present when the request had an image: what was read in it. `text` is then empty. */
+  image?: Maybe<ImageIntent>;
   /** The products asked for, one per item of "milk, eggs and bread"; empty when the text names none. */
   items: Array<IntentItem>;
   keywords: Array<Scalars['String']['output']>;
@@ -261,6 +287,14 @@ export type MutationStartExperimentArgs = {
 
 export type MutationStopExperimentArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A photo sent inline (recommend(context: { image })). */
+export type PhotoInput = {
+  /** The image's bytes in base64 (standard or URL-safe alphabet); a `data:image/...;base64,` prefix is accepted. */
+  base64: Scalars['String']['input'];
+  /** What the client believes it is (image/png, image/jpeg, image/webp): a hint; the bytes decide. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Preferences = {
@@ -393,6 +427,13 @@ export type RateEstimate = {
 
 export type RecommendationContext = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * A photo (PNG, JPEG or WebP) of a product's barcode (EAN-13, EAN-8, UPC-A,
+   * UPC-E): the product with that GTIN anchors the list (docs/vision.md). At
+   * most RECS_IMAGE_MAX_BYTES bytes and RECS_IMAGE_MAX_PIXELS pixels; the
+   * request body's own limit (HTTP_MAX_BODY_BYTES) applies to the base64 text.
+   */
+  image?: InputMaybe<PhotoInput>;
   /** Products the page shows (at most 50): recommends what goes with them. */
   productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Free text, at most 500 characters. */
@@ -457,7 +498,7 @@ export type RecommendationList = {
    * has items.
    */
   emptyReason?: Maybe<Scalars['String']['output']>;
-  /** Present when the request had free text: how it was understood. */
+  /** Present when the request had free text or an image: how it was understood. */
   intent?: Maybe<Intent>;
   items: Array<RecommendedItem>;
   /** One list per item when the free text asks for several ("milk, eggs and bread"), in the order asked; `items` then interleaves them. */
@@ -734,6 +775,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BarcodeFormat: BarcodeFormat;
   Cart: ResolverTypeWrapper<CartRepresentationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -754,11 +796,14 @@ export type ResolversTypes = ResolversObject<{
   ExperimentStatus: ExperimentStatus;
   ExperimentVariant: ResolverTypeWrapper<VariantDefinitionModel>;
   ExperimentVariantInput: ExperimentVariantInput;
+  ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  ImageIntentKind: ImageIntentKind;
   Intent: ResolverTypeWrapper<IntentModel>;
   IntentItem: ResolverTypeWrapper<IntentItem>;
   IntentItemRecommendations: ResolverTypeWrapper<Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversTypes['RecommendedItem']> }>;
   MeanEstimate: ResolverTypeWrapper<MeanEstimate>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PhotoInput: PhotoInput;
   Preferences: ResolverTypeWrapper<Preferences>;
   PriceSensitivity: PriceSensitivity;
   Product: ResolverTypeWrapper<ProductReferenceModel>;
@@ -801,11 +846,13 @@ export type ResolversParentTypes = ResolversObject<{
   ExperimentReport: ComputedReportModel;
   ExperimentVariant: VariantDefinitionModel;
   ExperimentVariantInput: ExperimentVariantInput;
+  ImageIntent: Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Intent: IntentModel;
   IntentItem: IntentItem;
   IntentItemRecommendations: Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversParentTypes['RecommendedItem']> };
   MeanEstimate: MeanEstimate;
   Mutation: Record<PropertyKey, never>;
+  PhotoInput: PhotoInput;
   Preferences: Preferences;
   Product: ProductReferenceModel;
   Quantity: Quantity;
@@ -880,12 +927,21 @@ export type ExperimentVariantResolvers<ContextType = RecommendationsContext, Par
   weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ImageIntentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ImageIntent'] = ResolversParentTypes['ImageIntent']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['BarcodeFormat']>, ParentType, ContextType>;
+  gtin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImageIntentKind'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+}>;
+
 export type IntentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Intent'] = ResolversParentTypes['Intent']> = ResolversObject<{
   categoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   dietaryTags?: Resolver<Array<ResolversTypes['DietaryTag']>, ParentType, ContextType>;
   excluded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['ImageIntent']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['IntentItem']>, ParentType, ContextType>;
   keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   maxPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
@@ -1051,6 +1107,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Experiment?: ExperimentResolvers<ContextType>;
   ExperimentReport?: ExperimentReportResolvers<ContextType>;
   ExperimentVariant?: ExperimentVariantResolvers<ContextType>;
+  ImageIntent?: ImageIntentResolvers<ContextType>;
   Intent?: IntentResolvers<ContextType>;
   IntentItem?: IntentItemResolvers<ContextType>;
   IntentItemRecommendations?: IntentItemRecommendationsResolvers<ContextType>;

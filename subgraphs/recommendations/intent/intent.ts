@@ -1,3 +1,5 @@
+import type { ImageIntent } from '../vision/imageIntent';
+
 /** The values of the products subgraph's `DietaryTag` enum. */
 export type DietaryTag = 'VEGAN' | 'VEGETARIAN' | 'GLUTEN_FREE' | 'LACTOSE_FREE' | 'NUT_FREE' | 'HALAL' | 'KOSHER';
 
@@ -59,6 +61,8 @@ export interface Intent {
   healthy: boolean;
   /** 0–1: the share of content words mapped to a slot; 0.1 when nothing was. */
   confidence: number;
+  /** Present when the request was a photo: what was read in it (vision/imageIntent.ts). */
+  image?: ImageIntent | null;
 }
 
 export interface VocabularyCategory {

@@ -1,17 +1,23 @@
 import { parseInput, rules, z } from '../../../platform/validation';
 import { toCents } from '../engine/money';
-import type { QueryResolvers } from '../generated/resolvers-types';
+import type { QueryRecommendArgs, QueryResolvers } from '../generated/resolvers-types';
 import type { ShopperContext } from '../engine/constraints';
 import type { RecommendationEngine, RecommendationList } from '../engine/recommendationEngine';
 import { detectIntent } from '../intent/detectIntent';
 import type { IntentItem } from '../intent/intent';
 import { toFilter, toFirst } from '../requestArgs';
 import { cachedList } from './cachedList';
+import { imageIntent, toGtin14 } from '../vision/imageIntent';
+import type { ImageUpload } from '../vision/photoReader';
+import type { RecommendationsContext } from '../context';
+import type { ListModel } from '../representations';
 
 const contextSchema = z.object({
   productIds: z.array(rules.uuid).max(50, 'must have at most 50 ids').nullish(),
   categoryId: rules.uuid.nullish(),
   text: rules.text(500).nullish(),
+  // Its bytes are checked by the photo reader (type, size, pixels); here only its shape.
+  image: z.object({ base64: z.string(), contentType: z.string().max(100).nullish() }).nullish(),
 });
 
 /**
@@ -20,6 +26,7 @@ const contextSchema = z.object({
  */
 export const recommend: QueryResolvers['recommend'] = async (_parent, args, context) => {
   const input = parseInput(contextSchema, args.context, 'context');
+  if (input.image) return recommendFromImage(input.image, args, context);
   const intent = input.text
     ? detectIntent(input.text, { categories: await context.vocabulary.current(), productNames: productNamesOf(context.host.engine) })
     : null;
@@ -68,6 +75,36 @@ export const recommend: QueryResolvers['recommend'] = async (_parent, args, cont
   if (lists.length === 1) return { ...lists[0]!, intent, perItem: null };
   return { ...interleave(lists, first), intent, perItem: lists.map((list, n) => ({ ...list, item: items[n]! })) };
 };
+
+/**
+ * A photo: the barcode it shows names the anchor product; the list is what
+ * goes around it, similar items and complements interleaved (complements
+ * bring the engine's lower-carbon alternatives). A barcode no product carries,
+ * or no barcode at all, is an empty list saying so: a shop scanning a product
+ * it does not sell is an answer for the shopper, not a client error.
+ */
+async function recommendFromImage(
+  image: ImageUpload,
+  args: Pick<QueryRecommendArgs, 'first' | 'filter' | 'strict'>,
+  context: RecommendationsContext,
+): Promise<ListModel> {
+  const barcode = await context.photos.readBarcode(image);
+  if (!barcode) {
+    return { items: [], servedBy: [], emptyReason: 'No barcode could be read in the image', intent: imageIntent(null, null), perItem: null };
+  }
+  const anchor = context.host.engine.catalog.byGtin(toGtin14(barcode.lookupCode));
+  if (!anchor || anchor.archived) {
+    return { items: [], servedBy: [], emptyReason: `No product has the barcode ${barcode.code}`, intent: imageIntent(barcode, null), perItem: null };
+  }
+  const first = toFirst(args.first, 10);
+  const request = { first, filter: toFilter(args.filter), strict: args.strict ?? false };
+  const id = anchor.productId;
+  const [similar, complements] = await Promise.all([
+    cachedList(context, ['similar', id, request], (engine) => engine.similarScopes(id), (engine) => engine.similar(id, request)),
+    cachedList(context, ['recommend', [id], null, null, request], (engine) => engine.cartScopes([id]), (engine) => engine.cartSuggestions([id], request)),
+  ]);
+  return { ...interleave([similar, complements], first), intent: imageIntent(barcode, id), perItem: null };
+}
 
 /** Round-robin over the per-item lists, each product once, so a client reading only `items` sees every item asked for. */
 function interleave(lists: RecommendationList[], first: number): RecommendationList {

@@ -2434,6 +2434,7 @@ export const CatalogItemScalarFieldEnum = {
   kind: 'kind',
   description: 'description',
   nutrition: 'nutrition',
+  gtin: 'gtin',
   updatedAt: 'updatedAt'
 } as const
 

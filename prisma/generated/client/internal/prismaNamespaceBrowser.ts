@@ -272,6 +272,7 @@ export const CatalogItemScalarFieldEnum = {
   kind: 'kind',
   description: 'description',
   nutrition: 'nutrition',
+  gtin: 'gtin',
   updatedAt: 'updatedAt'
 } as const
 

@@ -57,6 +57,7 @@ export type CatalogItemMinAggregateOutputType = {
   archived: boolean | null
   kind: string | null
   description: string | null
+  gtin: string | null
   updatedAt: Date | null
 }
 
@@ -75,6 +76,7 @@ export type CatalogItemMaxAggregateOutputType = {
   archived: boolean | null
   kind: string | null
   description: string | null
+  gtin: string | null
   updatedAt: Date | null
 }
 
@@ -99,6 +101,7 @@ export type CatalogItemCountAggregateOutputType = {
   kind: number
   description: number
   nutrition: number
+  gtin: number
   updatedAt: number
   _all: number
 }
@@ -135,6 +138,7 @@ export type CatalogItemMinAggregateInputType = {
   archived?: true
   kind?: true
   description?: true
+  gtin?: true
   updatedAt?: true
 }
 
@@ -153,6 +157,7 @@ export type CatalogItemMaxAggregateInputType = {
   archived?: true
   kind?: true
   description?: true
+  gtin?: true
   updatedAt?: true
 }
 
@@ -177,6 +182,7 @@ export type CatalogItemCountAggregateInputType = {
   kind?: true
   description?: true
   nutrition?: true
+  gtin?: true
   updatedAt?: true
   _all?: true
 }
@@ -288,6 +294,7 @@ export type CatalogItemGroupByOutputType = {
   kind: string
   description: string
   nutrition: runtime.JsonValue | null
+  gtin: string | null
   updatedAt: Date
   _count: CatalogItemCountAggregateOutputType | null
   _avg: CatalogItemAvgAggregateOutputType | null
@@ -335,6 +342,7 @@ export type CatalogItemWhereInput = {
   kind?: Prisma.StringFilter<"CatalogItem"> | string
   description?: Prisma.StringFilter<"CatalogItem"> | string
   nutrition?: Prisma.JsonNullableFilter<"CatalogItem">
+  gtin?: Prisma.StringNullableFilter<"CatalogItem"> | string | null
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }
 
@@ -359,6 +367,7 @@ export type CatalogItemOrderByWithRelationInput = {
   kind?: Prisma.SortOrder
   description?: Prisma.SortOrder
   nutrition?: Prisma.SortOrderInput | Prisma.SortOrder
+  gtin?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -386,6 +395,7 @@ export type CatalogItemWhereUniqueInput = Prisma.AtLeast<{
   kind?: Prisma.StringFilter<"CatalogItem"> | string
   description?: Prisma.StringFilter<"CatalogItem"> | string
   nutrition?: Prisma.JsonNullableFilter<"CatalogItem">
+  gtin?: Prisma.StringNullableFilter<"CatalogItem"> | string | null
   updatedAt?: Prisma.DateTimeFilter<"CatalogItem"> | Date | string
 }, "productId">
 
@@ -410,6 +420,7 @@ export type CatalogItemOrderByWithAggregationInput = {
   kind?: Prisma.SortOrder
   description?: Prisma.SortOrder
   nutrition?: Prisma.SortOrderInput | Prisma.SortOrder
+  gtin?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CatalogItemCountOrderByAggregateInput
   _avg?: Prisma.CatalogItemAvgOrderByAggregateInput
@@ -442,6 +453,7 @@ export type CatalogItemScalarWhereWithAggregatesInput = {
   kind?: Prisma.StringWithAggregatesFilter<"CatalogItem"> | string
   description?: Prisma.StringWithAggregatesFilter<"CatalogItem"> | string
   nutrition?: Prisma.JsonNullableWithAggregatesFilter<"CatalogItem">
+  gtin?: Prisma.StringNullableWithAggregatesFilter<"CatalogItem"> | string | null
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CatalogItem"> | Date | string
 }
 
@@ -466,6 +478,7 @@ export type CatalogItemCreateInput = {
   kind?: string
   description?: string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: string | null
   updatedAt?: Date | string
 }
 
@@ -490,6 +503,7 @@ export type CatalogItemUncheckedCreateInput = {
   kind?: string
   description?: string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: string | null
   updatedAt?: Date | string
 }
 
@@ -514,6 +528,7 @@ export type CatalogItemUpdateInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -538,6 +553,7 @@ export type CatalogItemUncheckedUpdateInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -562,6 +578,7 @@ export type CatalogItemCreateManyInput = {
   kind?: string
   description?: string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: string | null
   updatedAt?: Date | string
 }
 
@@ -586,6 +603,7 @@ export type CatalogItemUpdateManyMutationInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -610,6 +628,7 @@ export type CatalogItemUncheckedUpdateManyInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   description?: Prisma.StringFieldUpdateOperationsInput | string
   nutrition?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  gtin?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -634,6 +653,7 @@ export type CatalogItemCountOrderByAggregateInput = {
   kind?: Prisma.SortOrder
   description?: Prisma.SortOrder
   nutrition?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -660,6 +680,7 @@ export type CatalogItemMaxOrderByAggregateInput = {
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   description?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -678,6 +699,7 @@ export type CatalogItemMinOrderByAggregateInput = {
   archived?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   description?: Prisma.SortOrder
+  gtin?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -761,6 +783,7 @@ export type CatalogItemSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   kind?: boolean
   description?: boolean
   nutrition?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -785,6 +808,7 @@ export type CatalogItemSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   kind?: boolean
   description?: boolean
   nutrition?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -809,6 +833,7 @@ export type CatalogItemSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   kind?: boolean
   description?: boolean
   nutrition?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["catalogItem"]>
 
@@ -833,10 +858,11 @@ export type CatalogItemSelectScalar = {
   kind?: boolean
   description?: boolean
   nutrition?: boolean
+  gtin?: boolean
   updatedAt?: boolean
 }
 
-export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "description" | "nutrition" | "updatedAt", ExtArgs["result"]["catalogItem"]>
+export type CatalogItemOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"productId" | "sku" | "name" | "brand" | "tags" | "categoryId" | "categoryPath" | "price" | "effectivePrice" | "currency" | "stockQuantity" | "dietaryTags" | "sustainabilityScore" | "carbonFootprintKg" | "sustainabilityLabels" | "storeIds" | "archived" | "kind" | "description" | "nutrition" | "gtin" | "updatedAt", ExtArgs["result"]["catalogItem"]>
 
 export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "CatalogItem"
@@ -868,6 +894,10 @@ export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.Interna
      */
     description: string
     nutrition: runtime.JsonValue | null
+    /**
+     * GTIN-14 as the catalog event carried it: a scanned barcode finds its product here.
+     */
+    gtin: string | null
     updatedAt: Date
   }, ExtArgs["result"]["catalogItem"]>
   composites: {}
@@ -1312,6 +1342,7 @@ export interface CatalogItemFieldRefs {
   readonly kind: Prisma.FieldRef<"CatalogItem", 'String'>
   readonly description: Prisma.FieldRef<"CatalogItem", 'String'>
   readonly nutrition: Prisma.FieldRef<"CatalogItem", 'Json'>
+  readonly gtin: Prisma.FieldRef<"CatalogItem", 'String'>
   readonly updatedAt: Prisma.FieldRef<"CatalogItem", 'DateTime'>
 }
     
