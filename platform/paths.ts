@@ -3,10 +3,12 @@ import path from 'node:path';
 
 /** The repository root, whether running from sources or from the compiled `dist/` tree. */
 export const projectRoot: string = (() => {
-  let dir = __dirname;
+  // Loaded as an ES module (a peer tool importing a config file of ours, such as the Hive Gateway
+  // the API benchmark runs) there is no __dirname: the search then starts where the tool runs.
+  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
   while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'dist') {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + __dirname);
+    if (parent === dir) throw new Error('package.json not found above ' + (typeof __dirname === 'string' ? __dirname : process.cwd()));
     dir = parent;
   }
   return dir;

@@ -158,6 +158,10 @@ export async function seedBenchData(url: string, sizes: BenchDataSizes): Promise
         store_ids: [],
         archived: false,
         kind: 'MERCHANDISE',
+        // What the catalog events carry for content similarity, as the products rows above hold it.
+        description: `${p.name} by ${p.brand}`,
+        nutrition: null,
+        gtin: null,
         updated_at: now,
       })),
     );
