@@ -42,13 +42,21 @@ afterAll(async () => {
 
 describe('the products entity cache', () => {
   it('answers a product read again without SQL', async () => {
-    await stack.query(PAGE, { id: productId });
-    let answer: any;
-    const statements = await productStatements(async () => {
-      answer = await stack.query(PAGE, { id: productId });
-    });
+    // Against the shared bus (services mode) another test file's catalog event may empty the cache
+    // between two reads (a category change drops every entry): a read pair untouched by one is what counts.
+    const answer = await eventually(
+      async () => {
+        await stack.query(PAGE, { id: productId });
+        let read: any;
+        const statements = await productStatements(async () => {
+          read = await stack.query(PAGE, { id: productId });
+        });
+        return statements === 0 ? read : undefined;
+      },
+      45_000,
+      'a second read answered from the cache',
+    );
     expect(answer.data.product).toMatchObject({ id: productId, name: `Cached oat milk ${tag}`, price: '2.49' });
-    expect(statements).toBe(0);
     expect(products.entityCache!.hits).toBeGreaterThan(0);
   });
 
