@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { projectRoot } from '../platform/paths';
+import { publishBuild } from './publishBuild';
 
 // `npm run build:admin`: the admin console (client/admin) bundled into
 // dist/admin (git-ignored), which the gateway serves at /admin. One script
@@ -32,27 +33,12 @@ export async function buildAdminConsole(out = path.join(projectRoot, 'dist', 'ad
     for (const file of ['index.html', 'admin.css']) fs.copyFileSync(path.join(source, file), path.join(staging, file));
     const totalBytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
     const scriptBytes = fs.statSync(path.join(staging, 'admin.js')).size;
-    publish(staging, out);
+    // Another build published the same sources in between: keep that one.
+    publishBuild(staging, out, (error) => ['ENOTEMPTY', 'EEXIST'].includes(error.code ?? ''));
     return { scriptBytes, totalBytes };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-}
-
-function publish(staging: string, out: string): void {
-  const previous = `${staging}-previous`;
-  try {
-    fs.renameSync(out, previous);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  try {
-    fs.renameSync(staging, out);
-  } catch (error) {
-    // Another build published the same sources in between: keep that one.
-    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  }
-  fs.rmSync(previous, { recursive: true, force: true });
 }
 
 if (require.main === module) {

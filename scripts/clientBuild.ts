@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../platform/paths';
 import { demoProductImages } from './productImages';
+import { publishBuild } from './publishBuild';
 
 // `npm run build:client`: the example clients of client/ bundled with esbuild
 // into dist/client/ (git-ignored), with the generated product images.
@@ -94,19 +95,8 @@ export async function buildClient(outDir = clientDist): Promise<ClientBuild> {
     }
     for (const [name, svg] of demoProductImages()) fs.writeFileSync(path.join(scratch, 'images', `${name}.svg`), svg);
     fs.writeFileSync(path.join(scratch, STAMP), JSON.stringify({ inputs: hash, apps: CLIENT_APPS.map((a) => a.name) }, null, 2));
-    const old = `${outDir}.old-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
-    try {
-      fs.renameSync(outDir, old);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    try {
-      fs.renameSync(scratch, outDir);
-    } catch (error) {
-      // Two processes built at once (two test files starting the API): the other one's build is as good.
-      if (!clientBuildIsCurrent(outDir)) throw error;
-    }
-    fs.rmSync(old, { recursive: true, force: true });
+    // Two processes built at once (two test files starting the API): the other one's build is as good.
+    publishBuild(scratch, outDir, () => clientBuildIsCurrent(outDir));
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
