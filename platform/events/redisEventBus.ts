@@ -61,6 +61,26 @@ function toDeadLetter(stream: string, [id, list]: StreamEntry): DeadLetter {
   };
 }
 
+/** Thrown out of a wait that stop() cut short; the loop sees `running` is false and ends. */
+class Halted extends Error {}
+
+/**
+ * `unlessHalted(work)` waits for `work` until `halt()` is called, then throws
+ * `Halted` at once. What `work` does later is ignored (its rejection too).
+ */
+function haltable(): { halt: () => void; unlessHalted: <T>(work: Promise<T>) => Promise<T> } {
+  let halt!: () => void;
+  const halted = new Promise<never>((_, reject) => (halt = () => reject(new Halted('stopped'))));
+  halted.catch(() => undefined);
+  return {
+    halt,
+    unlessHalted: <T>(work: Promise<T>) => {
+      work.catch(() => undefined);
+      return Promise.race([work, halted]);
+    },
+  };
+}
+
 /**
  * Redis Streams with consumer groups. Unacknowledged events stay in the
  * group's pending list; XAUTOCLAIM hands them to a live consumer once they
@@ -116,6 +136,10 @@ export class RedisEventBus implements EventBus {
     let lastClaimAt = 0;
     // The newest entry this consumer was handed: where a vanished group is recreated when the stream survived.
     let lastSeen: string | undefined;
+    // Settles whatever the loop waits on when stop() is called: on a hung
+    // Redis a blocking read is never answered, and disconnecting a client that
+    // is reconnecting does not reject it (the same as in follow()).
+    const { halt, unlessHalted } = haltable();
 
     const ensureGroup = async () => {
       // A group that vanished with its stream (Redis flushed or replaced) starts
@@ -157,11 +181,11 @@ export class RedisEventBus implements EventBus {
         }
         if (!failed) {
           // A failed XACK is a bus failure, not the handler's: the loop retries, the entry is delivered again.
-          await this.redis.xack(key, group, event.id);
+          await unlessHalted(this.redis.xack(key, group, event.id));
           continue;
         }
         state.handlerFailed();
-        const dead = await this.deadLetterIfExhausted(stream, group, entry, failure, maxDeliveries);
+        const dead = await unlessHalted(this.deadLetterIfExhausted(stream, group, entry, failure, maxDeliveries));
         if (dead) state.deadLettered();
         options.onError?.(failure, event, dead);
       }
@@ -171,13 +195,13 @@ export class RedisEventBus implements EventBus {
       let groupMissingInARow = 0;
       while (running) {
         try {
-          reader ??= await connect();
+          reader ??= await unlessHalted(connect());
           if (!running) break;
-          if (!groupReady) await ensureGroup();
+          if (!groupReady) await unlessHalted(ensureGroup());
           const now = Date.now();
           if (now - lastClaimAt >= Math.min(redeliverAfterMs, 5000)) {
             lastClaimAt = now;
-            const [cursor, claimed] = (await this.redis.xautoclaim(key, group, options.consumer, redeliverAfterMs, claimCursor, 'COUNT', batchSize)) as [
+            const [cursor, claimed] = (await unlessHalted(this.redis.xautoclaim(key, group, options.consumer, redeliverAfterMs, claimCursor, 'COUNT', batchSize))) as [
               string,
               StreamEntry[],
             ];
@@ -189,7 +213,7 @@ export class RedisEventBus implements EventBus {
               continue;
             }
           }
-          const result = (await reader.xreadgroup('GROUP', group, options.consumer, 'COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, '>')) as
+          const result = (await unlessHalted(reader.xreadgroup('GROUP', group, options.consumer, 'COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, '>'))) as
             | [string, StreamEntry[]][]
             | null;
           state.running();
@@ -216,6 +240,7 @@ export class RedisEventBus implements EventBus {
         (stopped ??= (async () => {
           running = false;
           state.stop();
+          halt();
           // Unblocks the pending XREADGROUP at once instead of waiting out BLOCK.
           reader?.disconnect();
           await loop;
@@ -239,28 +264,25 @@ export class RedisEventBus implements EventBus {
     let recovering = false;
     // Settles the pending read on stop(): a read on a connection whose Redis died is never
     // answered, and disconnecting a client that is reconnecting does not reject it.
-    let halt!: () => void;
-    const halted = new Promise<null>((resolve) => (halt = () => resolve(null)));
+    const { halt, unlessHalted } = haltable();
     const loop = (async () => {
       while (running) {
         try {
           if (!reader) {
-            const client = await createRedis(this.redisConfig, { blocking: true });
-            if (!running) {
-              client.disconnect();
-              break;
-            }
+            // A connection that arrives after stop() is closed as it arrives.
+            const connecting = createRedis(this.redisConfig, { blocking: true });
+            connecting.then((client) => !running && client.disconnect(), () => undefined);
+            const client = await unlessHalted(connecting);
+            if (!running) break;
             reader = client;
           }
           // After an outage the stream may be a new one (Redis flushed or
           // replaced): a position it does not hold and nothing after is read
           // from the new stream's start.
           // On the follower's own connection: stop() disconnects it, so a dead Redis cannot hold stop() on this check.
-          if (recovering && (await this.positionVanished(key, after, reader))) after = STREAM_START;
+          if (recovering && (await unlessHalted(this.positionVanished(key, after, reader)))) after = STREAM_START;
           recovering = false;
-          const read = reader.xread('COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, after) as Promise<[string, StreamEntry[]][] | null>;
-          read.catch(() => undefined);
-          const result = await Promise.race([read, halted]);
+          const result = (await unlessHalted(reader.xread('COUNT', batchSize, 'BLOCK', BLOCK_MS, 'STREAMS', key, after))) as [string, StreamEntry[]][] | null;
           if (!running) break;
           state.running();
           for (const entry of result?.[0]?.[1] ?? []) {

@@ -5,11 +5,15 @@ import net from 'node:net';
  * `forward` passes bytes through, `hang` accepts connections and never
  * answers (a hung process), `down` refuses them (a killed one). Switching
  * mode drops the open connections, as a crash or restart would.
- * `requestIds` lists the x-request-id headers seen on requests it forwarded.
+ * `requestIds` lists the x-request-id headers seen on requests it forwarded;
+ * `accepted` counts the connections it took in any mode (a client that
+ * reconnected into a hang shows here).
  */
 export interface ChaosProxy {
   url: string;
+  port: number;
   readonly mode: ChaosMode;
+  readonly accepted: number;
   readonly requestIds: string[];
   setMode(mode: ChaosMode): Promise<void>;
   close(): Promise<void>;
@@ -23,7 +27,9 @@ export async function startChaosProxy(target: { host?: string; port: number }, p
   let mode: ChaosMode = 'forward';
   const sockets = new Set<net.Socket>();
   const requestIds: string[] = [];
+  let accepted = 0;
   const server = net.createServer((client) => {
+    accepted++;
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
@@ -63,8 +69,12 @@ export async function startChaosProxy(target: { host?: string; port: number }, p
   const port = (server.address() as net.AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}${path}`,
+    port,
     get mode() {
       return mode;
+    },
+    get accepted() {
+      return accepted;
     },
     requestIds,
     async setMode(next) {
