@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, configVariables, isConfigVariable, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('runs embedded with no configuration at all', () => {
@@ -150,5 +152,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ RECS_IMAGE_WORKERS: '4', RECS_IMAGE_QUEUE: '0' }).recommendations.images).toMatchObject({ workers: 4, queue: 0 });
     expect(() => loadConfig({ RECS_IMAGE_WORKERS: '0' })).toThrow(/RECS_IMAGE_WORKERS/);
     expect(() => loadConfig({ RECS_IMAGE_MAX_PIXELS: '1000000000' })).toThrow(/RECS_IMAGE_MAX_PIXELS: must be at most 400000000/);
+  });
+});
+
+describe('the README Configuration table', () => {
+  // Operators configure from that table: a variable missing from it is one nobody can find, a row
+  // for a variable nothing reads is one that silently does nothing.
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
+  const documented = section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([A-Z][A-Z0-9_<>]*)`/g)].map((match) => match[1]!));
+
+  it('lists every variable the configuration reads', () => {
+    expect(documented.length).toBeGreaterThan(50);
+    expect(configVariables().filter((name) => !documented.includes(name))).toEqual([]);
+  });
+
+  it('lists no variable the configuration does not read', () => {
+    const concrete = documented.filter((name) => !name.includes('<'));
+    expect(concrete.filter((name) => !isConfigVariable(name))).toEqual([]);
   });
 });

@@ -75,7 +75,6 @@ const envSchema = z.object({
   GATEWAY_STOREFRONT: bool.optional(),
   GATEWAY_STOREFRONT_DIR: z.string().min(1).default('dist/client'),
   GATEWAY_FORWARD_HEADERS: z.string().default('x-session-token,x-api-key,x-request-id'),
-  GATEWAY_READY_POLL_MS: positiveInt.default(2000),
   SUBGRAPH_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(5000),
   SUBGRAPH_BREAKER_ERROR_PERCENT: positiveInt.max(100, 'must be 1–100').default(50),
   SUBGRAPH_BREAKER_VOLUME: positiveInt.default(5),
@@ -267,7 +266,6 @@ export interface Config {
     /** Subgraph URL overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_URL. */
     subgraphUrls: Record<string, string>;
     forwardHeaders: string[];
-    readyPollMs: number;
     /** A subgraph fetch is abandoned after this long (SUBGRAPH_TIMEOUT_MS). */
     subgraphTimeoutMs: number;
     /** Per-subgraph overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_TIMEOUT_MS. */
@@ -448,6 +446,11 @@ function parseTrustedProxies(value: string, problems: string[]): string[] {
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 const SUBGRAPH_TIMEOUT = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/;
 
+/** Every variable `loadConfig` reads by its own name (besides the SUBGRAPH_<NAME>_… families): the README documents each. */
+export function configVariables(): string[] {
+  return Object.keys(envSchema.shape);
+}
+
 /** Whether `loadConfig` reads this variable: deployment manifests are checked against it, so a misspelt one fails a test instead of being ignored. */
 export function isConfigVariable(name: string): boolean {
   return Object.hasOwn(envSchema.shape, name) || SUBGRAPH_URL.test(name) || SUBGRAPH_TIMEOUT.test(name);
@@ -541,7 +544,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       supergraphPath: path.resolve(projectRoot, e.SUPERGRAPH_PATH),
       subgraphUrls,
       forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
-      readyPollMs: e.GATEWAY_READY_POLL_MS,
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       subgraphTimeouts,
       breaker: {
