@@ -116,6 +116,18 @@ export function serviceUnavailable(service: string, reason: UnavailableReason): 
   return error;
 }
 
+/**
+ * What a peer service's GraphQL error becomes in the caller's answer: a
+ * client's mistake (a refused line, no session) is handed on with its code
+ * and fields; anything else is the peer failing (SERVICE_UNAVAILABLE).
+ */
+export function fromPeerError(service: string, error: { message: string; extensions?: Record<string, unknown> }): GraphQLError {
+  const code = error.extensions?.code;
+  if (typeof code !== 'string' || !CLIENT_ERROR_CODES.has(code)) return serviceUnavailable(service, 'BAD_GATEWAY');
+  const { stacktrace: _stacktrace, ...extensions } = error.extensions ?? {};
+  return new GraphQLError(error.message, { extensions });
+}
+
 export function isPublicCode(code: unknown): code is string {
   return typeof code === 'string' && PUBLIC_CODES.has(code);
 }

@@ -10,6 +10,7 @@ import type { ImpressionRecorder } from './experiments/impressionRecorder';
 import type { EngineHost } from './learning/engineHost';
 import type { HealthReport } from './learning/healthReport';
 import type { RecommendationCache } from './recommendationCache';
+import type { UsersCart } from './shoppingList/usersCart';
 import type { PhotoReader } from './vision/photoReader';
 
 export interface RecommendationsContext {
@@ -21,6 +22,8 @@ export interface RecommendationsContext {
   intents: IntentRepository;
   /** Reads barcodes from photos sent to recommend(context: { image }), off the event loop. */
   photos: PhotoReader;
+  /** The session's shopper and cart in the users subgraph, on behalf of the request's token (fillCartFromList). */
+  usersCart: UsersCart;
   /** The shopper of the request's session token, if any (resolved on demand). */
   sessionShopperId(): Promise<string | null>;
   /** The request's API key (x-api-key), verified on demand; null without one. */

@@ -7,6 +7,7 @@ import type { Infrastructure } from '../../platform/infrastructure';
 import { projectFile } from '../../platform/paths';
 import { CategoryVocabulary } from './catalog/categoryVocabulary';
 import { sessionShopperId } from './catalog/sessionShopper';
+import { UsersCart } from './shoppingList/usersCart';
 import { IntentRepository } from './data/intentRepository';
 import type { RecommendationsContext } from './context';
 import { defaultEngineOptions } from './engine/recommendationEngine';
@@ -102,6 +103,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
         vocabulary,
         intents,
         photos,
+        usersCart: new UsersCart(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch),
         sessionShopperId: () => (shopper ??= sessionShopperId(options.usersUrl, typeof token === 'string' ? token : undefined, infra.internal.fetch)),
         principal: () => (principal ??= apiKeys.verify(typeof key === 'string' ? key : undefined)),
         experiments: experiments.registry,

@@ -7,6 +7,7 @@ import type { ExperimentDefinition as ExperimentDefinitionModel, VariantDefiniti
 import type { ComputedReport as ComputedReportModel } from '../experiments/experimentReports';
 import type { VariantReport as VariantReportModel, Comparison as ComparisonModel } from '../experiments/experimentReport';
 import type { HealthReport as HealthReportModel } from '../learning/healthReport';
+import type { ListLine as ListLineModel } from '../shoppingList/matchShoppingList';
 import type { RecommendationsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -184,6 +185,19 @@ export type ExperimentVariantInput = {
   weight: Scalars['Int']['input'];
 };
 
+/** What fillCartFromList did with each item of the list. */
+export type FillCartFromListResult = {
+  __typename?: 'FillCartFromListResult';
+  /** How many items were added. */
+  added: Scalars['Int']['output'];
+  /** The cart after the additions (as it was, when nothing could be added). */
+  cart: Cart;
+  /** Every item of the list, in its order. */
+  lines: Array<ShoppingListLine>;
+  /** The items that were not added: what the shopper still has to find. */
+  unmatched: Array<ShoppingListLine>;
+};
+
 /** What a photo was understood as. */
 export type ImageIntent = {
   __typename?: 'ImageIntent';
@@ -268,6 +282,20 @@ export type Mutation = {
    * (CONFLICT otherwise). See docs/experiments.md.
    */
   createExperiment: Experiment;
+  /**
+   * Fills the session's cart from a shopping list in one call. Each item of the
+   * list (a line; "milk, eggs and bread" on one line are three) is understood by
+   * the same parser as free text (quantity, product words, diet, organic, "no
+   * nuts"), matched to the best product that obeys the shopper's dietary
+   * restrictions strictly and fits what is left of the budget, and every match
+   * is added at once (the users subgraph's addItemsToCart: all or nothing).
+   * Items that could not be matched, or did not fit, are reported with why and
+   * add nothing; the cart is unchanged when none could be added. Needs a session
+   * (UNAUTHENTICATED otherwise). `idempotencyKey`: a retry with the same key and
+   * the same picks replays the first answer (CONFLICT when the catalog changed
+   * the picks in between). See docs/shopping-lists.md.
+   */
+  fillCartFromList: FillCartFromListResult;
   /** Starts a DRAFT experiment (CONFLICT when another runs on its placement, or it was stopped). */
   startExperiment: Experiment;
   /** Stops an experiment: its placement serves as before; its report stays readable. */
@@ -277,6 +305,12 @@ export type Mutation = {
 
 export type MutationCreateExperimentArgs = {
   input: CreateExperimentInput;
+};
+
+
+export type MutationFillCartFromListArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  list: ShoppingListInput;
 };
 
 
@@ -588,6 +622,39 @@ export type ShopperLocation = {
   longitude: Scalars['Float']['output'];
 };
 
+/** A shopping list to fill a cart from. */
+export type ShoppingListInput = {
+  /** The list as typed or pasted: one item per line; commas and "and" split a line too. At most 2,000 characters and 50 items. */
+  text: Scalars['String']['input'];
+};
+
+/** One item of a shopping list, as understood and matched. */
+export type ShoppingListLine = {
+  __typename?: 'ShoppingListLine';
+  /** 0–1: how much of the item was understood times how much of its product words the product's name has. Not a probability. */
+  confidence: Scalars['Float']['output'];
+  /** How it was understood; null when it names no product. */
+  item?: Maybe<IntentItem>;
+  /** ADDED: the product added. NOT_IN_DIET and OVER_BUDGET: the best match, which was not added. Null otherwise. */
+  product?: Maybe<Product>;
+  /** Units added, or that would have been: the item's count ("2 x milk"); 1 for a weight or volume ("2 l milk") or a count the product's name states ("6 eggs" and a 6-pack). */
+  quantity: Scalars['Int']['output'];
+  /** For the shopper ("Added Whole milk 1 L", "No vegan product matches “cheese”"). */
+  reason: Scalars['String']['output'];
+  status: ShoppingListLineStatus;
+  /** The words of the item, as written. */
+  text: Scalars['String']['output'];
+};
+
+export type ShoppingListLineStatus =
+  | 'ADDED'
+  /** Products match, but none obeys the shopper's dietary restrictions. */
+  | 'NOT_IN_DIET'
+  /** No product matches the item's words (or the item names no product). */
+  | 'NO_MATCH'
+  /** Products match, but none fits in what is left of the budget. */
+  | 'OVER_BUDGET';
+
 export type StreamDeadLetters = {
   __typename?: 'StreamDeadLetters';
   count: Scalars['Int']['output'];
@@ -796,6 +863,7 @@ export type ResolversTypes = ResolversObject<{
   ExperimentStatus: ExperimentStatus;
   ExperimentVariant: ResolverTypeWrapper<VariantDefinitionModel>;
   ExperimentVariantInput: ExperimentVariantInput;
+  FillCartFromListResult: ResolverTypeWrapper<Omit<FillCartFromListResult, 'cart' | 'lines' | 'unmatched'> & { cart: ResolversTypes['Cart'], lines: Array<ResolversTypes['ShoppingListLine']>, unmatched: Array<ResolversTypes['ShoppingListLine']> }>;
   ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ImageIntentKind: ImageIntentKind;
   Intent: ResolverTypeWrapper<IntentModel>;
@@ -820,6 +888,9 @@ export type ResolversTypes = ResolversObject<{
   ServedBy: ServedBy;
   Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
+  ShoppingListInput: ShoppingListInput;
+  ShoppingListLine: ResolverTypeWrapper<ListLineModel>;
+  ShoppingListLineStatus: ShoppingListLineStatus;
   StreamDeadLetters: ResolverTypeWrapper<StreamDeadLetters>;
   SustainabilityPreference: SustainabilityPreference;
   VariantComparison: ResolverTypeWrapper<ComparisonModel>;
@@ -846,6 +917,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExperimentReport: ComputedReportModel;
   ExperimentVariant: VariantDefinitionModel;
   ExperimentVariantInput: ExperimentVariantInput;
+  FillCartFromListResult: Omit<FillCartFromListResult, 'cart' | 'lines' | 'unmatched'> & { cart: ResolversParentTypes['Cart'], lines: Array<ResolversParentTypes['ShoppingListLine']>, unmatched: Array<ResolversParentTypes['ShoppingListLine']> };
   ImageIntent: Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Intent: IntentModel;
   IntentItem: IntentItem;
@@ -865,6 +937,8 @@ export type ResolversParentTypes = ResolversObject<{
   RecommendedItem: RecommendationModel;
   Shopper: ShopperRepresentationModel;
   ShopperLocation: ShopperLocation;
+  ShoppingListInput: ShoppingListInput;
+  ShoppingListLine: ListLineModel;
   StreamDeadLetters: StreamDeadLetters;
   VariantComparison: ComparisonModel;
   VariantFilter: VariantFilter;
@@ -927,6 +1001,13 @@ export type ExperimentVariantResolvers<ContextType = RecommendationsContext, Par
   weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FillCartFromListResultResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['FillCartFromListResult'] = ResolversParentTypes['FillCartFromListResult']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShoppingListLine']>, ParentType, ContextType>;
+  unmatched?: Resolver<Array<ResolversTypes['ShoppingListLine']>, ParentType, ContextType>;
+}>;
+
 export type ImageIntentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ImageIntent'] = ResolversParentTypes['ImageIntent']> = ResolversObject<{
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   format?: Resolver<Maybe<ResolversTypes['BarcodeFormat']>, ParentType, ContextType>;
@@ -979,6 +1060,7 @@ export type MeanEstimateResolvers<ContextType = RecommendationsContext, ParentTy
 
 export type MutationResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationCreateExperimentArgs, 'input'>>;
+  fillCartFromList?: Resolver<ResolversTypes['FillCartFromListResult'], ParentType, ContextType, RequireFields<MutationFillCartFromListArgs, 'list'>>;
   startExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationStartExperimentArgs, 'id'>>;
   stopExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationStopExperimentArgs, 'id'>>;
 }>;
@@ -1060,6 +1142,16 @@ export type ShopperResolvers<ContextType = RecommendationsContext, ParentType ex
   recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
+export type ShoppingListLineResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ShoppingListLine'] = ResolversParentTypes['ShoppingListLine']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['IntentItem']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShoppingListLineStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StreamDeadLettersResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['StreamDeadLetters'] = ResolversParentTypes['StreamDeadLetters']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1107,6 +1199,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   Experiment?: ExperimentResolvers<ContextType>;
   ExperimentReport?: ExperimentReportResolvers<ContextType>;
   ExperimentVariant?: ExperimentVariantResolvers<ContextType>;
+  FillCartFromListResult?: FillCartFromListResultResolvers<ContextType>;
   ImageIntent?: ImageIntentResolvers<ContextType>;
   Intent?: IntentResolvers<ContextType>;
   IntentItem?: IntentItemResolvers<ContextType>;
@@ -1121,6 +1214,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
+  ShoppingListLine?: ShoppingListLineResolvers<ContextType>;
   StreamDeadLetters?: StreamDeadLettersResolvers<ContextType>;
   VariantComparison?: VariantComparisonResolvers<ContextType>;
   VariantFilter?: VariantFilterResolvers<ContextType>;

@@ -2,7 +2,8 @@ import { parseInput, rules, z } from '../../../platform/validation';
 import { toCents } from '../engine/money';
 import type { QueryRecommendArgs, QueryResolvers } from '../generated/resolvers-types';
 import type { ShopperContext } from '../engine/constraints';
-import type { RecommendationEngine, RecommendationList } from '../engine/recommendationEngine';
+import type { RecommendationList } from '../engine/recommendationEngine';
+import { productNamesOf } from '../catalog/productNames';
 import { detectIntent } from '../intent/detectIntent';
 import type { IntentItem } from '../intent/intent';
 import { toFilter, toFirst } from '../requestArgs';
@@ -121,16 +122,4 @@ function interleave(lists: RecommendationList[], first: number): RecommendationL
   }
   const servedBy = [...new Set(lists.flatMap((list) => list.servedBy))];
   return items.length > 0 ? { items, servedBy } : { items, servedBy, emptyReason: lists.map((list) => list.emptyReason).find(Boolean) ?? 'No item passes the filters' };
-}
-
-// The catalog's product names, for spelling and item detection. detectIntent rebuilds its speller per
-// array (about 30 ms on the demo), so the array is replaced only when a name changed, not on every stock change.
-let names: { version: string; names: string[] } | null = null;
-function productNamesOf(engine: RecommendationEngine): string[] {
-  const version = engine.version.split('.')[0]!;
-  if (names?.version === version) return names.names;
-  const current = engine.catalog.all().filter((item) => !item.archived).map((item) => item.name);
-  const same = names !== null && names.names.length === current.length && names.names.every((name, i) => name === current[i]);
-  names = { version, names: same ? names!.names : current };
-  return names.names;
 }

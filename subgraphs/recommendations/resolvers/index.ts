@@ -3,6 +3,8 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { Cart } from './Cart';
 import { Experiment, ExperimentVariant, VariantComparison } from './Experiment';
 import { createExperiment, startExperiment, stopExperiment } from './Mutation.experiments';
+import { fillCartFromList } from './Mutation.fillCartFromList';
+import { ShoppingListLine } from './ShoppingListLine';
 import { experiment, experiments } from './Query.experiments';
 import { Product } from './Product';
 import { detectIntent } from './Query.detectIntent';
@@ -18,7 +20,8 @@ export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
   Query: { trending, popular, recommend, detectIntent, experiments, experiment, recommendationHealth },
-  Mutation: { createExperiment, startExperiment, stopExperiment },
+  Mutation: { createExperiment, startExperiment, stopExperiment, fillCartFromList },
+  ShoppingListLine,
   Experiment,
   ExperimentVariant,
   VariantComparison,

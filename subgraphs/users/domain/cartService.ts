@@ -33,6 +33,19 @@ async function record(cart: LockedCart, interactions: Interaction[]): Promise<Ap
 
 const theCart = (after: CartView) => after;
 
+/** One line of addItems. */
+export interface CartLine {
+  productId: string;
+  quantity: number;
+  recommendationId?: string;
+}
+
+/** An earlier line of the same call priced in another currency (the cart may still be empty). */
+function currencyClashWithin(earlier: readonly CartLine[], products: ReadonlyMap<string, CatalogProduct>, product: CatalogProduct): string | null {
+  const other = earlier.map((line) => products.get(line.productId)).find((p) => p && p.currency !== product.currency);
+  return other ? `is priced in ${product.currency}, the other lines in ${other.currency}` : null;
+}
+
 /** What a shopper can do to a cart, and how catalog changes reach the carts. */
 export class CartService {
   private readonly runner: CartCommandRunner;
@@ -63,6 +76,48 @@ export class CartService {
         if (clash) throw productUnavailable('productId', productId, clash);
         await cart.putItem(productId, wanted, priceSnapshot(product), recommendationId);
         return { events: await record(cart, [{ shopperId, type: 'ADD_TO_CART', productId, quantity, recommendationId: recommendationId ?? null }]), response: theCart };
+      },
+    });
+  }
+
+  /**
+   * Several lines in one transaction, all or nothing: each is checked as
+   * addItem checks one (with what earlier lines of the same call add) before
+   * anything is written. A product named twice gets both quantities.
+   */
+  addItems(shopperId: string, lines: readonly CartLine[], options: CommandOptions, catalog: CatalogLookup): Promise<CartView> {
+    return this.runner.run(shopperId, {
+      operation: 'addItemsToCart',
+      payload: { lines: lines.map((line) => ({ ...line })), expectedVersion: options.expectedVersion ?? null },
+      options,
+      prepare: async () => {
+        const found = await catalog.loadMany([...new Set(lines.map((line) => line.productId))]);
+        const failure = found.find((p): p is Error => p instanceof Error);
+        if (failure) throw failure;
+        return new Map((found as (CatalogProduct | null)[]).filter((p): p is CatalogProduct => p !== null).map((p) => [p.id, p]));
+      },
+      apply: async (cart, products) => {
+        const wanted = new Map<string, number>();
+        lines.forEach((line, n) => {
+          const field = `items.${n}.productId`;
+          const product = products.get(line.productId);
+          if (!product) throw productUnavailable(field, line.productId, 'is not in the catalog');
+          const total = (wanted.get(line.productId) ?? cart.item(line.productId)?.quantity ?? 0) + line.quantity;
+          if (total > MAX_QUANTITY) throw badUserInput(`items.${n}.quantity`, `would make ${total} in the cart; at most ${MAX_QUANTITY} of a product`);
+          const problem = availabilityProblem(product, total);
+          if (problem) throw productUnavailable(product.archived || product.stockQuantity <= 0 ? field : `items.${n}.quantity`, line.productId, problem);
+          const clash = cartCurrencyClash(cart, product) ?? currencyClashWithin(lines.slice(0, n), products, product);
+          if (clash) throw productUnavailable(field, line.productId, clash);
+          wanted.set(line.productId, total);
+        });
+        for (const [productId, total] of wanted) {
+          const recommendationId = lines.find((line) => line.productId === productId && line.recommendationId)?.recommendationId;
+          await cart.putItem(productId, total, priceSnapshot(products.get(productId)!), recommendationId);
+        }
+        const interactions = lines.map(
+          (line): Interaction => ({ shopperId, type: 'ADD_TO_CART', productId: line.productId, quantity: line.quantity, recommendationId: line.recommendationId ?? null }),
+        );
+        return { events: await record(cart, interactions), response: theCart };
       },
     });
   }

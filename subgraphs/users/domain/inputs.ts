@@ -13,6 +13,13 @@ const commandOptions = {
 };
 
 export const addToCartArgs = z.object({ productId: rules.uuid, quantity: rules.quantity, recommendationId: optional(rules.text(64)), ...commandOptions });
+export const addItemsToCartArgs = z.object({
+  items: z
+    .array(z.object({ productId: rules.uuid, quantity: rules.quantity, recommendationId: optional(rules.text(64)) }))
+    .min(1, 'must have at least 1 line')
+    .max(100, 'must have at most 100 lines'),
+  ...commandOptions,
+});
 export const updateCartItemArgs = z.object({ productId: rules.uuid, quantity: rules.quantity, ...commandOptions });
 export const removeFromCartArgs = z.object({ productId: rules.uuid, ...commandOptions });
 export const cartOptionsArgs = z.object(commandOptions);

@@ -108,6 +108,15 @@ export type CartItem = {
   unitPrice: Scalars['Decimal']['output'];
 };
 
+/** One line of addItemsToCart. */
+export type CartLineInput = {
+  productId: Scalars['ID']['input'];
+  /** 1–999. */
+  quantity?: Scalars['Int']['input'];
+  /** The recommendation the product was added from (1–64 characters), as in addToCart. */
+  recommendationId?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CartSuggestionsPayload = {
   __typename?: 'CartSuggestionsPayload';
   cart: Cart;
@@ -174,6 +183,15 @@ export type InteractionType =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds several products at once, all or nothing: every line is checked like
+   * addToCart (exists, on sale, in stock, one currency, at most 999 of a
+   * product) before any is added, and a refused line (BAD_USER_INPUT or
+   * PRODUCT_UNAVAILABLE naming `items.<n>.productId`) adds nothing. At most 100
+   * lines; a product named twice gets both quantities. One new cart version and
+   * one ADD_TO_CART event per line. What fillCartFromList writes with.
+   */
+  addItemsToCart: Cart;
   /**
    * Adds `quantity` (1–999) of a product to the cart, on top of what is already
    * there. The product must exist, be on sale and have enough stock.
@@ -248,6 +266,13 @@ export type Mutation = {
   updateCartItem: Cart;
   /** Changes only the preferences given; `null` clears one (or resets it to its default). */
   updatePreferences: Preferences;
+};
+
+
+export type MutationAddItemsToCartArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  items: Array<CartLineInput>;
 };
 
 
@@ -690,6 +715,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CartBudget: ResolverTypeWrapper<CartBudget>;
   CartItem: ResolverTypeWrapper<CartItemViewModel>;
+  CartLineInput: CartLineInput;
   CartSuggestionsPayload: ResolverTypeWrapper<Omit<CartSuggestionsPayload, 'cart'> & { cart: ResolversTypes['Cart'] }>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
@@ -735,6 +761,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   CartBudget: CartBudget;
   CartItem: CartItemViewModel;
+  CartLineInput: CartLineInput;
   CartSuggestionsPayload: Omit<CartSuggestionsPayload, 'cart'> & { cart: ResolversParentTypes['Cart'] };
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
@@ -851,6 +878,7 @@ export type InteractionEventEdgeResolvers<ContextType = UsersContext, ParentType
 }>;
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addItemsToCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationAddItemsToCartArgs, 'items'>>;
   addToCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationAddToCartArgs, 'productId' | 'quantity'>>;
   checkout?: Resolver<ResolversTypes['Order'], ParentType, ContextType, Partial<MutationCheckoutArgs>>;
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationClearCartArgs>>;

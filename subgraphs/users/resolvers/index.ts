@@ -4,6 +4,7 @@ import { ApiKey } from './ApiKey';
 import { Cart } from './Cart';
 import { CartItem } from './CartItem';
 import { InteractionEvent } from './InteractionEvent';
+import { addItemsToCart } from './Mutation.addItemsToCart';
 import { addToCart } from './Mutation.addToCart';
 import { checkout } from './Mutation.checkout';
 import { clearCart } from './Mutation.clearCart';
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
     endSession,
     updatePreferences,
     addToCart,
+    addItemsToCart,
     updateCartItem,
     removeFromCart,
     clearCart,

@@ -1,0 +1,150 @@
+import type { ShopperContext } from '../engine/constraints';
+import type { RecommendationEngine } from '../engine/recommendationEngine';
+import { toCents } from '../engine/money';
+import { wordStem } from '../engine/wordStem';
+import { unitsToBuy } from './unitsToBuy';
+import { detectIntent } from '../intent/detectIntent';
+import type { Intent, IntentItem, IntentVocabulary } from '../intent/intent';
+
+/** Who the list is for: the diet is obeyed strictly, the budget bounds what is added in all. */
+export interface ListShopper {
+  dietaryRestrictions: readonly string[];
+  sustainability: ShopperContext['sustainability'];
+  /** Money left under the budget limit, after what the cart holds; null without a budget. */
+  remainingBudgetCents: number | null;
+}
+
+export type ListLineStatus = 'ADDED' | 'NO_MATCH' | 'NOT_IN_DIET' | 'OVER_BUDGET';
+
+/** One item of the list and what becomes of it. */
+export interface ListLine {
+  text: string;
+  item: IntentItem | null;
+  status: ListLineStatus;
+  /** ADDED: the product to add; NOT_IN_DIET / OVER_BUDGET: the best match, not added. */
+  productId: string | null;
+  /** The match's recommendation id, sent with the cart line (attribution). */
+  recommendationId: string | null;
+  quantity: number;
+  confidence: number;
+  reason: string;
+}
+
+export type ListEngine = Pick<RecommendationEngine, 'matchKeywords' | 'catalog'>;
+
+/** Candidates looked at per item: the best match that fits the budget is often not the first. */
+const CANDIDATES = 10;
+
+/**
+ * Reads a shopping list and picks a product for each of its items, in the
+ * list's order, spending the remaining budget as it goes: the best match that
+ * obeys the diet and fits what is left. Pure over the engine's current state;
+ * nothing is written.
+ */
+export function matchShoppingList(text: string, engine: ListEngine, vocabulary: IntentVocabulary, shopper: ListShopper): ListLine[] {
+  const lines: ListLine[] = [];
+  let remaining = shopper.remainingBudgetCents;
+  for (const written of text.split(/\r?\n|;/)) {
+    if (!/[\p{L}\p{N}]/u.test(written)) continue;
+    const intent = detectIntent(written, vocabulary);
+    if (intent.items.length === 0) {
+      lines.push(unmatched(written.trim(), null, 'Names no product', 0));
+      continue;
+    }
+    for (const item of intent.items) {
+      const line = matchItem(item, intent, engine, shopper, remaining);
+      if (line.status === 'ADDED' && remaining !== null) remaining -= priceOf(engine, line.productId!) * line.quantity;
+      lines.push(line);
+    }
+  }
+  return lines;
+}
+
+function matchItem(item: IntentItem, intent: Intent, engine: ListEngine, shopper: ListShopper, remaining: number | null): ListLine {
+  const keywords = item.keywords;
+  if (keywords.length === 0) return unmatched(item.text, item, 'Names no product', 0);
+  const search = (diet: readonly string[]) =>
+    engine.matchKeywords(keywords, {
+      first: CANDIDATES,
+      // Only real matches: a fallback (popular products) is no answer to "milk".
+      strict: true,
+      productTerms: item.productTerms,
+      cheapFirst: item.priceSensitivity === 'BUDGET',
+      filter: {
+        dietaryTags: [...new Set([...diet, ...item.dietaryTags])],
+        excludeTerms: intent.excluded,
+        requiredLabels: (item.organic ?? intent.organic) === 'ONLY' ? ['ORGANIC'] : null,
+        maxPriceCents: intent.maxPrice ? toCents(intent.maxPrice) : null,
+        minPriceCents: intent.minPrice ? toCents(intent.minPrice) : null,
+      },
+      shopper: { dietaryRestrictions: diet, sustainability: item.sustainability ?? shopper.sustainability, remainingBudgetCents: null, location: null },
+    }).items;
+  const candidates = search(shopper.dietaryRestrictions);
+  const words = `“${item.text}”`;
+  if (candidates.length === 0) {
+    const outsideDiet = shopper.dietaryRestrictions.length > 0 ? search([])[0] : undefined;
+    if (!outsideDiet) return unmatched(item.text, item, `No product matches ${words}`, 0);
+    const quantity = unitsToBuy(item.quantity, nameOf(engine, outsideDiet.productId));
+    return {
+      ...unmatched(item.text, item, `No ${dietWords(shopper.dietaryRestrictions)} product matches ${words}`, confidence(item, intent, engine, outsideDiet.productId)),
+      status: 'NOT_IN_DIET',
+      productId: outsideDiet.productId,
+      quantity,
+    };
+  }
+  // Alternatives are only those matching the item's words as well as the best does: the engine's
+  // word-match levels are at least 1 apart, price and popularity only break ties below 1.
+  const best = candidates[0]!;
+  const sized = candidates
+    .filter((c) => c.score > best.score - 1)
+    .map((c) => ({ ...c, quantity: unitsToBuy(item.quantity, nameOf(engine, c.productId)) }));
+  const fits = remaining === null ? sized[0]! : sized.find((c) => priceOf(engine, c.productId) * c.quantity <= remaining);
+  if (!fits) {
+    const top = sized[0]!;
+    return {
+      ...unmatched(item.text, item, `${nameOf(engine, top.productId)} matches ${words} but does not fit in the ${money(remaining!)} left of the budget`, confidence(item, intent, engine, top.productId)),
+      status: 'OVER_BUDGET',
+      productId: top.productId,
+      quantity: top.quantity,
+    };
+  }
+  const name = nameOf(engine, fits.productId);
+  return {
+    text: item.text,
+    item,
+    status: 'ADDED',
+    productId: fits.productId,
+    recommendationId: fits.recommendationId,
+    quantity: fits.quantity,
+    confidence: confidence(item, intent, engine, fits.productId),
+    reason: fits === sized[0] ? `Added ${name}` : `Added ${name}, the best match within the budget`,
+  };
+}
+
+function unmatched(text: string, item: IntentItem | null, reason: string, confidence: number): ListLine {
+  return { text, item, status: 'NO_MATCH', productId: null, recommendationId: null, quantity: item ? unitsToBuy(item.quantity, '') : 1, confidence, reason };
+}
+
+/** How much of the item was understood, times the share of its product words the product's name has. */
+function confidence(item: IntentItem, intent: Intent, engine: ListEngine, productId: string): number {
+  const terms = item.productTerms.length > 0 ? item.productTerms : item.keywords;
+  const name = new Set(nameOf(engine, productId).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(wordStem));
+  const named = terms.length === 0 ? 0 : terms.filter((term) => name.has(wordStem(term))).length / terms.length;
+  return Math.round(Math.min(1, intent.confidence) * (0.5 + 0.5 * named) * 100) / 100;
+}
+
+function nameOf(engine: ListEngine, productId: string): string {
+  return engine.catalog.byId(productId)?.name ?? productId;
+}
+
+function priceOf(engine: ListEngine, productId: string): number {
+  return engine.catalog.byId(productId)?.effectivePriceCents ?? 0;
+}
+
+function dietWords(diet: readonly string[]): string {
+  return diet.map((tag) => tag.toLowerCase().replace(/_/g, '-')).join(', ');
+}
+
+function money(cents: number): string {
+  return (Math.max(cents, 0) / 100).toFixed(2);
+}
