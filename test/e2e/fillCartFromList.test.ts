@@ -90,13 +90,13 @@ describe('fillCartFromList', () => {
   it('refuses a request without a session, and a list that is too long, with their codes', async () => {
     const anonymous = await stack.query(FILL, { text: 'oat drink' });
     expect(anonymous.data).toBeNull();
-    expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
 
     const session = await shopper('{ budgetLimit: null }');
     const long = await stack.query(FILL, { text: 'oat drink\n'.repeat(300) }, session);
-    expect(long.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.text', reason: 'must be at most 2000 characters' });
+    expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.text', reason: 'must be at most 2000 characters' });
     const many = await stack.query(FILL, { text: Array.from({ length: 60 }, () => 'milk').join(',') }, session);
-    expect(many.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.text', reason: 'has 60 items; at most 50' });
+    expect(many.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.text', reason: 'has 60 items; at most 50' });
     const cart = await stack.query(`{ cart { itemCount } }`, undefined, session);
     expect(cart.data.cart.itemCount).toBe(0);
   });
@@ -126,11 +126,11 @@ describe('addItemsToCart (what fillCartFromList writes with)', () => {
     const session = await shopper('{ budgetLimit: null }');
     const unknown = '00000000-0000-4000-8000-00000000dead';
     const response = await stack.query(ADD, { items: [{ productId: demoId('Baguette') }, { productId: unknown }] }, session);
-    expect(response.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items.1.productId', productId: unknown });
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items.1.productId', productId: unknown });
     const tooMany = await stack.query(ADD, { items: [{ productId: demoId('Baguette'), quantity: 1 }, { productId: demoId('Baguette'), quantity: 999 }] }, session);
-    expect(tooMany.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items.1.quantity' });
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items.1.quantity' });
     const empty = await stack.query(ADD, { items: [] }, session);
-    expect(empty.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items', reason: 'must have at least 1 line' });
+    expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items', reason: 'must have at least 1 line' });
     const cart = await stack.query(`{ cart { version itemCount } }`, undefined, session);
     expect(cart.data.cart).toEqual({ version: 0, itemCount: 0 });
   });
