@@ -364,7 +364,7 @@ export type Query = {
    * Recommendations for a page without a shopper: from products (what goes with
    * them), a category, free text ("cheap vegan snacks under $5"), or any mix.
    * Its body limit fits a photo of RECS_IMAGE_MAX_BYTES (4,000,000) in base64:
-   * 4/3 × 4,000,000 = 5,333,334 characters plus a margin for the query, the
+   * 4/3 × 4,000,000 = 5,333,336 characters plus a margin for the query, the
    * rest of the variables and JSON escapes (docs/vision.md#limits-and-variables).
    */
   recommend: RecommendationList;
