@@ -137,6 +137,18 @@ describe('the request body limit of recommend', () => {
     expect(response.json.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'context.image', maxBytes: stack.config.recommendations.images.maxBytes });
   });
 
+  it('the recommendations subgraph reads the same limit from its own schema; products, declaring none, refuses the body unread', async () => {
+    const body = JSON.stringify({ query: RECOMMEND, variables: { image: asImage(photo) } });
+    const direct = await fetch(stack.subgraphUrls.recommendations!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(direct.status).toBe(200);
+    expect(((await direct.json()) as any).data.recommend.intent.image.product).toEqual({ id: ids[0], name: `Oat drink 1 ${tag}` });
+    const products = await fetch(stack.subgraphUrls.products!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(products.status).toBe(413);
+    expect(await products.json()).toEqual({
+      errors: [{ message: `Request body is ${Buffer.byteLength(body)} bytes, above the ${stack.config.http.maxBodyBytes} any operation may send`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: stack.config.http.maxBodyBytes } }],
+    });
+  });
+
   it('refuses a body above what recommend may send before reading it', async () => {
     const body = JSON.stringify({ query: RECOMMEND, variables: { image: { base64: 'A'.repeat(RECOMMEND_LIMIT) } } });
     const response = await post(body);
