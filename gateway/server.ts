@@ -32,6 +32,8 @@ import { ADMIN_CONSOLE_PATH, adminConsoleRouter } from './adminConsole';
 import type { ReadinessCheck } from '../platform/http/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '../platform/requestContext';
 import { storefrontRoutes } from './storefront';
+import { describeBodyLimits, supergraphBodyLimits } from './http/supergraphBodyLimits';
+import { NO_DECLARED_LIMITS, type DeclaredBodyLimits } from '../platform/http/requestBodyLimits';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof HeaderForwardingDataSource>[0]>['fetcher']>;
 
@@ -141,6 +143,18 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
+  // Body limits follow the supergraph being served: read again on every load or update.
+  let bodyLimits: DeclaredBodyLimits = NO_DECLARED_LIMITS;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    try {
+      bodyLimits = supergraphBodyLimits(coreSupergraphSdl);
+      const declared = describeBodyLimits(bodyLimits);
+      if (Object.keys(declared).length > 0) logger.info({ bodyLimits: declared }, 'root fields allowed larger request bodies');
+    } catch (error) {
+      // The gateway swallows what its listeners throw: said here, and the previous limits kept.
+      logger.error({ err: error }, 'request body limits not read from the supergraph; keeping the previous ones');
+    }
+  });
   const routingChecks: ReadinessCheck[] = [
     {
       name: 'supergraph',
@@ -174,6 +188,8 @@ export function buildGateway({ config, logger, supergraphSdl, pubsub, events, su
     logger,
     http: config.http,
     apollo: { gateway, validationRules: limitRules(gatewayConfig.limits), parseOptions: { maxTokens: gatewayConfig.limits.maxTokens } },
+    bodyLimits: () => bodyLimits,
+    maxTokens: gatewayConfig.limits.maxTokens,
     // Order matters: the cost is known before the rate limits charge it.
     plugins: [
       accessLogPlugin(logger),

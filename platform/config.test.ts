@@ -153,6 +153,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RECS_IMAGE_WORKERS: '0' })).toThrow(/RECS_IMAGE_WORKERS/);
     expect(() => loadConfig({ RECS_IMAGE_MAX_PIXELS: '1000000000' })).toThrow(/RECS_IMAGE_MAX_PIXELS: must be at most 400000000/);
   });
+
+  it('caps the bodies an operation may declare at 8 MB, at least HTTP_MAX_BODY_BYTES', () => {
+    expect(loadConfig({}).http).toMatchObject({ maxBodyBytes: 1_000_000, maxOperationBodyBytes: 8_000_000 });
+    expect(loadConfig({ HTTP_MAX_OPERATION_BODY_BYTES: '6000000' }).http.maxOperationBodyBytes).toBe(6_000_000);
+    // An older raised HTTP_MAX_BODY_BYTES keeps working without the new variable.
+    expect(loadConfig({ HTTP_MAX_BODY_BYTES: '10000000' }).http.maxOperationBodyBytes).toBe(10_000_000);
+    expect(() => loadConfig({ HTTP_MAX_OPERATION_BODY_BYTES: '500000' })).toThrow(/HTTP_MAX_OPERATION_BODY_BYTES: must be at least HTTP_MAX_BODY_BYTES/);
+    expect(() => loadConfig({ HTTP_MAX_OPERATION_BODY_BYTES: '200000000' })).toThrow(/HTTP_MAX_OPERATION_BODY_BYTES: must be at most 100000000/);
+    expect(() => loadConfig({ HTTP_MAX_OPERATION_BODY_BYTES: 'lots' })).toThrow(/HTTP_MAX_OPERATION_BODY_BYTES/);
+  });
 });
 
 describe('the README Configuration table', () => {

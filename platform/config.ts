@@ -109,6 +109,7 @@ const envSchema = z.object({
   RATE_LIMIT_STRICT_FIELDS: z.string().default('startSession:60/60'),
   CORS_ORIGINS: z.string().optional(),
   HTTP_MAX_BODY_BYTES: positiveInt.default(1_000_000),
+  HTTP_MAX_OPERATION_BODY_BYTES: positiveInt.max(100_000_000, 'must be at most 100000000').optional(),
   HTTP_KEEPALIVE_MS: positiveInt.max(3_600_000, 'must be at most 3600000').default(65_000),
   DEBUG_ERRORS: bool.default(false),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
@@ -223,6 +224,12 @@ export interface HttpConfig {
   /** `'*'`: any origin; otherwise the allowed origins (none: no CORS headers at all). */
   corsOrigins: '*' | string[];
   maxBodyBytes: number;
+  /**
+   * The hard cap (HTTP_MAX_OPERATION_BODY_BYTES): the most a root field's
+   * `@requestBodyLimit` can raise an operation's body limit to; at least
+   * maxBodyBytes. Bodies above it are refused before they are read.
+   */
+  maxOperationBodyBytes: number;
   /**
    * How long an idle keep-alive connection stays open (HTTP_KEEPALIVE_MS).
    * Above the gateway's own idle time for its subgraph sockets, so the
@@ -492,6 +499,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success && parsed.data.NODE_ENV === 'production' && !parsed.data.INTERNAL_AUTH_SECRET) {
     problems.push('INTERNAL_AUTH_SECRET: required when NODE_ENV=production (the secret the services sign their calls to each other with)');
   }
+  if (parsed.success && parsed.data.HTTP_MAX_OPERATION_BODY_BYTES !== undefined && parsed.data.HTTP_MAX_OPERATION_BODY_BYTES < parsed.data.HTTP_MAX_BODY_BYTES) {
+    problems.push('HTTP_MAX_OPERATION_BODY_BYTES: must be at least HTTP_MAX_BODY_BYTES (it is the cap a larger per-operation limit may reach)');
+  }
   if (parsed.success && Boolean(parsed.data.TLS_CERT_FILE) !== Boolean(parsed.data.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE: TLS_CERT_FILE and TLS_KEY_FILE go together');
   }
@@ -581,6 +591,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       introspection: e.GATEWAY_INTROSPECTION ?? !production,
       corsOrigins: corsList.includes('*') ? '*' : corsList,
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      // Unset: 8 MB, or HTTP_MAX_BODY_BYTES when that is larger (an older raised limit keeps working).
+      maxOperationBodyBytes: e.HTTP_MAX_OPERATION_BODY_BYTES ?? Math.max(8_000_000, e.HTTP_MAX_BODY_BYTES),
       keepAliveMs: e.HTTP_KEEPALIVE_MS,
       debugErrors: e.DEBUG_ERRORS,
     },

@@ -66,7 +66,7 @@ describe('errors a subgraph answered with a 4xx', () => {
   const refused = (errors: unknown[]) =>
     new GraphQLError('400: Bad Request', { extensions: { response: { status: 400, body: { errors } } } });
 
-  it.each(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'])('hand on %s as the subgraph stated it', (code) => {
+  it.each(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'PAYLOAD_TOO_LARGE'])('hand on %s as the subgraph stated it', (code) => {
     const { logger, lines } = capturingLogger();
     const error = refused([{ message: 'stated', extensions: { code, field: 'price', reason: 'why', stacktrace: ['at x.ts'] } }]);
     const formatted = createErrorFormatter(logger)(error.toJSON(), error);

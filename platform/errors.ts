@@ -46,6 +46,8 @@ const CLIENT_ERROR_CODES = new Set<string>([
   ErrorCode.CONFLICT,
   ErrorCode.RATE_LIMITED,
   ErrorCode.SERVICE_UNAVAILABLE,
+  // A subgraph refusing a body the gateway let through (its HTTP_MAX_OPERATION_BODY_BYTES or schema differs).
+  ErrorCode.PAYLOAD_TOO_LARGE,
 ]);
 
 /**

@@ -19,13 +19,14 @@ import { serviceMetrics, type ServiceMetrics } from '../observability/metrics';
 import { listenMetrics, metricsHandler, type MetricsEndpointOptions } from '../observability/metricsEndpoint';
 import { corsPolicy } from './corsPolicy';
 import { jsonErrorHandler, jsonNotFound } from './jsonErrors';
+import { NO_DECLARED_LIMITS, RequestBodyLimits, type DeclaredBodyLimits } from './requestBodyLimits';
 import { checkReadiness, type Readiness } from './readiness';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type RequestContext } from '../requestContext';
 
 type RequestWithContext = Request & { requestContext?: RequestContext };
 
 /** Safe when a service is built without its configuration: nothing shown that need not be. */
-const CLOSED: HttpConfig = { introspection: false, corsOrigins: [], maxBodyBytes: 1_000_000, debugErrors: false };
+const CLOSED: HttpConfig = { introspection: false, corsOrigins: [], maxBodyBytes: 1_000_000, maxOperationBodyBytes: 8_000_000, debugErrors: false };
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -44,6 +45,14 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   metrics?: MetricsEndpointOptions;
   /** Introspection, CORS, body limit, stack traces: `config.http`. */
   http?: HttpConfig;
+  /**
+   * Root fields allowed a body above HTTP_MAX_BODY_BYTES (their
+   * `@requestBodyLimit`), asked per request: a subgraph's from its own SDL,
+   * the gateway's from the supergraph it serves now. None by default.
+   */
+  bodyLimits?: () => DeclaredBodyLimits;
+  /** Tokens a large body's query is parsed with at most to find its root fields (the gateway's GATEWAY_MAX_TOKENS). */
+  maxTokens?: number;
   /**
    * Registers routes ahead of /graphql's GraphQL handling (the gateway's
    * playground page on GET /graphql and its static assets).
@@ -169,6 +178,12 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       else res.status(503).json({ status: 'not ready', service: this.options.name, reason: report.reason, checks: report.checks, ...(report.problems ? { problems: report.problems } : {}) });
     });
     this.options.beforeGraphQL?.(app);
+    const bodyLimits = new RequestBodyLimits({
+      maxBodyBytes: this.http.maxBodyBytes,
+      maxOperationBodyBytes: this.http.maxOperationBodyBytes,
+      declared: this.options.bodyLimits ?? (() => NO_DECLARED_LIMITS),
+      maxTokens: this.options.maxTokens,
+    });
     app.use(
       '/graphql',
       // The caller's request id (the gateway's, for a subgraph) or a new one, answered back
@@ -182,14 +197,12 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       },
       corsPolicy(this.http.corsOrigins),
       ...(this.options.middleware ?? []),
-      express.json({
-        limit: this.http.maxBodyBytes,
-        // The exact bytes, for the internal signature's body hash.
-        verify: (req, _res, buf) => {
-          (req as unknown as { rawBody?: Buffer }).rawBody = buf;
-        },
-      }),
+      // Read up to the most any operation may send, keeping the exact bytes
+      // (the internal signature's body hash, the size checked); then refused
+      // above HTTP_MAX_BODY_BYTES unless every root field allows more.
+      bodyLimits.parseJson(),
       ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth, this.metrics)] : []),
+      bodyLimits.enforce(),
       traceRequests(this.options.name),
       (req, _res, next) => {
         runWithRequestContext((req as RequestWithContext).requestContext!, next);
@@ -198,7 +211,7 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     );
     for (const router of this.options.routers ?? []) app.use(router);
     app.use(jsonNotFound);
-    app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors, maxBodyBytes: this.http.maxBodyBytes }));
+    app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors }));
     this.httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);

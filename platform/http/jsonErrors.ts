@@ -8,12 +8,12 @@ export function errorBody(message: string, code: string, extensions: Record<stri
 }
 
 /**
- * Express's last error handler: a body that is not JSON, or too large, is the
- * client's mistake and says so in JSON (400 BAD_REQUEST, 413
+ * Express's last error handler: a body that is not JSON, or too large to be
+ * read, is the client's mistake and says so in JSON (400 BAD_REQUEST, 413
  * PAYLOAD_TOO_LARGE); anything else is masked with a reference that is also
  * logged. Never Express's HTML page, never a stack trace unless `debug`.
  */
-export function jsonErrorHandler(logger: Logger, options: { debug?: boolean; maxBodyBytes?: number } = {}): ErrorRequestHandler {
+export function jsonErrorHandler(logger: Logger, options: { debug?: boolean } = {}): ErrorRequestHandler {
   return (error, _req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -22,7 +22,14 @@ export function jsonErrorHandler(logger: Logger, options: { debug?: boolean; max
     const type = (error as { type?: string }).type;
     const status = Number((error as { status?: number }).status ?? (error as { statusCode?: number }).statusCode);
     if (type === 'entity.too.large' || status === 413) {
-      res.status(413).json(errorBody(`Request body larger than ${options.maxBodyBytes ?? (error as { limit?: number }).limit} bytes`, ErrorCode.PAYLOAD_TOO_LARGE, options.maxBodyBytes ? { maxBytes: options.maxBodyBytes } : {}));
+      // Refused while reading, before the operation is known: the limit is the most
+      // any operation may send (requestBodyLimits.ts). The size is Content-Length's
+      // when the client sent one (refused unread), else unknown (counted up to the limit).
+      const { limit, length } = error as { limit?: number; length?: number };
+      const message = length !== undefined
+        ? `Request body is ${length} bytes, above the ${limit} any operation may send`
+        : `Request body is larger than the ${limit} bytes any operation may send`;
+      res.status(413).json(errorBody(message, ErrorCode.PAYLOAD_TOO_LARGE, limit !== undefined ? { maxBytes: limit } : {}));
       return;
     }
     if (type === 'entity.parse.failed') {

@@ -5,7 +5,7 @@ import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
-import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
+import { subgraphBodyLimits, subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { projectFile } from '../../platform/paths';
 import type { ProductsContext } from './context';
@@ -51,6 +51,7 @@ export function buildProductsService(infra: Infrastructure): ProductsService {
     logger,
     http: infra.config.http,
     apollo: { schema: subgraphSchema(productsSchemaPath, resolvers) },
+    bodyLimits: subgraphBodyLimits(productsSchemaPath),
     context: async (req) => {
       const header = req.headers['x-api-key'];
       let principal: Promise<ApiKeyPrincipal | null> | undefined;

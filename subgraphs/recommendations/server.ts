@@ -2,7 +2,7 @@ import { openDatabase, type Database } from '../../platform/database/database';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
-import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
+import { subgraphBodyLimits, subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { projectFile } from '../../platform/paths';
 import { CategoryVocabulary } from './catalog/categoryVocabulary';
@@ -90,6 +90,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     logger,
     http: infra.config.http,
     apollo: { schema: subgraphSchema(recommendationsSchemaPath, resolvers) },
+    bodyLimits: subgraphBodyLimits(recommendationsSchemaPath),
     context: async (req) => {
       const token = req.headers['x-session-token'];
       const key = req.headers['x-api-key'];

@@ -7,7 +7,7 @@ import { OutboxRelay } from '../../platform/events/outbox/outboxRelay';
 import { GraphQLService } from '../../platform/http/graphqlService';
 import { metricsEndpointOptions } from '../../platform/observability/metricsEndpoint';
 import { subgraphSecurity } from '../../platform/http/subgraphSecurity';
-import { subgraphSchema } from '../../platform/graphql/subgraphSchema';
+import { subgraphBodyLimits, subgraphSchema } from '../../platform/graphql/subgraphSchema';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { projectFile } from '../../platform/paths';
 import { CatalogClient } from './catalog/catalogClient';
@@ -67,6 +67,7 @@ export function buildUsersService(infra: Infrastructure, options: UsersServiceOp
     logger,
     http: infra.config.http,
     apollo: { schema: subgraphSchema(usersSchemaPath, resolvers) },
+    bodyLimits: subgraphBodyLimits(usersSchemaPath),
     context: async (req) => {
       const header = req.headers['x-session-token'];
       const sessionToken = typeof header === 'string' && header.length > 0 ? header : undefined;

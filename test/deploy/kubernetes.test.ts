@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, isConfigVariable, loadConfig, type Config, type ServiceName } from '../../platform/config';
+import { supergraphBodyLimits } from '../../gateway/http/supergraphBodyLimits';
 import { kubernetesSchemaProblem } from '../support/kubernetesSchema';
 import { podTemplate, readManifests, renderKustomization, strategicMerge, type Container, type Manifest } from '../support/renderKustomization';
 
@@ -573,6 +574,23 @@ const productionChecks: Record<string, Check> = {
     if (images.size !== 1) problems.push(`the containers run ${images.size} images: ${[...images].join(', ')}`);
     for (const image of images) if (!image || !/[:@]/.test(image.split('/').pop() ?? '') || /:latest$/.test(image)) problems.push(`image ${image} is not pinned to a tag or digest`);
     for (const object of r.objects) if (object.metadata.namespace !== 'smartcart') problems.push(`${object.kind} ${object.metadata.name} is in namespace ${object.metadata.namespace}`);
+    return problems;
+  },
+
+  'the Ingress lets through the largest body an operation may send (recommend\'s photo), and nothing above the gateway\'s hard cap': (r) => {
+    const ingress = ofKind(r, 'Ingress')[0];
+    const annotation = (ingress?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'];
+    // ingress-nginx sizes: a number of bytes, or k / m / g (binary multiples).
+    const match = /^(\d+)([kmg]?)$/i.exec(annotation ?? '');
+    if (!match) return [`the Ingress's proxy-body-size is ${annotation}, not a size`];
+    const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase());
+    const { config, problems } = configOf(r, named(r, 'Deployment', 'gateway'), 'gateway');
+    if (!config) return problems;
+    const supergraph = fs.readFileSync(path.join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
+    const declared = Object.values(supergraphBodyLimits(supergraph)).flatMap((fields) => [...fields.values()]);
+    const largest = Math.min(Math.max(config.http.maxBodyBytes, ...declared), config.http.maxOperationBodyBytes);
+    if (bytes < largest) problems.push(`the Ingress's proxy-body-size ${annotation} (${bytes} bytes) refuses bodies the gateway accepts, up to ${largest}`);
+    if (bytes > config.http.maxOperationBodyBytes) problems.push(`the Ingress's proxy-body-size ${annotation} (${bytes} bytes) is above HTTP_MAX_OPERATION_BODY_BYTES (${config.http.maxOperationBodyBytes})`);
     return problems;
   },
 

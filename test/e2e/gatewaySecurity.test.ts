@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../../platform/auth/apiKeys';
@@ -34,14 +35,15 @@ afterAll(async () => {
 });
 
 /** Another gateway on the stack's subgraphs, serving subscriptions too, with some gateway settings changed. */
-async function replica(gateway: Partial<Config['gateway']> = {}) {
+async function replica(gateway: Partial<Config['gateway']> = {}, other: { http?: Partial<Config['http']>; supergraphSdl?: string } = {}) {
   const built = buildGateway({
     config: {
       ...stack.config,
       gateway: { ...stack.config.gateway, supergraphSource: 'file', subgraphUrls: Object.fromEntries(stack.gateway.subgraphs.map((s) => [s.name, s.url])), ...gateway },
+      http: { ...stack.config.http, ...other.http },
     },
     logger: createLogger(stack.config.logLevel),
-    supergraphSdl: fs.readFileSync(stack.config.gateway.supergraphPath, 'utf8'),
+    supergraphSdl: other.supergraphSdl ?? fs.readFileSync(stack.config.gateway.supergraphPath, 'utf8'),
     pubsub: stack.infra.pubsub,
     events: stack.infra.events,
   });
@@ -50,8 +52,8 @@ async function replica(gateway: Partial<Config['gateway']> = {}) {
   return { gateway: built, url, ws: url.replace(/^http/, 'ws') };
 }
 
-async function post(body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+async function post(body: string, headers: Record<string, string> = {}, url = stack.gatewayUrl) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, type: response.headers.get('content-type'), headers: response.headers, text: await response.text() };
 }
 
@@ -103,10 +105,13 @@ describe('requests that are not GraphQL', () => {
   });
 
   it('answers a body above the limit with 413 PAYLOAD_TOO_LARGE in JSON', async () => {
-    const response = await post(JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(stack.config.http.maxBodyBytes) }));
+    const body = JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(stack.config.http.maxBodyBytes) });
+    const response = await post(body);
     expect(response.status).toBe(413);
     expect(response.type).toMatch(/application\/json/);
-    expect(JSON.parse(response.text).errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', maxBytes: stack.config.http.maxBodyBytes });
+    expect(JSON.parse(response.text)).toEqual({
+      errors: [{ message: `Request body is ${body.length} bytes, above the ${stack.config.http.maxBodyBytes} this operation may send`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: stack.config.http.maxBodyBytes } }],
+    });
   });
 
   it('answers an unknown path with JSON, not an HTML page', async () => {
@@ -213,3 +218,54 @@ describe('over graphql-ws', () => {
     await waitFor(async () => gateway.subscriptions!.stats().addresses === 0, 5000, 'addresses released');
   });
 });
+
+// The body limit follows the operation (@requestBodyLimit in the supergraph, capped
+// by HTTP_MAX_OPERATION_BODY_BYTES); what no operation may send is refused unread.
+describe('request body limits per operation', () => {
+  const recommendBody = (bytes: number) => JSON.stringify({ query: 'query ($text: String) { recommend(context: { text: $text }) { servedBy } }', variables: { text: 'x' }, padding: 'x'.repeat(bytes) });
+
+  it('refuses a body no operation may send from its Content-Length, without waiting for it', async () => {
+    const url = new URL(stack.gatewayUrl);
+    // Nine megabytes announced, none sent: the answer comes before any of the body.
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '9000000' } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, text }));
+      });
+      request.on('error', reject);
+      request.flushHeaders();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toEqual({
+      errors: [{ message: 'Request body is 9000000 bytes, above the 5600000 any operation may send', extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 5_600_000 } }],
+    });
+  });
+
+  it('lets recommend send more than HTTP_MAX_BODY_BYTES, up to HTTP_MAX_OPERATION_BODY_BYTES when that is lower than it declares', async () => {
+    const body = recommendBody(3_200_000);
+    const allowed = await post(body);
+    expect(allowed.status).toBe(200);
+    expect(JSON.parse(allowed.text).errors).toBeUndefined();
+
+    const capped = await replica({}, { http: { maxOperationBodyBytes: 3_000_000 } });
+    const refused = await post(body, {}, capped.url);
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.text).errors[0]).toEqual({ message: `Request body is ${body.length} bytes, above the 3000000 any operation may send`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 3_000_000 } });
+    const fits = recommendBody(2_500_000);
+    expect((await post(fits, {}, capped.url)).status).toBe(200);
+  });
+
+  it('a gateway serving a supergraph without the directive gives every operation the default', async () => {
+    const plain = fs.readFileSync(stack.config.gateway.supergraphPath, 'utf8').replace(/ @requestBodyLimit\(bytes: \d+\)/g, '').replace(/\n\s*@link\(url: "smartcart:[^\n]*/, '');
+    expect(plain).not.toMatch(/@requestBodyLimit\(bytes: \d/);
+    const older = await replica({}, { supergraphSdl: plain });
+    const body = recommendBody(2_000_000);
+    const refused = await post(body, {}, older.url);
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.text).errors[0]).toEqual({ message: `Request body is ${body.length} bytes, above the ${stack.config.http.maxBodyBytes} any operation may send`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: stack.config.http.maxBodyBytes } });
+    expect((await post(recommendBody(10_000), {}, older.url)).status).toBe(200);
+  });
+});
+

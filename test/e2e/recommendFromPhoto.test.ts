@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { createApiKey } from '../../platform/auth/apiKeys';
-import { barcodePng, pngDeclaring, withCheckDigit } from '../support/barcodeImages';
+import { barcodePng, largePhoto, pngDeclaring, withCheckDigit } from '../support/barcodeImages';
 import { createCatalogProducts } from '../support/catalogProducts';
 import { eventually } from '../support/eventually';
 import { startStack, type Stack } from '../support/stack';
@@ -80,9 +80,6 @@ describe('recommend(context: { image })', () => {
     expect(truncated.errors?.[0]?.extensions?.reason).toMatch(/^the image cannot be read/);
     const huge = await stack.query(RECOMMEND, { image: asImage(pngDeclaring(20_000, 20_000)) });
     expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'context.image', maxPixels: 40_000_000 });
-    // Base64 of 800 kB is over the body limit (HTTP_MAX_BODY_BYTES, 1 MB) before the image is looked at.
-    const body = await stack.query(RECOMMEND, { image: asImage(Buffer.concat([png, Buffer.alloc(800_000)])) });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: 1_000_000 });
     const base64 = await stack.query(RECOMMEND, { image: { base64: 'not base64!' } });
     expect(base64.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'context.image' });
 
@@ -90,5 +87,75 @@ describe('recommend(context: { image })', () => {
     expect(product.data.product).toEqual({ id: ids[1], name: `Oat drink 2 ${tag}` });
     const again = await stack.query(RECOMMEND, { image: asImage(png) });
     expect(again.data.recommend.intent.image.product.id).toBe(ids[1]);
+  });
+});
+
+// recommend declares a request body limit of its own (@requestBodyLimit, 5,600,000 bytes:
+// a photo of RECS_IMAGE_MAX_BYTES in base64 and its query), which the gateway reads from
+// the supergraph and the recommendations subgraph from its schema; every other operation
+// keeps HTTP_MAX_BODY_BYTES.
+describe('the request body limit of recommend', () => {
+  const RECOMMEND_LIMIT = 5_600_000;
+  const post = async (body: string) => {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, json: (await response.json()) as any };
+  };
+  let photo: Buffer;
+
+  beforeAll(async () => {
+    photo = await largePhoto(await barcodePng('ean13', digits(1)), 2_500_000);
+  });
+
+  it('lets a photo of 2.5 MB through the gateway and the subgraph, and reads its barcode', async () => {
+    expect(photo.length).toBeGreaterThan(2_500_000);
+    const body = JSON.stringify({ query: RECOMMEND, variables: { image: asImage(photo) } });
+    expect(body.length).toBeGreaterThan(3 * stack.config.http.maxBodyBytes);
+    const response = await post(body);
+    expect(response.status).toBe(200);
+    expect(response.json.errors).toBeUndefined();
+    expect(response.json.data.recommend.intent.image).toMatchObject({ kind: 'BARCODE', code: digits(1), product: { id: ids[0] } });
+  });
+
+  it('refuses a body of the same size on any other operation, or when another root field comes along', async () => {
+    const padding = 'x'.repeat(4 * Math.ceil(photo.length / 3));
+    for (const query of ['{ __typename }', `query ($image: PhotoInput!) { recommend(context: { image: $image }) { servedBy } products(first: 1) { totalCount } }`]) {
+      const body = JSON.stringify({ query, variables: { image: { base64: padding } } });
+      const response = await post(body);
+      expect(response.status).toBe(413);
+      expect(response.json).toEqual({
+        errors: [{ message: `Request body is ${Buffer.byteLength(body)} bytes, above the ${stack.config.http.maxBodyBytes} this operation may send`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: stack.config.http.maxBodyBytes } }],
+      });
+    }
+  });
+
+  it('lets a photo just over RECS_IMAGE_MAX_BYTES reach the image limit, which refuses it', async () => {
+    const png = await barcodePng('ean13', digits(2));
+    const image = Buffer.concat([png, Buffer.alloc(stack.config.recommendations.images.maxBytes + 1 - png.length)]);
+    const body = JSON.stringify({ query: RECOMMEND, variables: { image: asImage(image) } });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(RECOMMEND_LIMIT);
+    const response = await post(body);
+    expect(response.json.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'context.image', maxBytes: stack.config.recommendations.images.maxBytes });
+  });
+
+  it('the recommendations subgraph reads the same limit from its own schema; products, declaring none, refuses the body unread', async () => {
+    const body = JSON.stringify({ query: RECOMMEND, variables: { image: asImage(photo) } });
+    const direct = await fetch(stack.subgraphUrls.recommendations!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(direct.status).toBe(200);
+    expect(((await direct.json()) as any).data.recommend.intent.image.product).toEqual({ id: ids[0], name: `Oat drink 1 ${tag}` });
+    const products = await fetch(stack.subgraphUrls.products!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(products.status).toBe(413);
+    expect(await products.json()).toEqual({
+      errors: [{ message: `Request body is ${Buffer.byteLength(body)} bytes, above the ${stack.config.http.maxBodyBytes} any operation may send`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: stack.config.http.maxBodyBytes } }],
+    });
+  });
+
+  it('refuses a body above what recommend may send before reading it', async () => {
+    const body = JSON.stringify({ query: RECOMMEND, variables: { image: { base64: 'A'.repeat(RECOMMEND_LIMIT) } } });
+    const response = await post(body);
+    expect(response.status).toBe(413);
+    expect(response.json.errors[0]).toEqual({
+      message: `Request body is ${Buffer.byteLength(body)} bytes, above the ${RECOMMEND_LIMIT} any operation may send`,
+      extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: RECOMMEND_LIMIT },
+    });
   });
 });

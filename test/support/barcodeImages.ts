@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import bwipjs from 'bwip-js';
 import sharp from 'sharp';
+import { seededRandom } from '../../platform/seededRandom';
 
 export type Symbology = 'ean13' | 'ean8' | 'upca' | 'upce';
 
@@ -63,4 +64,22 @@ export function withCheckDigit(body: string): string {
   let sum = 0;
   for (let i = body.length - 1, weight = 3; i >= 0; i--, weight = weight === 3 ? 1 : 3) sum += Number(body[i]) * weight;
   return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * A photo-sized PNG of about `bytes` bytes: the barcode in the middle of a
+ * field of seeded random pixels, which PNG cannot compress (about 3 bytes a
+ * pixel), like the sensor noise of a camera's full-size photo.
+ */
+export async function largePhoto(barcode: Buffer, bytes: number, seed = 'large photo'): Promise<Buffer> {
+  const width = 1200;
+  const height = Math.ceil(bytes / (width * 3));
+  const random = seededRandom(seed);
+  const noise = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = Math.floor(random() * 256);
+  const { width: codeWidth, height: codeHeight } = await sharp(barcode).metadata();
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .composite([{ input: barcode, left: Math.round((width - codeWidth!) / 2), top: Math.round((height - codeHeight!) / 2) }])
+    .png({ adaptiveFiltering: false })
+    .toBuffer();
 }

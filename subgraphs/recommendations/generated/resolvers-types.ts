@@ -397,6 +397,9 @@ export type Query = {
   /**
    * Recommendations for a page without a shopper: from products (what goes with
    * them), a category, free text ("cheap vegan snacks under $5"), or any mix.
+   * Its body limit fits a photo of RECS_IMAGE_MAX_BYTES (4,000,000) in base64:
+   * 4/3 × 4,000,000 = 5,333,336 characters plus a margin for the query, the
+   * rest of the variables and JSON escapes (docs/vision.md#limits-and-variables).
    */
   recommend: RecommendationList;
   /**
@@ -465,7 +468,8 @@ export type RecommendationContext = {
    * A photo (PNG, JPEG or WebP) of a product's barcode (EAN-13, EAN-8, UPC-A,
    * UPC-E): the product with that GTIN anchors the list (docs/vision.md). At
    * most RECS_IMAGE_MAX_BYTES bytes and RECS_IMAGE_MAX_PIXELS pixels; the
-   * request body's own limit (HTTP_MAX_BODY_BYTES) applies to the base64 text.
+   * request body may be up to the 5,600,000 bytes `recommend` declares, when
+   * every root field of the operation allows that much (HTTP_MAX_BODY_BYTES otherwise).
    */
   image?: InputMaybe<PhotoInput>;
   /** Products the page shows (at most 50): recommends what goes with them. */
@@ -845,7 +849,6 @@ export type ResolversTypes = ResolversObject<{
   BarcodeFormat: BarcodeFormat;
   Cart: ResolverTypeWrapper<CartRepresentationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CartBudget: ResolverTypeWrapper<CartBudget>;
   CartItem: ResolverTypeWrapper<Omit<CartItem, 'product'> & { product: ResolversTypes['Product'] }>;
@@ -897,13 +900,13 @@ export type ResolversTypes = ResolversObject<{
   VariantFilter: ResolverTypeWrapper<VariantFilter>;
   VariantReport: ResolverTypeWrapper<VariantReportModel>;
   VariantStrategy: VariantStrategy;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Cart: CartRepresentationModel;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   CartBudget: CartBudget;
   CartItem: Omit<CartItem, 'product'> & { product: ResolversParentTypes['Product'] };
@@ -943,7 +946,14 @@ export type ResolversParentTypes = ResolversObject<{
   VariantComparison: ComparisonModel;
   VariantFilter: VariantFilter;
   VariantReport: VariantReportModel;
+  Int: Scalars['Int']['output'];
 }>;
+
+export type RequestBodyLimitDirectiveArgs = {
+  bytes: Scalars['Int']['input'];
+};
+
+export type RequestBodyLimitDirectiveResolver<Result, Parent, ContextType = RecommendationsContext, Args = RequestBodyLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CartResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1221,3 +1231,6 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   VariantReport?: VariantReportResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = RecommendationsContext> = ResolversObject<{
+  requestBodyLimit?: RequestBodyLimitDirectiveResolver<any, any, ContextType>;
+}>;
