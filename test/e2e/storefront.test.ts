@@ -274,7 +274,8 @@ describe('scanning a barcode', () => {
 
   it('shows the product a photo of its barcode names, with what goes around it, and opens its page', async () => {
     const product = await stack.query(`query ($id: ID!) { product(id: $id) { gtin } }`, { id: WHOLE_MILK });
-    const ean13 = (product.data.product.gtin as string).slice(1);
+    // The GTIN as the catalog prints it (13 digits for an EAN-13): the digits under its bars.
+    const ean13 = (product.data.product.gtin as string).padStart(14, '0').slice(1);
     await upload('milk.png', await barcodePng('ean13', ean13));
     const dialog = scanDialog();
     await dialog.getByText(`Read ${ean13} (EAN-13)`).waitFor({ timeout: 30_000 });
