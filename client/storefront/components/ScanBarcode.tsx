@@ -49,7 +49,10 @@ export function ScanBarcode() {
     setScan({ state: 'reading', fileName: file.name });
     try {
       const base64 = await photoAsBase64(file);
-      const { data } = await apollo.query({ query: RecommendFromPhotoDocument, variables: { image: { base64, contentType: file.type || null } }, fetchPolicy: 'no-cache' });
+      // What is sent: the photo's own type, or image/jpeg when it was redrawn (a hint; the API sniffs the bytes).
+      const contentType = /^data:([^;,]+)/.exec(base64)?.[1] ?? null;
+      // no-cache: the base64 would otherwise be kept in Apollo's cache as part of the query's key.
+      const { data } = await apollo.query({ query: RecommendFromPhotoDocument, variables: { image: { base64, contentType } }, fetchPolicy: 'no-cache' });
       setScan(data ? { state: 'read', list: data.recommend } : { state: 'failed', message: 'The photo could not be sent. Try again.' });
     } catch (error) {
       setScan({ state: 'failed', message: failureMessage(error) });
