@@ -5,6 +5,7 @@ import { usePreferencesGeneration } from './preferencesGeneration';
 import { useCart } from './cart';
 import { BudgetBar } from './components/BudgetBar';
 import { RecommendationPanel } from './components/RecommendationPanel';
+import { ScanBarcode } from './components/ScanBarcode';
 import { Browse } from './pages/Browse';
 import { Cart } from './pages/Cart';
 import { Orders } from './pages/Orders';
@@ -87,6 +88,7 @@ export function App() {
           <input id="search-text" name="q" type="search" placeholder="Search products" defaultValue={route.params.get('q') ?? ''} />
           <button type="submit">Search</button>
         </form>
+        <ScanBarcode />
         <nav aria-label="Main">
           <Link href="/">Browse</Link>
           <Link href="/preferences">Preferences</Link>

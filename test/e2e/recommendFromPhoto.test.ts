@@ -15,6 +15,9 @@ const tag = crypto.randomBytes(3).toString('hex');
 // In-store numbers (prefix 2), unique to this run.
 const digits = (n: number) => withCheckDigit(`29${String(parseInt(tag, 16) % 1e8).padStart(8, '0')}${n}${n}`);
 let ids: string[];
+// A UPC-A that has a UPC-E form (ends 0000 then 5–9), unique to this run, and that UPC-E.
+const upcA = withCheckDigit(`0${String(parseInt(tag, 16) % 1e5).padStart(5, '0')}00007`);
+const upcE = `0${upcA.slice(1, 6)}7${upcA[11]}`;
 
 const RECOMMEND = `query ($image: PhotoInput!) {
   recommend(context: { image: $image }, first: 5) {
@@ -34,7 +37,10 @@ beforeAll(async () => {
   const categoryId = category.data.createCategory.id;
   ids = await createCatalogProducts(
     stack,
-    [1, 2, 3].map((n) => ({ sku: `photo-${tag}-${n}`, name: `Oat drink ${n} ${tag}`, price: `${n}.50`, stockQuantity: 20, categoryId, gtin: digits(n) })),
+    [
+      ...[1, 2, 3].map((n) => ({ sku: `photo-${tag}-${n}`, name: `Oat drink ${n} ${tag}`, price: `${n}.50`, stockQuantity: 20, categoryId, gtin: digits(n) })),
+      { sku: `photo-${tag}-upc`, name: `Oat drink small ${tag}`, price: '0.99', stockQuantity: 20, categoryId, gtin: upcA },
+    ],
   );
   // The recommender knows a GTIN once it has applied the product's catalog event.
   const photo = asImage(await barcodePng('ean13', digits(3)));
@@ -60,6 +66,16 @@ describe('recommend(context: { image })', () => {
     expect(listed).not.toContain(ids[0]);
     expect(list.servedBy).toContain('SIMILAR');
     expect(list.emptyReason).toBeNull();
+  });
+
+  it('reads a UPC-E and finds the product by the UPC-A it abbreviates', async () => {
+    const photo = asImage(await barcodePng('upce', upcE));
+    const list = await eventually(async () => {
+      const response = await stack.query(RECOMMEND, { image: photo });
+      return response.data?.recommend?.intent?.image?.product ? response.data.recommend : undefined;
+    }, 60_000, 'the UPC-E product found by its barcode');
+    expect(list.intent.image).toEqual({ kind: 'BARCODE', code: upcE, format: 'UPC_E', gtin: `00${upcA}`, product: { id: ids[3], name: `Oat drink small ${tag}` } });
+    expect(list.items.map((item: { product: { id: string } }) => item.product.id)).not.toContain(ids[3]);
   });
 
   it('says so when no product has the barcode, and when no barcode is read', async () => {

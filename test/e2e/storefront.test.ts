@@ -1,10 +1,13 @@
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { seedDemoDataIfEmpty } from '../../scripts/demoData';
+import sharp from 'sharp';
 import { ensureClientBuilt } from '../../scripts/clientBuild';
 import { demoId } from '../../subgraphs/products/seed/demoId';
+import { barcodePng, blurred, withCheckDigit } from '../support/barcodeImages';
 import { launchBrowser, recordExternalRequests, type TestBrowser } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { freshDatabase, type FreshDatabase } from '../support/freshDatabase';
@@ -247,6 +250,63 @@ describe('the storefront', () => {
     expect(failed).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('scanning a barcode', () => {
+  let page: Page;
+  let context: Awaited<ReturnType<TestBrowser['newPage']>>['context'];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ page, context } = await browser.newPage({ phone: true }));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Browse the shop' }).waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(() => context?.close());
+
+  const scanDialog = () => page.getByRole('dialog', { name: 'Barcode scan' });
+  const upload = async (name: string, buffer: Buffer) => {
+    await page.getByLabel('Scan a barcode').setInputFiles({ name, mimeType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', buffer });
+  };
+
+  it('shows the product a photo of its barcode names, with what goes around it, and opens its page', async () => {
+    const product = await stack.query(`query ($id: ID!) { product(id: $id) { gtin } }`, { id: WHOLE_MILK });
+    // The GTIN as the catalog prints it (13 digits for an EAN-13): the digits under its bars.
+    const ean13 = (product.data.product.gtin as string).padStart(14, '0').slice(1);
+    await upload('milk.png', await barcodePng('ean13', ean13));
+    const dialog = scanDialog();
+    await dialog.getByText(`Read ${ean13} (EAN-13)`).waitFor({ timeout: 30_000 });
+    await dialog.getByRole('link', { name: 'Whole milk 1 L', exact: true }).waitFor();
+    const around = dialog.getByRole('region', { name: 'Goes with Whole milk 1 L' });
+    await around.locator('.reason').first().waitFor({ timeout: 15_000 });
+    const names = await around.locator('.card-name').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('Whole milk 1 L');
+    await browser.screenshot(page, 'storefront-7-scan');
+    await dialog.getByRole('link', { name: 'Whole milk 1 L', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Whole milk 1 L' }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(`${origin}/product/${WHOLE_MILK}`);
+    expect(await scanDialog().isVisible()).toBe(false);
+  });
+
+  it('says so for a barcode the shop does not sell, a photo without a readable barcode and one too large to send', async () => {
+    const unknown = withCheckDigit('400638133393');
+    await upload('unknown.png', await barcodePng('ean13', unknown));
+    await scanDialog().getByRole('alert').filter({ hasText: `We don’t sell a product with the barcode ${unknown}.` }).waitFor({ timeout: 30_000 });
+    await scanDialog().getByRole('button', { name: 'Close' }).click();
+
+    await upload('blurred.jpg', await blurred(await barcodePng('ean13', unknown), 30));
+    await scanDialog().getByRole('alert').filter({ hasText: 'No barcode could be read in this photo' }).waitFor({ timeout: 30_000 });
+    await scanDialog().getByRole('button', { name: 'Close' }).click();
+
+    // Noise: redrawn as a 1,280-pixel JPEG it is still over the request body limit (HTTP 413 from the gateway).
+    const noise = await sharp(crypto.randomBytes(1500 * 1500 * 3), { raw: { width: 1500, height: 1500, channels: 3 } }).png().toBuffer();
+    await upload('noise.png', noise);
+    await scanDialog().getByRole('alert').filter({ hasText: 'This photo is too large' }).waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
   });
 });
 

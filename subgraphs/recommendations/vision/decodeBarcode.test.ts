@@ -19,8 +19,18 @@ describe('decodeBarcode on generated barcodes', () => {
     }
   });
 
-  // zxing's JavaScript port reads no UPC-E image here (not even a clean bwip-js one; see docs/vision.md):
-  // the expansion a UPC-E read goes through is checked on its own.
+  // zxing's JavaScript UPCEReader never returns a read (docs/vision.md); upcEReader.ts reads these.
+  it.each([
+    ['04252614', '042100005264'],
+    ['01234565', '012345000065'],
+    ['11234562', '112345000062'],
+  ])('reads the UPC-E %s clean, blurred, smaller and larger, as the UPC-A %s', async (digits, upcA) => {
+    const png = await barcodePng('upce', digits);
+    for (const image of [png, await blurred(png, 1.2), await scaled(png, 0.6), await scaled(png, 2), await withAlpha(png)]) {
+      await expect(decodeBarcode(image, options)).resolves.toEqual({ code: digits, format: 'UPC_E', lookupCode: upcA });
+    }
+  });
+
   it('expands a UPC-E code to the UPC-A the catalog stores', () => {
     expect(expandUpcE('04252614')).toBe('042100005264');
     expect(expandUpcE('01234505')).toBe('012000003455');

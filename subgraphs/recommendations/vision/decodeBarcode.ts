@@ -10,6 +10,7 @@ import {
 } from '@zxing/library';
 import { ImageDecodeError } from './imageDecodeError';
 import { expandUpcE } from './upcE';
+import { readUpcE } from './upcEReader';
 
 export { ImageDecodeError };
 
@@ -28,11 +29,17 @@ export interface DecodeOptions {
   maxPixels: number;
 }
 
+/**
+ * What zxing is asked for. Not UPC_E: zxing's JavaScript UPCEReader (0.21) never
+ * returns a read (its decodeMiddle returns a number where decodeRow expects
+ * { rowOffset, resultString }, and its UPC-A expansion loops forever in
+ * StringBuilder.appendChars), so asking for it only costs a failing pass per row;
+ * upcEReader.ts reads UPC-E instead, after zxing.
+ */
 const FORMATS: ReadonlyMap<ZxingFormat, BarcodeFormat> = new Map([
   [ZxingFormat.EAN_13, 'EAN_13'],
   [ZxingFormat.EAN_8, 'EAN_8'],
   [ZxingFormat.UPC_A, 'UPC_A'],
-  [ZxingFormat.UPC_E, 'UPC_E'],
 ]);
 
 /**
@@ -93,15 +100,21 @@ function readLuminance(reader: MultiFormatReader, data: Buffer, width: number, h
     result = reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height))));
   } catch {
     // zxing signals "nothing here" (and checksum/format misses) by throwing.
-    return null;
+    return readUpcEBarcode(luminance, width, height);
   } finally {
     reader.reset();
   }
   const format = FORMATS.get(result.getBarcodeFormat());
   const code = result.getText();
   if (!format || !/^\d+$/.test(code)) return null;
-  const lookupCode = format === 'UPC_E' ? expandUpcE(code) : code;
-  return lookupCode ? { code, format, lookupCode } : null;
+  return { code, format, lookupCode: code };
+}
+
+/** Our own UPC-E reader on the same luminance, when zxing read nothing (see FORMATS). */
+function readUpcEBarcode(luminance: Uint8ClampedArray, width: number, height: number): DecodedBarcode | null {
+  const code = readUpcE(luminance, width, height);
+  const lookupCode = code ? expandUpcE(code) : null;
+  return code && lookupCode ? { code, format: 'UPC_E', lookupCode } : null;
 }
 
 function tooManyPixels(width: number, height: number, max: number): ImageDecodeError {
