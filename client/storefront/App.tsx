@@ -6,6 +6,7 @@ import { useCart } from './cart';
 import { BudgetBar } from './components/BudgetBar';
 import { RecommendationPanel } from './components/RecommendationPanel';
 import { ScanBarcode } from './components/ScanBarcode';
+import { ShoppingList } from './components/ShoppingList';
 import { Browse } from './pages/Browse';
 import { Cart } from './pages/Cart';
 import { Orders } from './pages/Orders';
@@ -89,6 +90,7 @@ export function App() {
           <button type="submit">Search</button>
         </form>
         <ScanBarcode />
+        <ShoppingList />
         <nav aria-label="Main">
           <Link href="/">Browse</Link>
           <Link href="/preferences">Preferences</Link>

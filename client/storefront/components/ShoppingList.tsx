@@ -1,0 +1,112 @@
+import { useMutation } from '@apollo/client/react';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { CartDocument, FillCartFromListDocument, type FillCartFromListMutation } from '../../gql/graphql';
+import { Link } from '../router';
+
+type Filled = FillCartFromListMutation['fillCartFromList'];
+
+const STATUS_LABEL: Record<Filled['lines'][number]['status'], string> = {
+  ADDED: 'Added',
+  NO_MATCH: 'Not found',
+  NOT_IN_DIET: 'Not in your diet',
+  OVER_BUDGET: 'Over budget',
+};
+
+/**
+ * "Shopping list": the shopper types or pastes a list, one item per line, and
+ * fillCartFromList adds the best match for each within their diet and budget.
+ * The dialog then says, line by line, what was added and what was not, and why.
+ */
+export function ShoppingList() {
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<Filled | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  // The cart query is updated from the answer's cart (same id, normalised by Apollo); refetched too, for its suggestions.
+  const [fill, { loading }] = useMutation(FillCartFromListDocument, { refetchQueries: [CartDocument] });
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get('list') ?? '');
+    setFailure(null);
+    setResult(null);
+    try {
+      // One key per submission: a retry of this request by the network layer adds nothing twice.
+      const { data } = await fill({ variables: { text, idempotencyKey: crypto.randomUUID() } });
+      if (data) setResult(data.fillCartFromList);
+    } catch (error) {
+      setFailure(failureMessage(error));
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="scan-button" onClick={() => setOpen(true)}>
+        Shopping list
+      </button>
+      <dialog ref={dialog} className="scan-dialog" aria-labelledby="list-title" onClose={() => setOpen(false)}>
+        <div className="scan-head">
+          <h2 id="list-title">Shopping list</h2>
+          <button type="button" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+        <form onSubmit={(event) => void submit(event)}>
+          <label htmlFor="list-text">One item per line, for example “2 x oat drink” or “1 kg spaghetti”</label>
+          <textarea id="list-text" name="list" rows={6} maxLength={2000} required className="list-text" />
+          <button type="submit" disabled={loading}>
+            {loading ? 'Filling your cart…' : 'Fill my cart'}
+          </button>
+        </form>
+        {failure && <p role="alert">{failure}</p>}
+        {result && <ListResult result={result} onOpen={() => setOpen(false)} />}
+      </dialog>
+    </>
+  );
+}
+
+function ListResult({ result, onOpen }: { result: Filled; onOpen: () => void }) {
+  return (
+    <section aria-label="What was added">
+      <p role="status">
+        {result.added === 0 ? 'Nothing was added.' : `Added ${result.added} of ${result.lines.length} ${result.lines.length === 1 ? 'item' : 'items'} to your cart.`}
+      </p>
+      <ul className="list-lines">
+        {result.lines.map((line, n) => (
+          <li key={n} data-status={line.status}>
+            <strong>{STATUS_LABEL[line.status]}</strong> <q>{line.text}</q>
+            {line.product && line.status === 'ADDED' ? (
+              <>
+                {' → '}
+                {line.quantity > 1 ? `${line.quantity} × ` : ''}
+                <Link href={`/product/${line.product.id}`} onClick={onOpen}>
+                  {line.product.name}
+                </Link>
+              </>
+            ) : (
+              <span className="reason"> {line.reason}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function failureMessage(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const reason = typeof first?.extensions?.reason === 'string' ? first.extensions.reason : undefined;
+    if (first?.extensions?.code === 'BAD_USER_INPUT') return `This list cannot be used${reason ? `: it ${reason}` : ''}.`;
+    if (first?.extensions?.code === 'SERVICE_UNAVAILABLE') return 'The shop is busy. Try again in a moment.';
+  }
+  return 'The list could not be sent. Check the connection and try again.';
+}
