@@ -128,6 +128,7 @@ const envSchema = z.object({
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(1),
   RECS_CACHE_TTL_SECONDS: positiveInt.default(60),
   RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
+  RECS_CACHE_LOCAL_ENTRIES: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000').default(10_000),
   RECS_MAX_SHOPPERS: positiveInt.default(200_000),
   RECS_STALE_CONSUMER_SECONDS: positiveInt.default(3600),
   RECS_IMAGE_MAX_BYTES: positiveInt.max(50_000_000, 'must be at most 50000000').default(4_000_000),
@@ -327,6 +328,8 @@ export interface Config {
     cacheTtlSeconds: number;
     /** Longest a list of the whole shop (popular, trending, free text) is cached. */
     cacheShopWideTtlSeconds: number;
+    /** Lists a replica also keeps in its own memory (recommendationCache.ts); 0 = off. */
+    cacheLocalEntries: number;
     /** Shopper histories kept in memory and in snapshots (least recently active dropped first). */
     maxShoppers: number;
     /** A shared-group member idle this long with nothing pending is a gone replica. */
@@ -604,6 +607,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refitMaxStalenessMs: e.RECS_REFIT_MAX_STALENESS_SECONDS * 1000,
       cacheTtlSeconds: e.RECS_CACHE_TTL_SECONDS,
       cacheShopWideTtlSeconds: e.RECS_CACHE_SHOP_WIDE_TTL_SECONDS,
+      cacheLocalEntries: e.RECS_CACHE_LOCAL_ENTRIES,
       maxShoppers: e.RECS_MAX_SHOPPERS,
       staleConsumerMs: e.RECS_STALE_CONSUMER_SECONDS * 1000,
       images: {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Cache } from '../../platform/cache/cache';
 import { serviceMetrics } from '../../platform/observability/metrics';
 import type { RecommendationList } from './engine/recommendationEngine';
@@ -9,11 +10,19 @@ interface Entry {
   /** The scopes the list depends on, and each one's token when it was computed. */
   scopes: string[];
   tokens: string[];
+  /** When the shared entry expires (ms since the epoch); absent in entries of older replicas. */
+  expiresAt?: number;
 }
 
+/** A list this replica keeps in its own memory, with what drops it. */
+interface LocalEntry {
+  list: RecommendationList;
+  scopes: readonly string[];
+}
+
+/** A lookup or store under way: the scopes this replica learned changed meanwhile. */
 interface InFlight {
-  scopes: Set<string>;
-  dirty: boolean;
+  changed: Set<string>;
 }
 
 export interface CacheStats {
@@ -37,12 +46,24 @@ const FLUSH_DELAY_MS = 10;
  * learned it yet is dropped when that replica catches up. Entries live at
  * most `ttlSeconds`, which bounds what drifts outside any scope (popularity,
  * overall sales counts).
+ *
+ * In front of that, each replica keeps up to `localEntries` lists in its own
+ * memory: a repeated list is then answered with no round trip and no JSON
+ * decoding. A local entry is dropped when this replica learns a change to any
+ * of its scopes (the same moment it replaces their shared tokens), and it
+ * never outlives the shared entry it came from. A list computed on a miss is
+ * answered at once; its shared entry is written after the answer.
  */
 export class RecommendationCache {
   private readonly pending = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<InFlight>();
+  private readonly local: LRUCache<string, LocalEntry> | null;
+  /** The local keys depending on each scope, so a change drops exactly those. */
+  private readonly localByScope = new Map<string, Set<string>>();
+  /** Shared entries being written after their answer went out (flush waits for them). */
+  private readonly storing = new Set<Promise<void>>();
   private readonly origin = crypto.randomBytes(6).toString('base64url');
   private sequence = 0;
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -57,7 +78,17 @@ export class RecommendationCache {
     private readonly ttlSeconds: number,
     /** For lists of the whole shop (popular, trending, free text): every event is in their scope. */
     private readonly shopWideTtlSeconds = Math.min(5, ttlSeconds),
-  ) {}
+    localEntries = 10_000,
+  ) {
+    this.local =
+      localEntries > 0
+        ? new LRUCache<string, LocalEntry>({
+            max: localEntries,
+            ttlAutopurge: false,
+            dispose: (entry, key) => this.unindex(key, entry.scopes),
+          })
+        : null;
+  }
 
   /**
    * The cached list for `parts` if every scope it depends on is unchanged,
@@ -66,21 +97,49 @@ export class RecommendationCache {
    */
   async getOrCompute(parts: unknown, scopes: readonly string[], compute: () => RecommendationList): Promise<RecommendationList> {
     const key = `recs:list:${crypto.createHash('sha1').update(JSON.stringify(parts)).digest('base64url')}`;
-    const [entry, ...current] = await this.cache.getMany<Entry | string>([key, ...scopes.map(tokenKey)]);
-    const known = new Map(scopes.map((scope, i) => [scope, current[i] as string | undefined]));
-    if (entry && typeof entry === 'object' && (await this.valid(entry, known))) {
-      this.stats.hits += 1;
-      this.lookups.inc({ cache: 'recommendations', result: 'hit' });
-      return entry.list;
-    }
-    this.stats.misses += 1;
-    this.lookups.inc({ cache: 'recommendations', result: 'miss' });
-    const list = compute();
-    // From here until the entry is stored, a change to any of its scopes on
-    // this replica means it may be stale already: it is then not stored.
-    const all = [...new Set([...scopes, ...list.items.map((item) => Scopes.product(item.productId))])];
-    const flight: InFlight = { scopes: new Set(all), dirty: false };
+    const kept = this.local?.get(key);
+    if (kept) return this.hit(kept.list);
+    const flight: InFlight = { changed: new Set() };
     this.inFlight.add(flight);
+    let storing = false;
+    try {
+      const [entry, ...current] = await this.cache.getMany<Entry | string>([key, ...scopes.map(tokenKey)]);
+      const known = new Map(scopes.map((scope, i) => [scope, current[i] as string | undefined]));
+      if (entry && typeof entry === 'object' && (await this.valid(entry, known))) {
+        // Kept here too unless this replica learned a change to it while reading.
+        if (!entry.scopes.some((scope) => flight.changed.has(scope))) {
+          this.keep(key, entry.list, entry.scopes, (entry.expiresAt ?? Date.now() + this.shopWideTtlSeconds * 1000) - Date.now());
+        }
+        return this.hit(entry.list);
+      }
+      this.stats.misses += 1;
+      this.lookups.inc({ cache: 'recommendations', result: 'miss' });
+      const list = compute();
+      // Answered now; the shared entry is written after. From here until it is
+      // stored, a change to any of its scopes on this replica means it may be
+      // stale already: it is then stored nowhere.
+      const all = [...new Set([...scopes, ...list.items.map((item) => Scopes.product(item.productId))])];
+      const ttl = scopes.length === 0 ? this.shopWideTtlSeconds : this.ttlSeconds;
+      const store = this.store(key, list, all, known, ttl, flight).finally(() => {
+        this.inFlight.delete(flight);
+        this.storing.delete(store);
+      });
+      this.storing.add(store);
+      storing = true;
+      return list;
+    } finally {
+      if (!storing) this.inFlight.delete(flight);
+    }
+  }
+
+  private hit(list: RecommendationList): RecommendationList {
+    this.stats.hits += 1;
+    this.lookups.inc({ cache: 'recommendations', result: 'hit' });
+    return list;
+  }
+
+  /** Writes a computed list's shared entry (and the tokens of scopes nobody has one for yet), then keeps it locally. */
+  private async store(key: string, list: RecommendationList, all: string[], known: Map<string, string | undefined>, ttl: number, flight: InFlight): Promise<void> {
     try {
       const missing = all.filter((scope) => known.get(scope) === undefined);
       const read = await this.cache.getMany<string>(missing.map(tokenKey));
@@ -93,14 +152,32 @@ export class RecommendationCache {
       // "no token", which an expired or evicted token would also look like.
       for (const scope of created) known.set(scope, this.nextToken());
       await Promise.all(created.map((scope) => this.cache.set(tokenKey(scope), known.get(scope), this.tokenTtlSeconds)));
-      if (!flight.dirty) {
-        const ttl = scopes.length === 0 ? this.shopWideTtlSeconds : this.ttlSeconds;
-        await this.cache.set<Entry>(key, { list, scopes: all, tokens: all.map((scope) => known.get(scope)!) }, ttl);
-      }
-    } finally {
-      this.inFlight.delete(flight);
+      if (all.some((scope) => flight.changed.has(scope))) return;
+      const expiresAt = Date.now() + ttl * 1000;
+      await this.cache.set<Entry>(key, { list, scopes: all, tokens: all.map((scope) => known.get(scope)!), expiresAt }, ttl);
+      if (!all.some((scope) => flight.changed.has(scope))) this.keep(key, list, all, expiresAt - Date.now());
+    } catch {
+      // Not cached: the answer already went out, and the next request computes it again.
     }
-    return list;
+  }
+
+  private keep(key: string, list: RecommendationList, scopes: readonly string[], ttlMs: number): void {
+    if (!this.local || ttlMs <= 0) return;
+    this.local.set(key, { list, scopes }, { ttl: ttlMs });
+    for (const scope of scopes) {
+      let keys = this.localByScope.get(scope);
+      if (!keys) this.localByScope.set(scope, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private unindex(key: string, scopes: readonly string[]): void {
+    for (const scope of scopes) {
+      const keys = this.localByScope.get(scope);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.localByScope.delete(scope);
+    }
   }
 
   /**
@@ -112,7 +189,9 @@ export class RecommendationCache {
     for (const scope of scopes) {
       this.pending.add(scope);
       any = true;
-      for (const flight of this.inFlight) if (flight.scopes.has(scope)) flight.dirty = true;
+      for (const flight of this.inFlight) flight.changed.add(scope);
+      const keys = this.localByScope.get(scope);
+      if (keys) for (const key of [...keys]) this.local?.delete(key);
     }
     if (any) this.scheduleFlush(FLUSH_DELAY_MS);
   }
@@ -132,6 +211,8 @@ export class RecommendationCache {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
+    // Shared entries whose answers went out are written first.
+    await Promise.all([...this.storing]);
     // After any write already under way, so that everything learned so far is out.
     const done = this.flushing.then(() => this.writePending());
     this.flushing = done.catch(() => this.scheduleFlush(500));

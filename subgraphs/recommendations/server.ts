@@ -60,6 +60,7 @@ export async function buildRecommendationsService(infra: Infrastructure, options
     infra.cache,
     infra.config.recommendations.cacheTtlSeconds,
     infra.config.recommendations.cacheShopWideTtlSeconds,
+    infra.config.recommendations.cacheLocalEntries,
   );
   // Each replica drops what an event changed when it has learned the event itself.
   host.onChange((scopes) => cache.invalidate(scopes));
