@@ -18,7 +18,7 @@ const FILL = `mutation ($text: String!, $key: String) {
   fillCartFromList(list: { text: $text }, idempotencyKey: $key) {
     added
     cart { version itemCount items { product { name } quantity } budget { remaining } }
-    lines { text status quantity confidence reason product { name } item { productTerms quantity { amount unit } } }
+    items { text status quantity confidence reason product { name } item { productTerms quantity { amount unit } } }
     unmatched { text status }
   }
 }`;
@@ -54,17 +54,17 @@ describe('fillCartFromList', () => {
     const response = await stack.query(FILL, { text, key: 'list-1' }, session);
     expect(response.errors).toBeUndefined();
     const result = response.data.fillCartFromList;
-    expect(result.lines.map((line: { text: string; status: string; product: { name: string } | null; quantity: number }) => [line.text, line.status, line.product?.name ?? null, line.quantity])).toEqual([
+    expect(result.items.map((line: { text: string; status: string; product: { name: string } | null; quantity: number }) => [line.text, line.status, line.product?.name ?? null, line.quantity])).toEqual([
       ['2 x oat drink', 'ADDED', 'Oat drink 1 L', 2],
       ['mature cheddar', 'NOT_IN_DIET', 'Mature cheddar 400 g', 1],
       // 6.00 - 2 × 1.99 = 2.02 left: 5.99 does not fit.
       ['ground coffee', 'OVER_BUDGET', 'Ground coffee 500 g', 1],
       ['zzqx wibble', 'NO_MATCH', null, 1],
     ]);
-    expect(result.lines[0]).toMatchObject({ reason: 'Added Oat drink 1 L', item: { quantity: { amount: 2, unit: null } } });
-    expect(result.lines[0].confidence).toBeGreaterThan(0.5);
-    expect(result.lines[1].reason).toBe('No vegan product matches “mature cheddar”');
-    expect(result.lines[2].reason).toBe('Ground coffee 500 g matches “ground coffee” but does not fit in the 2.02 left of the budget');
+    expect(result.items[0]).toMatchObject({ reason: 'Added Oat drink 1 L', item: { quantity: { amount: 2, unit: null } } });
+    expect(result.items[0].confidence).toBeGreaterThan(0.5);
+    expect(result.items[1].reason).toBe('No vegan product matches “mature cheddar”');
+    expect(result.items[2].reason).toBe('Ground coffee 500 g matches “ground coffee” but does not fit in the 2.02 left of the budget');
     expect(result.added).toBe(1);
     expect(result.unmatched.map((line: { text: string }) => line.text)).toEqual(['mature cheddar', 'ground coffee', 'zzqx wibble']);
     // The cart the users subgraph holds, through the gateway.
@@ -83,7 +83,7 @@ describe('fillCartFromList', () => {
     expect(response.errors).toBeUndefined();
     const result = response.data.fillCartFromList;
     expect(result.added).toBe(0);
-    expect(result.lines.map((line: { status: string }) => line.status)).toEqual(['OVER_BUDGET', 'OVER_BUDGET']);
+    expect(result.items.map((line: { status: string }) => line.status)).toEqual(['OVER_BUDGET', 'OVER_BUDGET']);
     expect(result.cart).toMatchObject({ version: 0, itemCount: 0, items: [] });
   });
 

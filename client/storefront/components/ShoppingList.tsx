@@ -6,7 +6,7 @@ import { Link } from '../router';
 
 type Filled = FillCartFromListMutation['fillCartFromList'];
 
-const STATUS_LABEL: Record<Filled['lines'][number]['status'], string> = {
+const STATUS_LABEL: Record<Filled['items'][number]['status'], string> = {
   ADDED: 'Added',
   NO_MATCH: 'Not found',
   NOT_IN_DIET: 'Not in your diet',
@@ -77,10 +77,10 @@ function ListResult({ result, onOpen }: { result: Filled; onOpen: () => void }) 
   return (
     <section aria-label="What was added">
       <p role="status">
-        {result.added === 0 ? 'Nothing was added.' : `Added ${result.added} of ${result.lines.length} ${result.lines.length === 1 ? 'item' : 'items'} to your cart.`}
+        {result.added === 0 ? 'Nothing was added.' : `Added ${result.added} of ${result.items.length} ${result.items.length === 1 ? 'item' : 'items'} to your cart.`}
       </p>
       <ul className="list-lines">
-        {result.lines.map((line, n) => (
+        {result.items.map((line, n) => (
           <li key={n} data-status={line.status}>
             <strong>{STATUS_LABEL[line.status]}</strong> <q>{line.text}</q>
             {line.product && line.status === 'ADDED' ? (

@@ -7,7 +7,7 @@ import type { ExperimentDefinition as ExperimentDefinitionModel, VariantDefiniti
 import type { ComputedReport as ComputedReportModel } from '../experiments/experimentReports';
 import type { VariantReport as VariantReportModel, Comparison as ComparisonModel } from '../experiments/experimentReport';
 import type { HealthReport as HealthReportModel } from '../learning/healthReport';
-import type { ListLine as ListLineModel } from '../shoppingList/matchShoppingList';
+import type { PlannedItem as PlannedItemModel } from '../shoppingList/planCartFill';
 import type { RecommendationsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -192,11 +192,38 @@ export type FillCartFromListResult = {
   added: Scalars['Int']['output'];
   /** The cart after the additions (as it was, when nothing could be added). */
   cart: Cart;
-  /** Every item of the list, in its order. */
-  lines: Array<ShoppingListLine>;
+  /** Every item of the list, in its order (a line naming several is several items). */
+  items: Array<FilledListItem>;
   /** The items that were not added: what the shopper still has to find. */
-  unmatched: Array<ShoppingListLine>;
+  unmatched: Array<FilledListItem>;
 };
+
+/** One item of a shopping list, as understood and matched. */
+export type FilledListItem = {
+  __typename?: 'FilledListItem';
+  /** 0–1: how much of the item was understood times how much of its product words the product's name has. Not a probability. */
+  confidence: Scalars['Float']['output'];
+  /** How it was understood; null when it names no product. */
+  item?: Maybe<IntentItem>;
+  /** ADDED: the product added. NOT_IN_DIET and OVER_BUDGET: the best match, which was not added. Null otherwise. */
+  product?: Maybe<Product>;
+  /** Units added, or that would have been, as many as cover what the item asks for: "2 x milk" two, "2 l milk" two 1 L bottles, "12 eggs" two 6-packs, "1 kg spaghetti" two 500 g packs; 1 without a quantity (at most 99). */
+  quantity: Scalars['Int']['output'];
+  /** For the shopper ("Added Whole milk 1 L", "No vegan product matches “cheese”"). */
+  reason: Scalars['String']['output'];
+  status: FilledListItemStatus;
+  /** The words of the item, as written. */
+  text: Scalars['String']['output'];
+};
+
+export type FilledListItemStatus =
+  | 'ADDED'
+  /** Products match, but none obeys the shopper's dietary restrictions. */
+  | 'NOT_IN_DIET'
+  /** No product matches the item's words (or the item names no product). */
+  | 'NO_MATCH'
+  /** Products match, but none fits in what is left of the budget. */
+  | 'OVER_BUDGET';
 
 /** What a photo was understood as. */
 export type ImageIntent = {
@@ -632,33 +659,6 @@ export type ShoppingListInput = {
   text: Scalars['String']['input'];
 };
 
-/** One item of a shopping list, as understood and matched. */
-export type ShoppingListLine = {
-  __typename?: 'ShoppingListLine';
-  /** 0–1: how much of the item was understood times how much of its product words the product's name has. Not a probability. */
-  confidence: Scalars['Float']['output'];
-  /** How it was understood; null when it names no product. */
-  item?: Maybe<IntentItem>;
-  /** ADDED: the product added. NOT_IN_DIET and OVER_BUDGET: the best match, which was not added. Null otherwise. */
-  product?: Maybe<Product>;
-  /** Units added, or that would have been: the item's count ("2 x milk"); 1 for a weight or volume ("2 l milk") or a count the product's name states ("6 eggs" and a 6-pack). */
-  quantity: Scalars['Int']['output'];
-  /** For the shopper ("Added Whole milk 1 L", "No vegan product matches “cheese”"). */
-  reason: Scalars['String']['output'];
-  status: ShoppingListLineStatus;
-  /** The words of the item, as written. */
-  text: Scalars['String']['output'];
-};
-
-export type ShoppingListLineStatus =
-  | 'ADDED'
-  /** Products match, but none obeys the shopper's dietary restrictions. */
-  | 'NOT_IN_DIET'
-  /** No product matches the item's words (or the item names no product). */
-  | 'NO_MATCH'
-  /** Products match, but none fits in what is left of the budget. */
-  | 'OVER_BUDGET';
-
 export type StreamDeadLetters = {
   __typename?: 'StreamDeadLetters';
   count: Scalars['Int']['output'];
@@ -866,7 +866,9 @@ export type ResolversTypes = ResolversObject<{
   ExperimentStatus: ExperimentStatus;
   ExperimentVariant: ResolverTypeWrapper<VariantDefinitionModel>;
   ExperimentVariantInput: ExperimentVariantInput;
-  FillCartFromListResult: ResolverTypeWrapper<Omit<FillCartFromListResult, 'cart' | 'lines' | 'unmatched'> & { cart: ResolversTypes['Cart'], lines: Array<ResolversTypes['ShoppingListLine']>, unmatched: Array<ResolversTypes['ShoppingListLine']> }>;
+  FillCartFromListResult: ResolverTypeWrapper<Omit<FillCartFromListResult, 'cart' | 'items' | 'unmatched'> & { cart: ResolversTypes['Cart'], items: Array<ResolversTypes['FilledListItem']>, unmatched: Array<ResolversTypes['FilledListItem']> }>;
+  FilledListItem: ResolverTypeWrapper<PlannedItemModel>;
+  FilledListItemStatus: FilledListItemStatus;
   ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ImageIntentKind: ImageIntentKind;
   Intent: ResolverTypeWrapper<IntentModel>;
@@ -892,8 +894,6 @@ export type ResolversTypes = ResolversObject<{
   Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
   ShoppingListInput: ShoppingListInput;
-  ShoppingListLine: ResolverTypeWrapper<ListLineModel>;
-  ShoppingListLineStatus: ShoppingListLineStatus;
   StreamDeadLetters: ResolverTypeWrapper<StreamDeadLetters>;
   SustainabilityPreference: SustainabilityPreference;
   VariantComparison: ResolverTypeWrapper<ComparisonModel>;
@@ -920,7 +920,8 @@ export type ResolversParentTypes = ResolversObject<{
   ExperimentReport: ComputedReportModel;
   ExperimentVariant: VariantDefinitionModel;
   ExperimentVariantInput: ExperimentVariantInput;
-  FillCartFromListResult: Omit<FillCartFromListResult, 'cart' | 'lines' | 'unmatched'> & { cart: ResolversParentTypes['Cart'], lines: Array<ResolversParentTypes['ShoppingListLine']>, unmatched: Array<ResolversParentTypes['ShoppingListLine']> };
+  FillCartFromListResult: Omit<FillCartFromListResult, 'cart' | 'items' | 'unmatched'> & { cart: ResolversParentTypes['Cart'], items: Array<ResolversParentTypes['FilledListItem']>, unmatched: Array<ResolversParentTypes['FilledListItem']> };
+  FilledListItem: PlannedItemModel;
   ImageIntent: Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   Intent: IntentModel;
   IntentItem: IntentItem;
@@ -941,7 +942,6 @@ export type ResolversParentTypes = ResolversObject<{
   Shopper: ShopperRepresentationModel;
   ShopperLocation: ShopperLocation;
   ShoppingListInput: ShoppingListInput;
-  ShoppingListLine: ListLineModel;
   StreamDeadLetters: StreamDeadLetters;
   VariantComparison: ComparisonModel;
   VariantFilter: VariantFilter;
@@ -1014,8 +1014,18 @@ export type ExperimentVariantResolvers<ContextType = RecommendationsContext, Par
 export type FillCartFromListResultResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['FillCartFromListResult'] = ResolversParentTypes['FillCartFromListResult']> = ResolversObject<{
   added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
-  lines?: Resolver<Array<ResolversTypes['ShoppingListLine']>, ParentType, ContextType>;
-  unmatched?: Resolver<Array<ResolversTypes['ShoppingListLine']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['FilledListItem']>, ParentType, ContextType>;
+  unmatched?: Resolver<Array<ResolversTypes['FilledListItem']>, ParentType, ContextType>;
+}>;
+
+export type FilledListItemResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['FilledListItem'] = ResolversParentTypes['FilledListItem']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['IntentItem']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FilledListItemStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ImageIntentResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ImageIntent'] = ResolversParentTypes['ImageIntent']> = ResolversObject<{
@@ -1152,16 +1162,6 @@ export type ShopperResolvers<ContextType = RecommendationsContext, ParentType ex
   recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
-export type ShoppingListLineResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ShoppingListLine'] = ResolversParentTypes['ShoppingListLine']> = ResolversObject<{
-  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  item?: Resolver<Maybe<ResolversTypes['IntentItem']>, ParentType, ContextType>;
-  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
-  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ShoppingListLineStatus'], ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
-
 export type StreamDeadLettersResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['StreamDeadLetters'] = ResolversParentTypes['StreamDeadLetters']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1210,6 +1210,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   ExperimentReport?: ExperimentReportResolvers<ContextType>;
   ExperimentVariant?: ExperimentVariantResolvers<ContextType>;
   FillCartFromListResult?: FillCartFromListResultResolvers<ContextType>;
+  FilledListItem?: FilledListItemResolvers<ContextType>;
   ImageIntent?: ImageIntentResolvers<ContextType>;
   Intent?: IntentResolvers<ContextType>;
   IntentItem?: IntentItemResolvers<ContextType>;
@@ -1224,7 +1225,6 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
-  ShoppingListLine?: ShoppingListLineResolvers<ContextType>;
   StreamDeadLetters?: StreamDeadLettersResolvers<ContextType>;
   VariantComparison?: VariantComparisonResolvers<ContextType>;
   VariantFilter?: VariantFilterResolvers<ContextType>;

@@ -2,7 +2,7 @@ import { badUserInput } from '../../../platform/errors';
 import { parseInput, z } from '../../../platform/validation';
 import { productNamesOf } from '../catalog/productNames';
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { matchShoppingList } from '../shoppingList/matchShoppingList';
+import { planCartFill } from '../shoppingList/planCartFill';
 
 const MAX_ITEMS = 50;
 
@@ -12,7 +12,7 @@ const argsSchema = z.object({
 });
 
 /**
- * Reads the list, picks a product per item (shoppingList/matchShoppingList.ts)
+ * Reads the list, picks a product per item (shoppingList/planCartFill.ts)
  * within the shopper's diet and budget as the users subgraph states them, and
  * has the users subgraph add every pick in one transaction.
  */
@@ -21,15 +21,15 @@ export const fillCartFromList: MutationResolvers['fillCartFromList'] = async (_p
   // First, so that a request without a session is refused before any work.
   const cart = await context.usersCart.read();
   const vocabulary = { categories: await context.vocabulary.current(), productNames: productNamesOf(context.host.engine) };
-  const lines = matchShoppingList(input.list.text, context.host.engine, vocabulary, cart.shopper);
-  if (lines.length > MAX_ITEMS) throw badUserInput('list.text', `has ${lines.length} items; at most ${MAX_ITEMS}`);
-  const picks = lines.filter((line) => line.status === 'ADDED');
+  const items = planCartFill(input.list.text, context.host.engine, vocabulary, cart.shopper);
+  if (items.length > MAX_ITEMS) throw badUserInput('list.text', `has ${items.length} items; at most ${MAX_ITEMS}`);
+  const picks = items.filter((item) => item.status === 'ADDED');
   const after =
     picks.length === 0
       ? { cartId: cart.cartId }
       : await context.usersCart.add(
-          picks.map((line) => ({ productId: line.productId!, quantity: line.quantity, recommendationId: line.recommendationId })),
+          picks.map((item) => ({ productId: item.productId!, quantity: item.quantity, recommendationId: item.recommendationId })),
           input.idempotencyKey ?? undefined,
         );
-  return { cart: { id: after.cartId }, lines, added: picks.length, unmatched: lines.filter((line) => line.status !== 'ADDED') };
+  return { cart: { id: after.cartId }, items, added: picks.length, unmatched: items.filter((item) => item.status !== 'ADDED') };
 };

@@ -4,7 +4,7 @@ import { Cart } from './Cart';
 import { Experiment, ExperimentVariant, VariantComparison } from './Experiment';
 import { createExperiment, startExperiment, stopExperiment } from './Mutation.experiments';
 import { fillCartFromList } from './Mutation.fillCartFromList';
-import { ShoppingListLine } from './ShoppingListLine';
+import { FilledListItem } from './FilledListItem';
 import { experiment, experiments } from './Query.experiments';
 import { Product } from './Product';
 import { detectIntent } from './Query.detectIntent';
@@ -21,7 +21,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { trending, popular, recommend, detectIntent, experiments, experiment, recommendationHealth },
   Mutation: { createExperiment, startExperiment, stopExperiment, fillCartFromList },
-  ShoppingListLine,
+  FilledListItem,
   Experiment,
   ExperimentVariant,
   VariantComparison,

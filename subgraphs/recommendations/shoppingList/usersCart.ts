@@ -3,7 +3,7 @@ import type { FetchLike } from '../../../platform/http/internalCalls';
 import { postGraphQL, type GraphQLReply } from '../../../platform/http/postGraphQL';
 import { toCents } from '../engine/money';
 import { AddItemsToCartDocument, ShoppingListShopperDocument, type CartLineInput } from '../generated/users-calls';
-import type { ListShopper } from './matchShoppingList';
+import type { ListShopper } from './planCartFill';
 
 /** The session's shopper and cart, as fillCartFromList needs them. */
 export interface ListCart {

@@ -2,7 +2,7 @@ import { standardCategories } from '../../products/seed/categoryTree';
 import { demoProductSnapshots } from '../../../test/support/demoProductSnapshots';
 import { defaultEngineOptions, RecommendationEngine } from '../engine/recommendationEngine';
 import type { IntentVocabulary } from '../intent/intent';
-import { matchShoppingList, type ListLine, type ListShopper } from './matchShoppingList';
+import { planCartFill, type PlannedItem, type ListShopper } from './planCartFill';
 
 // Shopping lists as shoppers write them, against the demo catalog (the
 // engine's own projection of it, no database): each item gets the product a
@@ -15,14 +15,14 @@ const vocabulary: IntentVocabulary = {
   categories: standardCategories().map((c) => ({ id: c.slug, name: c.name, slug: c.slug })),
   productNames: products.map((p) => p.name),
 };
-const nameOf = (line: ListLine) => (line.productId ? engine.catalog.byId(line.productId)!.name : null);
+const nameOf = (line: PlannedItem) => (line.productId ? engine.catalog.byId(line.productId)!.name : null);
 const anyone: ListShopper = { dietaryRestrictions: [], sustainability: 'NONE', remainingBudgetCents: null };
 const vegan: ListShopper = { ...anyone, dietaryRestrictions: ['VEGAN'] };
-const summary = (lines: ListLine[]) => lines.map((line) => [line.text, line.status, nameOf(line), line.quantity]);
+const summary = (lines: PlannedItem[]) => lines.map((line) => [line.text, line.status, nameOf(line), line.quantity]);
 
-describe('matchShoppingList', () => {
+describe('planCartFill', () => {
   it('picks a product per line, with the quantity the line asks for', () => {
-    const lines = matchShoppingList('2 x oat drink\nspaghetti\n12 eggs\n2 l whole milk', engine, vocabulary, anyone);
+    const lines = planCartFill('2 x oat drink\nspaghetti\n12 eggs\n2 l whole milk', engine, vocabulary, anyone);
     expect(summary(lines)).toEqual([
       ['2 x oat drink', 'ADDED', 'Oat drink 1 L', 2],
       ['spaghetti', 'ADDED', 'Spaghetti 500 g', 1],
@@ -42,7 +42,7 @@ describe('matchShoppingList', () => {
   });
 
   it('splits a line naming several items, and skips blank lines and bullets', () => {
-    const lines = matchShoppingList('- milk, eggs and bread\n\n  \n• baguette', engine, vocabulary, anyone);
+    const lines = planCartFill('- milk, eggs and bread\n\n  \n• baguette', engine, vocabulary, anyone);
     expect(lines.map((line) => line.status)).toEqual(['ADDED', 'ADDED', 'ADDED', 'ADDED']);
     expect(nameOf(lines[0]!)).toMatch(/milk/i);
     expect(nameOf(lines[1]!)).toMatch(/eggs/i);
@@ -50,7 +50,7 @@ describe('matchShoppingList', () => {
   });
 
   it('obeys the diet strictly and says so when only other products match', () => {
-    const lines = matchShoppingList('mature cheddar\nspaghetti\negg noodles', engine, vocabulary, vegan);
+    const lines = planCartFill('mature cheddar\nspaghetti\negg noodles', engine, vocabulary, vegan);
     expect(summary(lines)).toEqual([
       ['mature cheddar', 'NOT_IN_DIET', 'Mature cheddar 400 g', 1],
       ['spaghetti', 'ADDED', 'Spaghetti 500 g', 1],
@@ -64,7 +64,7 @@ describe('matchShoppingList', () => {
 
   it('spends the budget in the order of the list, taking a cheaper match when the best does not fit', () => {
     // 3.00 left: spaghetti (1.09) fits, ground coffee (5.99) does not, and then 1.91 is left for milk.
-    const lines = matchShoppingList('spaghetti\nground coffee\nmilk', engine, vocabulary, { ...anyone, remainingBudgetCents: 300 });
+    const lines = planCartFill('spaghetti\nground coffee\nmilk', engine, vocabulary, { ...anyone, remainingBudgetCents: 300 });
     expect(lines.map((line) => line.status)).toEqual(['ADDED', 'OVER_BUDGET', 'ADDED']);
     expect(nameOf(lines[1]!)).toBe('Ground coffee 500 g');
     expect(lines[1]!.reason).toBe('Ground coffee 500 g matches “ground coffee” but does not fit in the 1.91 left of the budget');
@@ -74,14 +74,14 @@ describe('matchShoppingList', () => {
   });
 
   it('reports what names no product in the catalog', () => {
-    const lines = matchShoppingList('oat drink\nzzqx wibble\n!!!', engine, vocabulary, anyone);
+    const lines = planCartFill('oat drink\nzzqx wibble\n!!!', engine, vocabulary, anyone);
     expect(lines.map((line) => line.status)).toEqual(['ADDED', 'NO_MATCH']);
     expect(lines[1]).toMatchObject({ productId: null, confidence: 0 });
     expect(lines[1]!.reason).toMatch(/^(No product matches “zzqx wibble”|Names no product)$/);
   });
 
   it('keeps excluded words and "only organic" of a line', () => {
-    const lines = matchShoppingList('only organic milk\nmuesli without nuts', engine, vocabulary, anyone);
+    const lines = planCartFill('only organic milk\nmuesli without nuts', engine, vocabulary, anyone);
     const organic = lines[0]!;
     expect(organic.status).toBe('ADDED');
     expect(engine.catalog.byId(organic.productId!)!.sustainabilityLabels).toContain('ORGANIC');

@@ -1,6 +1,6 @@
-import type { ShoppingListLineResolvers } from '../generated/resolvers-types';
+import type { FilledListItemResolvers } from '../generated/resolvers-types';
 
-export const ShoppingListLine: ShoppingListLineResolvers = {
+export const FilledListItem: FilledListItemResolvers = {
   // A reference: the gateway fetches the product's fields from the products subgraph.
   product: (line) => (line.productId ? { id: line.productId } : null),
 };

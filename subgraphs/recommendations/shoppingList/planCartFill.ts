@@ -14,13 +14,13 @@ export interface ListShopper {
   remainingBudgetCents: number | null;
 }
 
-export type ListLineStatus = 'ADDED' | 'NO_MATCH' | 'NOT_IN_DIET' | 'OVER_BUDGET';
+export type PlannedItemStatus = 'ADDED' | 'NO_MATCH' | 'NOT_IN_DIET' | 'OVER_BUDGET';
 
 /** One item of the list and what becomes of it. */
-export interface ListLine {
+export interface PlannedItem {
   text: string;
   item: IntentItem | null;
-  status: ListLineStatus;
+  status: PlannedItemStatus;
   /** ADDED: the product to add; NOT_IN_DIET / OVER_BUDGET: the best match, not added. */
   productId: string | null;
   /** The match's recommendation id, sent with the cart line (attribution). */
@@ -41,8 +41,8 @@ const CANDIDATES = 10;
  * obeys the diet and fits what is left. Pure over the engine's current state;
  * nothing is written.
  */
-export function matchShoppingList(text: string, engine: ListEngine, vocabulary: IntentVocabulary, shopper: ListShopper): ListLine[] {
-  const lines: ListLine[] = [];
+export function planCartFill(text: string, engine: ListEngine, vocabulary: IntentVocabulary, shopper: ListShopper): PlannedItem[] {
+  const lines: PlannedItem[] = [];
   let remaining = shopper.remainingBudgetCents;
   for (const written of text.split(/\r?\n|;/)) {
     if (!/[\p{L}\p{N}]/u.test(written)) continue;
@@ -60,7 +60,7 @@ export function matchShoppingList(text: string, engine: ListEngine, vocabulary: 
   return lines;
 }
 
-function matchItem(item: IntentItem, intent: Intent, engine: ListEngine, shopper: ListShopper, remaining: number | null): ListLine {
+function matchItem(item: IntentItem, intent: Intent, engine: ListEngine, shopper: ListShopper, remaining: number | null): PlannedItem {
   const keywords = item.keywords;
   if (keywords.length === 0) return unmatched(item.text, item, 'Names no product', 0);
   const search = (diet: readonly string[]) =>
@@ -121,7 +121,7 @@ function matchItem(item: IntentItem, intent: Intent, engine: ListEngine, shopper
   };
 }
 
-function unmatched(text: string, item: IntentItem | null, reason: string, confidence: number): ListLine {
+function unmatched(text: string, item: IntentItem | null, reason: string, confidence: number): PlannedItem {
   return { text, item, status: 'NO_MATCH', productId: null, recommendationId: null, quantity: item ? unitsToBuy(item.quantity, '') : 1, confidence, reason };
 }
 
