@@ -19,7 +19,7 @@ export interface RecommendationsContext {
   cache: RecommendationCache;
   vocabulary: CategoryVocabulary;
   intents: IntentRepository;
-  /** Reads barcodes from photos sent to recommend(context: { image }), off the event loop. */
+  /** Reads barcodes and shopping lists from photos sent to recommend(context: { image }), off the event loop. */
   photos: PhotoReader;
   /** The shopper of the request's session token, if any (resolved on demand). */
   sessionShopperId(): Promise<string | null>;

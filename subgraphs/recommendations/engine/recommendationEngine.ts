@@ -24,7 +24,7 @@ import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
 import { AisleCap, selectDiverse, type Candidate } from './selection';
 import { packedShoppersProblem, ShopperHistory, type PackedShoppers } from './shopperHistory';
-import { stemsOf, wordStem } from './wordStem';
+import { carriesStem, stemsOf, wordStem } from './wordStem';
 
 export type RecommendationType =
   | 'SIMILAR'
@@ -621,7 +621,7 @@ export class RecommendationEngine {
     const wanted = [...new Set(keywords.map((k) => k.toLowerCase()))];
     const product = [...new Set((request.productTerms ?? []).map((k) => wordStem(k)))];
     const others = wanted.map((k) => wordStem(k)).filter((k) => !product.includes(k));
-    const matches = (stems: ReadonlySet<string>, word: string): boolean => stems.has(word) || (word.length >= 4 && [...stems].some((t) => t.startsWith(word)));
+    const matches = carriesStem;
     const ranked = this.rankAll(constraints, request.first, (i) => {
       const item = this.catalog.get(i)!;
       const stems = stemsOf(item.tokens);

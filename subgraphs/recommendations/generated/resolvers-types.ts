@@ -192,14 +192,17 @@ export type ImageIntent = {
   format?: Maybe<BarcodeFormat>;
   /** The code as the catalog stores it (GTIN-14; a UPC-E expanded first); null when nothing was read. */
   gtin?: Maybe<Scalars['String']['output']>;
-  /** BARCODE: a barcode was read (`code`, `format`); NOTHING_READ: no barcode could be read. */
+  /** BARCODE: a barcode was read (`code`, `format`); LIST: no barcode, but lines of text (`lines`); NOTHING_READ: neither. */
   kind: ImageIntentKind;
+  /** The lines of a photographed shopping list, top to bottom; empty unless `kind` is LIST. */
+  lines: Array<ShoppingListLine>;
   /** The product with that GTIN, the list's anchor; null when nothing was read or no product has it. */
   product?: Maybe<Product>;
 };
 
 export type ImageIntentKind =
   | 'BARCODE'
+  | 'LIST'
   | 'NOTHING_READ';
 
 export type Intent = {
@@ -429,9 +432,11 @@ export type RecommendationContext = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /**
    * A photo (PNG, JPEG or WebP) of a product's barcode (EAN-13, EAN-8, UPC-A,
-   * UPC-E): the product with that GTIN anchors the list (docs/vision.md). At
-   * most RECS_IMAGE_MAX_BYTES bytes and RECS_IMAGE_MAX_PIXELS pixels; the
-   * request body's own limit (HTTP_MAX_BODY_BYTES) applies to the base64 text.
+   * UPC-E): the product with that GTIN anchors the list; or of a shopping list
+   * (printed or clearly written, English): each line is matched to a product
+   * (docs/vision.md). At most RECS_IMAGE_MAX_BYTES bytes and
+   * RECS_IMAGE_MAX_PIXELS pixels; the request body's own limit
+   * (HTTP_MAX_BODY_BYTES) applies to the base64 text.
    */
   image?: InputMaybe<PhotoInput>;
   /** Products the page shows (at most 50): recommends what goes with them. */
@@ -586,6 +591,21 @@ export type ShopperLocation = {
   __typename?: 'ShopperLocation';
   latitude: Scalars['Float']['output'];
   longitude: Scalars['Float']['output'];
+};
+
+/** One line of a photographed shopping list. */
+export type ShoppingListLine = {
+  __typename?: 'ShoppingListLine';
+  /** 0–1: the text recognition's confidence in the line × the share of the line's words the product carries; 0 without a product. */
+  confidence: Scalars['Float']['output'];
+  /** The line read by the free-text intent parser: its item (quantity, unit, product type), diets, prices, exclusions. */
+  intent: Intent;
+  /** The best match, the product recommend(context: { text }) would list first for the line; null when no product has its words (or none passes the filters). */
+  product?: Maybe<Product>;
+  /** The line exactly as the text recognition read it ("- 2 | whole milk"). */
+  read: Scalars['String']['output'];
+  /** The line as understood, list marks and misread units mended ("2 l whole milk"). */
+  text: Scalars['String']['output'];
 };
 
 export type StreamDeadLetters = {
@@ -796,7 +816,7 @@ export type ResolversTypes = ResolversObject<{
   ExperimentStatus: ExperimentStatus;
   ExperimentVariant: ResolverTypeWrapper<VariantDefinitionModel>;
   ExperimentVariantInput: ExperimentVariantInput;
-  ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'lines' | 'product'> & { lines: Array<ResolversTypes['ShoppingListLine']>, product?: Maybe<ResolversTypes['Product']> }>;
   ImageIntentKind: ImageIntentKind;
   Intent: ResolverTypeWrapper<IntentModel>;
   IntentItem: ResolverTypeWrapper<IntentItem>;
@@ -820,6 +840,7 @@ export type ResolversTypes = ResolversObject<{
   ServedBy: ServedBy;
   Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
+  ShoppingListLine: ResolverTypeWrapper<Omit<ShoppingListLine, 'intent' | 'product'> & { intent: ResolversTypes['Intent'], product?: Maybe<ResolversTypes['Product']> }>;
   StreamDeadLetters: ResolverTypeWrapper<StreamDeadLetters>;
   SustainabilityPreference: SustainabilityPreference;
   VariantComparison: ResolverTypeWrapper<ComparisonModel>;
@@ -846,7 +867,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExperimentReport: ComputedReportModel;
   ExperimentVariant: VariantDefinitionModel;
   ExperimentVariantInput: ExperimentVariantInput;
-  ImageIntent: Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  ImageIntent: Omit<ImageIntent, 'lines' | 'product'> & { lines: Array<ResolversParentTypes['ShoppingListLine']>, product?: Maybe<ResolversParentTypes['Product']> };
   Intent: IntentModel;
   IntentItem: IntentItem;
   IntentItemRecommendations: Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversParentTypes['RecommendedItem']> };
@@ -865,6 +886,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecommendedItem: RecommendationModel;
   Shopper: ShopperRepresentationModel;
   ShopperLocation: ShopperLocation;
+  ShoppingListLine: Omit<ShoppingListLine, 'intent' | 'product'> & { intent: ResolversParentTypes['Intent'], product?: Maybe<ResolversParentTypes['Product']> };
   StreamDeadLetters: StreamDeadLetters;
   VariantComparison: ComparisonModel;
   VariantFilter: VariantFilter;
@@ -932,6 +954,7 @@ export type ImageIntentResolvers<ContextType = RecommendationsContext, ParentTyp
   format?: Resolver<Maybe<ResolversTypes['BarcodeFormat']>, ParentType, ContextType>;
   gtin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ImageIntentKind'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShoppingListLine']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
@@ -1060,6 +1083,14 @@ export type ShopperResolvers<ContextType = RecommendationsContext, ParentType ex
   recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
+export type ShoppingListLineResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ShoppingListLine'] = ResolversParentTypes['ShoppingListLine']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  intent?: Resolver<ResolversTypes['Intent'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StreamDeadLettersResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['StreamDeadLetters'] = ResolversParentTypes['StreamDeadLetters']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1121,6 +1152,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
+  ShoppingListLine?: ShoppingListLineResolvers<ContextType>;
   StreamDeadLetters?: StreamDeadLettersResolvers<ContextType>;
   VariantComparison?: VariantComparisonResolvers<ContextType>;
   VariantFilter?: VariantFilterResolvers<ContextType>;
