@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { gaussian, seededRandom } from '../../platform/seededRandom';
 
 /** The five lines of the test shopping list: as written, with a bullet, a checkbox, a unit and a count. */
-export const SHOPPING_LIST = ['2 l semi-skimmed milk', '- 6 free range eggs', '[ ] wholemeal bread', '500 g basmati rice', '1x peanut butter'];
+export const SHOPPING_LIST = ['2 l semi-skimmed milk', '- 500 g greek yogurt', '[ ] rye bread', '1 kg sweet potatoes', '1x peanut butter'];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
