@@ -32,12 +32,12 @@ describe('WorkerPool', () => {
   it('ends a list reader that takes too long together with the OCR thread it started', async () => {
     // This process's threads (Linux): the list worker is one, tesseract.js's engine inside it another.
     const threads = () => fs.readdirSync('/proc/self/task').length;
-    const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#fff' } }).png().toBuffer();
+    // Made before counting: sharp starts its own threads at its first image in this process.
+    const noise = await sharp(crypto.randomBytes(4000 * 3000), { raw: { width: 4000, height: 3000, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
     const before = threads();
     // 2 s: a list worker's first list loads the OCR model first (started in its own thread), the list
     // then takes longer than that on 4,000 × 3,000 pixels of noise (read at 2,400 × 1,800).
     const pool = new OcrReaderPool({ workers: 1, queue: 0, timeoutMs: 2000, maxPixels: 40_000_000 });
-    const noise = await sharp(crypto.randomBytes(4000 * 3000), { raw: { width: 4000, height: 3000, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
     const slow = pool.read(noise);
     await eventually(async () => (threads() >= before + 2 ? true : undefined), 30_000, 'the list worker and its OCR thread started');
     await expect(slow).rejects.toBeInstanceOf(ReaderTimeoutError);
