@@ -83,7 +83,9 @@ export class ShoppingListReader {
       if (!metadata.width || !metadata.height) throw new ImageDecodeError('UNREADABLE', 'the image has no size');
       const width = metadata.autoOrient?.width ?? metadata.width;
       const target = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
-      let image = open().rotate().flatten({ background: '#fff' }).greyscale().normalise();
+      // Contrast stretched from the darkest pixel, not sharp's default 1st percentile: a short list is under 1 % ink,
+      // and the default then turns the letters' grey edges black, so that they merge ("rye bread" read "ryelbread").
+      let image = open().rotate().flatten({ background: '#fff' }).greyscale().normalise({ lower: 0, upper: 99 });
       if (target !== width) image = image.resize({ width: target, kernel: target > width ? 'cubic' : 'lanczos3' });
       // Fast PNG: tesseract decodes it again; compression would only cost time.
       return await image.png({ compressionLevel: 1 }).toBuffer();
