@@ -21,6 +21,11 @@ export interface MatchedLine {
   list: RecommendationList;
 }
 
+/** Lines matched per list: a photo of a page of text is not a shopping list, and each line costs a match. */
+export const MAX_LINES = 50;
+/** As for recommend(context: { text }). */
+const MAX_LINE_LENGTH = 500;
+
 export interface MatchOptions {
   /** Matches kept per line (the best is `productId`). */
   first: number;
@@ -33,14 +38,15 @@ export interface MatchOptions {
  * product type, diets, prices, exclusions), then the products whose names
  * carry its words, the product type first. Strict: a line no product matches
  * gets no stand-in from the popular list, since the shopper asked for that
- * thing and not for something else. Apart from recommend so that a mutation
- * filling a cart from a list can take the same best match per line.
+ * thing and not for something else. The first MAX_LINES lines only. Apart
+ * from recommend so that a mutation filling a cart from a list can take the
+ * same best match per line.
  */
 export async function matchShoppingList(context: RecommendationsContext, lines: readonly ReadLine[], options: MatchOptions): Promise<MatchedLine[]> {
   const vocabulary = await intentVocabulary(context);
   return Promise.all(
-    lines.map(async (line) => {
-      const intent = detectIntent(line.text, vocabulary);
+    lines.slice(0, MAX_LINES).map(async (line) => {
+      const intent = detectIntent(line.text.slice(0, MAX_LINE_LENGTH), vocabulary);
       // A list has one thing per line; "milk and eggs" on one line is matched on its first item.
       const item = intent.items[0] ?? null;
       const list = await intentList(context, { first: options.first, filter: options.filter, strict: true }, { intent, item });
