@@ -9,7 +9,7 @@ export interface OcrReaderPoolOptions extends WorkerPoolOptions {
 /**
  * Worker threads reading the lines of shopping-list photos (ocrWorker.ts:
  * sharp, then tesseract.js). Each worker loads the OCR model at its first
- * list (0.4–3 s, inside that list's timeout) and keeps it: about 100 MB per
+ * list (0.4–3 s, inside that list's timeout) and keeps it: 100–125 MB per
  * worker (docs/vision.md). A worker that times out is terminated with the
  * tesseract thread it started, and replaced.
  */

@@ -56,7 +56,7 @@ export class ShoppingListReader {
     if (engine) await (await engine).terminate();
   }
 
-  /** Lazily, once: loading the model takes 0.4–3 s (it is decompressed from the package's .gz) and about 60–90 MB. */
+  /** Lazily, once: starting tesseract and loading the model takes 0.4–3 s (decompressed from the package's .gz). */
   private load(): Promise<TesseractWorker> {
     this.engine ??= createWorker('eng', OEM.LSTM_ONLY, {
       // The model comes from the npm package, never from the network: without langPath tesseract.js fetches it from a CDN.
