@@ -433,7 +433,7 @@ export type RecommendationContext = {
   /**
    * A photo (PNG, JPEG or WebP) of a product's barcode (EAN-13, EAN-8, UPC-A,
    * UPC-E): the product with that GTIN anchors the list; or of a shopping list
-   * (printed or clearly written, English): each line is matched to a product
+   * (printed, English): each line is read and matched to a product
    * (docs/vision.md). At most RECS_IMAGE_MAX_BYTES bytes and
    * RECS_IMAGE_MAX_PIXELS pixels; the request body's own limit
    * (HTTP_MAX_BODY_BYTES) applies to the base64 text.
