@@ -89,10 +89,13 @@ describe('recommend(context: { image }) with a shopping list', () => {
     expect(matchedNames(list).filter((name, n) => name === EXPECTED[n]).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('leaves a line no product matches without a product, confidence 0, and says so when none matches', async () => {
-    const list = await recommendFromPhoto(await listPng(['rye bread', 'zebra saddle wax']), 'image/png');
-    const [bread, wax] = list.intent.image.lines;
-    expect(bread.product.name).toBe('Rye bread 500 g');
+  it('applies a line\'s own constraints, leaves a line no product matches without a product, and says so when none matches', async () => {
+    const list = await recommendFromPhoto(await listPng(['rye bread', 'gluten free bread', 'zebra saddle wax']), 'image/png');
+    const [rye, glutenFree, wax] = list.intent.image.lines;
+    expect(rye.product.name).toBe('Rye bread 500 g');
+    // The diet said on the line filters that line's match only.
+    expect(glutenFree).toMatchObject({ intent: { dietaryTags: ['GLUTEN_FREE'] }, product: { name: 'Gluten-free bread 400 g' } });
+    expect(rye.intent.dietaryTags).toEqual([]);
     expect(wax).toMatchObject({ product: null, confidence: 0 });
     const none = await recommendFromPhoto(await listPng(['zebra saddle wax']), 'image/png');
     expect(none).toMatchObject({ items: [], emptyReason: 'No line of the list matches a product', intent: { image: { kind: 'LIST' } } });
