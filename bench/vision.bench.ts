@@ -3,7 +3,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../platform/paths';
 import { barcodePng, blurred } from '../test/support/barcodeImages';
+import { listPng, noisyJpeg, SHOPPING_LIST } from '../test/support/listImages';
 import { BarcodeReaderPool } from '../subgraphs/recommendations/vision/barcodeReaderPool';
+import { cleanListLine } from '../subgraphs/recommendations/vision/cleanListLine';
+import { OcrReaderPool } from '../subgraphs/recommendations/vision/ocrReaderPool';
 import { percentile } from './percentiles';
 
 // Barcode reading through the worker pool recommend(context: { image }) uses:
@@ -12,6 +15,12 @@ import { percentile } from './percentiles';
 // pool size kept full (as many images in flight as workers). Prints images/s
 // in all and per worker, p50/p99 time per image (queueing excluded: one image
 // per worker at a time) and the process RSS (worker threads share it).
+//
+// Then shopping lists through the list readers' pool (sharp + tesseract.js):
+// four rendered five-line lists, each clean (PNG) and turned 2.5°, blurred and
+// noisy (JPEG). Prints the same columns, the lines read exactly as written (after
+// clean-up) and the memory the pool added per worker (process RSS after the run
+// minus before the pool, divided by the workers: each holds its own model).
 //
 //   npm run bench:vision [-- <rounds> <max workers>]   (default 3 rounds, up to 2 workers)
 
@@ -27,6 +36,63 @@ async function images(): Promise<{ name: string; bytes: Buffer }[]> {
   const clean = await Promise.all(codes.map(async (code) => ({ name: 'generated', bytes: await barcodePng('ean13', code) })));
   const soft = await Promise.all(clean.map(async ({ bytes }) => ({ name: 'blurred', bytes: await blurred(bytes, 1.2) })));
   return [...photos, ...clean, ...soft];
+}
+
+const LISTS = [
+  SHOPPING_LIST,
+  ['6 free range eggs', '- olive oil', '[ ] ground coffee', '2 x greek yogurt', 'bananas x2'],
+  ['• 500 g spaghetti', 'tomato pasta sauce', '1 kg carrots', '[x] cheddar cheese', 'sparkling water'],
+  ['rolled oats', '2 | orange juice', '- honey', '400 g chickpeas', '1x dark chocolate'],
+];
+
+async function listImages(): Promise<{ bytes: Buffer; lines: string[] }[]> {
+  const set: { bytes: Buffer; lines: string[] }[] = [];
+  for (const [n, lines] of LISTS.entries()) {
+    const png = await listPng(lines);
+    const expected = lines.map(cleanListLine);
+    set.push({ bytes: png, lines: expected }, { bytes: await noisyJpeg(png, { degrees: 2.5, seed: `list ${n}` }), lines: expected });
+  }
+  return set;
+}
+
+async function benchLists(): Promise<void> {
+  const set = await listImages();
+  const totalLines = set.reduce((sum, image) => sum + image.lines.length, 0) * ROUNDS;
+  console.log(`\n${set.length} shopping lists (${set.length / 2} clean PNG, ${set.length / 2} turned and noisy JPEG), ${ROUNDS} rounds, ${totalLines} lines`);
+  console.log('workers   images   images/s   per worker   p50 ms   p99 ms   lines exact   RSS MB   MB/worker   first list ms');
+  for (let workers = 1; workers <= MAX_WORKERS; workers++) {
+    global.gc?.();
+    const before = process.memoryUsage.rss();
+    const pool = new OcrReaderPool({ workers, queue: 0, timeoutMs: 120_000, maxPixels: 40_000_000 });
+    // Warm-up: each worker starts, loads sharp, then the OCR model on its first list (timed: a cold worker's first answer).
+    const coldStart = performance.now();
+    await Promise.all(Array.from({ length: workers }, () => pool.read(set[0]!.bytes)));
+    const cold = performance.now() - coldStart;
+    const work = Array.from({ length: ROUNDS }, () => set).flat();
+    const samples: number[] = [];
+    let exact = 0;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (next < work.length) {
+          const image = work[next++]!;
+          const t = performance.now();
+          const lines = await pool.read(image.bytes);
+          samples.push(performance.now() - t);
+          exact += image.lines.filter((line) => lines.some((read) => read.text === line)).length;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const rate = work.length / seconds;
+    const rss = Math.max(...pool.workerRssBytes());
+    const perWorker = (rss - before) / workers / 2 ** 20;
+    console.log(
+      `${String(workers).padStart(7)} ${String(work.length).padStart(8)} ${rate.toFixed(2).padStart(10)} ${(rate / workers).toFixed(2).padStart(12)} ${percentile(samples, 50).toFixed(0).padStart(8)} ${percentile(samples, 99).toFixed(0).padStart(8)} ${`${exact}/${totalLines}`.padStart(13)} ${(rss / 2 ** 20).toFixed(0).padStart(8)} ${perWorker.toFixed(0).padStart(11)} ${cold.toFixed(0).padStart(15)}`,
+    );
+    await pool.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -61,6 +127,7 @@ async function main(): Promise<void> {
     );
     await pool.close();
   }
+  await benchLists();
 }
 
 main().catch((error: unknown) => {

@@ -148,10 +148,25 @@ describe('loadConfig', () => {
   });
 
   it('reads the photo limits of recommend(context: { image }), with documented defaults and bounds', () => {
-    expect(loadConfig({}).recommendations.images).toEqual({ maxBytes: 4_000_000, maxPixels: 40_000_000, timeoutMs: 5000, workers: 1, queue: 8 });
+    expect(loadConfig({}).recommendations.images).toEqual({
+      maxBytes: 4_000_000,
+      maxPixels: 40_000_000,
+      timeoutMs: 5000,
+      workers: 1,
+      queue: 8,
+      ocr: { workers: 1, queue: 4, timeoutMs: 30_000 },
+    });
     expect(loadConfig({ RECS_IMAGE_WORKERS: '4', RECS_IMAGE_QUEUE: '0' }).recommendations.images).toMatchObject({ workers: 4, queue: 0 });
     expect(() => loadConfig({ RECS_IMAGE_WORKERS: '0' })).toThrow(/RECS_IMAGE_WORKERS/);
     expect(() => loadConfig({ RECS_IMAGE_MAX_PIXELS: '1000000000' })).toThrow(/RECS_IMAGE_MAX_PIXELS: must be at most 400000000/);
+  });
+
+  it('reads the shopping-list readers\' pool size, queue and timeout', () => {
+    expect(loadConfig({ RECS_OCR_WORKERS: '2', RECS_OCR_QUEUE: '0', RECS_OCR_TIMEOUT_MS: '60000' }).recommendations.images.ocr).toEqual({ workers: 2, queue: 0, timeoutMs: 60_000 });
+    expect(() => loadConfig({ RECS_OCR_WORKERS: '0' })).toThrow(/RECS_OCR_WORKERS/);
+    expect(() => loadConfig({ RECS_OCR_WORKERS: '17' })).toThrow(/RECS_OCR_WORKERS: must be at most 16/);
+    expect(() => loadConfig({ RECS_OCR_QUEUE: '-1' })).toThrow(/RECS_OCR_QUEUE: must be 0 or more/);
+    expect(() => loadConfig({ RECS_OCR_TIMEOUT_MS: 'soon' })).toThrow(/RECS_OCR_TIMEOUT_MS/);
   });
 
   it('caps the bodies an operation may declare at 8 MB, at least HTTP_MAX_BODY_BYTES', () => {

@@ -136,6 +136,10 @@ const envSchema = z.object({
   RECS_IMAGE_TIMEOUT_MS: positiveInt.max(120_000, 'must be at most 120000').default(5000),
   RECS_IMAGE_WORKERS: positiveInt.max(64, 'must be at most 64').default(1),
   RECS_IMAGE_QUEUE: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10000').default(8),
+  // Each list reader holds its own OCR model (about 100 MB): a small default, bounded so a typo cannot start hundreds.
+  RECS_OCR_WORKERS: positiveInt.max(16, 'must be at most 16').default(1),
+  RECS_OCR_QUEUE: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000').default(4),
+  RECS_OCR_TIMEOUT_MS: positiveInt.max(300_000, 'must be at most 300000').default(30_000),
   EXPERIMENT_ATTRIBUTION_HOURS: positiveInt.max(720, 'must be at most 720 (30 days)').default(24),
   EXPERIMENT_IMPRESSION_FLUSH_MS: positiveInt.max(60_000, 'must be at most 60000').default(1000),
   EXPERIMENT_REFRESH_SECONDS: positiveInt.max(300, 'must be at most 300').default(5),
@@ -394,6 +398,15 @@ export interface ImageLimits {
   workers: number;
   /** Images waiting for a worker; one more is refused (SERVICE_UNAVAILABLE, reason BUSY). */
   queue: number;
+  /** Reading shopping lists (text recognition): a pool of its own, apart from the barcode readers. */
+  ocr: {
+    /** Worker threads reading lists, each with its own copy of the OCR model. */
+    workers: number;
+    /** Lists waiting for a worker; one more is refused (SERVICE_UNAVAILABLE, reason BUSY). */
+    queue: number;
+    /** Longest one list may take in a worker, loading the model at a worker's first list included. */
+    timeoutMs: number;
+  };
 }
 
 export interface MetricsConfig {
@@ -616,6 +629,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         timeoutMs: e.RECS_IMAGE_TIMEOUT_MS,
         workers: e.RECS_IMAGE_WORKERS,
         queue: e.RECS_IMAGE_QUEUE,
+        ocr: { workers: e.RECS_OCR_WORKERS, queue: e.RECS_OCR_QUEUE, timeoutMs: e.RECS_OCR_TIMEOUT_MS },
       },
       experiments: {
         attributionWindowHours: e.EXPERIMENT_ATTRIBUTION_HOURS,

@@ -46,6 +46,7 @@ export type FilledListItemStatus =
 
 export type ImageIntentKind =
   | 'BARCODE'
+  | 'LIST'
   | 'NOTHING_READ';
 
 export type InteractionType =

@@ -20,7 +20,7 @@ export interface RecommendationsContext {
   cache: RecommendationCache;
   vocabulary: CategoryVocabulary;
   intents: IntentRepository;
-  /** Reads barcodes from photos sent to recommend(context: { image }), off the event loop. */
+  /** Reads barcodes and shopping lists from photos sent to recommend(context: { image }), off the event loop. */
   photos: PhotoReader;
   /** The session's shopper and cart in the users subgraph, on behalf of the request's token (fillCartFromList). */
   usersCart: UsersCart;

@@ -84,7 +84,7 @@ describe('recommend(context: { image })', () => {
     expect(missing.errors).toBeUndefined();
     expect(missing.data.recommend).toMatchObject({ items: [], emptyReason: `No product has the barcode ${unknown}`, intent: { image: { kind: 'BARCODE', code: unknown, product: null } } });
     const blank = await stack.query(RECOMMEND, { image: asImage(await barcodePng('ean13', unknown).then((png) => require('sharp')(png).blur(40).jpeg().toBuffer()), 'image/jpeg') });
-    expect(blank.data.recommend).toMatchObject({ items: [], emptyReason: 'No barcode could be read in the image', intent: { image: { kind: 'NOTHING_READ', code: null } } });
+    expect(blank.data.recommend).toMatchObject({ items: [], emptyReason: 'No barcode or text could be read in the image', intent: { image: { kind: 'NOTHING_READ', code: null } } });
   });
 
   it('refuses a non-image, a truncated PNG and an image over the pixel limit, and keeps serving', async () => {

@@ -24,7 +24,7 @@ import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
 import { AisleCap, selectDiverse, type Candidate } from './selection';
 import { packedShoppersProblem, ShopperHistory, type PackedShoppers } from './shopperHistory';
-import { stemsOf, wordStem } from './wordStem';
+import { carriesStem, stemsOf, wordStem } from './wordStem';
 
 export type RecommendationType =
   | 'SIMILAR'
@@ -621,12 +621,11 @@ export class RecommendationEngine {
     const wanted = [...new Set(keywords.map((k) => k.toLowerCase()))];
     const product = [...new Set((request.productTerms ?? []).map((k) => wordStem(k)))];
     const others = wanted.map((k) => wordStem(k)).filter((k) => !product.includes(k));
-    const matches = (stems: ReadonlySet<string>, word: string): boolean => stems.has(word) || (word.length >= 4 && [...stems].some((t) => t.startsWith(word)));
     const ranked = this.rankAll(constraints, request.first, (i) => {
       const item = this.catalog.get(i)!;
       const stems = stemsOf(item.tokens);
-      const productShare = product.length === 0 ? 0 : product.filter((w) => matches(stems, w)).length / product.length;
-      const otherShare = others.length === 0 ? 0 : others.filter((w) => matches(stems, w)).length / others.length;
+      const productShare = product.length === 0 ? 0 : product.filter((w) => carriesStem(stems, w)).length / product.length;
+      const otherShare = others.length === 0 ? 0 : others.filter((w) => carriesStem(stems, w)).length / others.length;
       if (productShare === 0 && otherShare === 0) return 0;
       // Levels 2 apart, a tie-break below 1: no price or popularity lifts an item over a better word match.
       const price = request.cheapFirst ? 1 / (1 + item.effectivePriceCents / 500) : 1;

@@ -12,6 +12,16 @@ export function wordStem(word: string): string {
   return w;
 }
 
+/**
+ * Whether a product with these stems (stemsOf) carries the word of a request
+ * (already stemmed): the same stem, or, for a word of four letters or more, a
+ * stem it begins ("choc" in "chocolate"). Free-text matching and the
+ * confidence of a shopping-list line count words this one way.
+ */
+export function carriesStem(stems: ReadonlySet<string>, stem: string): boolean {
+  return stems.has(stem) || (stem.length >= 4 && [...stems].some((s) => s.startsWith(stem)));
+}
+
 /** Allergens a shopper names by one word and products by many. */
 const FAMILIES: ReadonlyMap<string, readonly string[]> = new Map([
   ['nut', ['nut', 'peanut', 'hazelnut', 'walnut', 'almond', 'cashew', 'pecan', 'pistachio', 'macadamia', 'praline', 'pesto', 'marzipan', 'nougat', 'nutella']],

@@ -233,14 +233,17 @@ export type ImageIntent = {
   format?: Maybe<BarcodeFormat>;
   /** The code as the catalog stores it (GTIN-14; a UPC-E expanded first); null when nothing was read. */
   gtin?: Maybe<Scalars['String']['output']>;
-  /** BARCODE: a barcode was read (`code`, `format`); NOTHING_READ: no barcode could be read. */
+  /** BARCODE: a barcode was read (`code`, `format`); LIST: no barcode, but lines of text (`lines`); NOTHING_READ: neither. */
   kind: ImageIntentKind;
+  /** The lines of a photographed shopping list, top to bottom; empty unless `kind` is LIST. */
+  lines: Array<ShoppingListLine>;
   /** The product with that GTIN, the list's anchor; null when nothing was read or no product has it. */
   product?: Maybe<Product>;
 };
 
 export type ImageIntentKind =
   | 'BARCODE'
+  | 'LIST'
   | 'NOTHING_READ';
 
 export type Intent = {
@@ -493,10 +496,12 @@ export type RecommendationContext = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /**
    * A photo (PNG, JPEG or WebP) of a product's barcode (EAN-13, EAN-8, UPC-A,
-   * UPC-E): the product with that GTIN anchors the list (docs/vision.md). At
-   * most RECS_IMAGE_MAX_BYTES bytes and RECS_IMAGE_MAX_PIXELS pixels; the
-   * request body may be up to the 5,600,000 bytes `recommend` declares, when
-   * every root field of the operation allows that much (HTTP_MAX_BODY_BYTES otherwise).
+   * UPC-E): the product with that GTIN anchors the list; or of a shopping list
+   * (printed, English): each line is read and matched to a product
+   * (docs/vision.md). At most RECS_IMAGE_MAX_BYTES bytes and
+   * RECS_IMAGE_MAX_PIXELS pixels; the request body may be up to the 5,600,000
+   * bytes `recommend` declares, when every root field of the operation allows
+   * that much (HTTP_MAX_BODY_BYTES otherwise).
    */
   image?: InputMaybe<PhotoInput>;
   /** Products the page shows (at most 50): recommends what goes with them. */
@@ -657,6 +662,21 @@ export type ShopperLocation = {
 export type ShoppingListInput = {
   /** The list as typed or pasted: one item per line; commas and "and" split a line too. At most 2,000 characters and 50 items. */
   text: Scalars['String']['input'];
+};
+
+/** One line of a photographed shopping list. */
+export type ShoppingListLine = {
+  __typename?: 'ShoppingListLine';
+  /** 0–1: the text recognition's confidence in the line × the share of the line's words the product carries; 0 without a product. */
+  confidence: Scalars['Float']['output'];
+  /** The line read by the free-text intent parser: its item (quantity, unit, product type), diets, prices, exclusions. */
+  intent: Intent;
+  /** The best match, the product recommend(context: { text }) would list first for the line; null when no product has its words (or none passes the filters). */
+  product?: Maybe<Product>;
+  /** The line exactly as the text recognition read it ("- 2 | whole milk"). */
+  read: Scalars['String']['output'];
+  /** The line as understood, list marks and misread units mended ("2 l whole milk"). */
+  text: Scalars['String']['output'];
 };
 
 export type StreamDeadLetters = {
@@ -869,7 +889,7 @@ export type ResolversTypes = ResolversObject<{
   FillCartFromListResult: ResolverTypeWrapper<Omit<FillCartFromListResult, 'cart' | 'items' | 'unmatched'> & { cart: ResolversTypes['Cart'], items: Array<ResolversTypes['FilledListItem']>, unmatched: Array<ResolversTypes['FilledListItem']> }>;
   FilledListItem: ResolverTypeWrapper<PlannedItemModel>;
   FilledListItemStatus: FilledListItemStatus;
-  ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  ImageIntent: ResolverTypeWrapper<Omit<ImageIntent, 'lines' | 'product'> & { lines: Array<ResolversTypes['ShoppingListLine']>, product?: Maybe<ResolversTypes['Product']> }>;
   ImageIntentKind: ImageIntentKind;
   Intent: ResolverTypeWrapper<IntentModel>;
   IntentItem: ResolverTypeWrapper<IntentItem>;
@@ -894,6 +914,7 @@ export type ResolversTypes = ResolversObject<{
   Shopper: ResolverTypeWrapper<ShopperRepresentationModel>;
   ShopperLocation: ResolverTypeWrapper<ShopperLocation>;
   ShoppingListInput: ShoppingListInput;
+  ShoppingListLine: ResolverTypeWrapper<Omit<ShoppingListLine, 'intent' | 'product'> & { intent: ResolversTypes['Intent'], product?: Maybe<ResolversTypes['Product']> }>;
   StreamDeadLetters: ResolverTypeWrapper<StreamDeadLetters>;
   SustainabilityPreference: SustainabilityPreference;
   VariantComparison: ResolverTypeWrapper<ComparisonModel>;
@@ -922,7 +943,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExperimentVariantInput: ExperimentVariantInput;
   FillCartFromListResult: Omit<FillCartFromListResult, 'cart' | 'items' | 'unmatched'> & { cart: ResolversParentTypes['Cart'], items: Array<ResolversParentTypes['FilledListItem']>, unmatched: Array<ResolversParentTypes['FilledListItem']> };
   FilledListItem: PlannedItemModel;
-  ImageIntent: Omit<ImageIntent, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  ImageIntent: Omit<ImageIntent, 'lines' | 'product'> & { lines: Array<ResolversParentTypes['ShoppingListLine']>, product?: Maybe<ResolversParentTypes['Product']> };
   Intent: IntentModel;
   IntentItem: IntentItem;
   IntentItemRecommendations: Omit<IntentItemRecommendations, 'items'> & { items: Array<ResolversParentTypes['RecommendedItem']> };
@@ -942,6 +963,7 @@ export type ResolversParentTypes = ResolversObject<{
   Shopper: ShopperRepresentationModel;
   ShopperLocation: ShopperLocation;
   ShoppingListInput: ShoppingListInput;
+  ShoppingListLine: Omit<ShoppingListLine, 'intent' | 'product'> & { intent: ResolversParentTypes['Intent'], product?: Maybe<ResolversParentTypes['Product']> };
   StreamDeadLetters: StreamDeadLetters;
   VariantComparison: ComparisonModel;
   VariantFilter: VariantFilter;
@@ -1033,6 +1055,7 @@ export type ImageIntentResolvers<ContextType = RecommendationsContext, ParentTyp
   format?: Resolver<Maybe<ResolversTypes['BarcodeFormat']>, ParentType, ContextType>;
   gtin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ImageIntentKind'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShoppingListLine']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 }>;
 
@@ -1162,6 +1185,14 @@ export type ShopperResolvers<ContextType = RecommendationsContext, ParentType ex
   recommendations?: Resolver<Maybe<ResolversTypes['RecommendationList']>, ParentType, ContextType, RequireFields<ShopperRecommendationsArgs, 'first' | 'strategy' | 'strict'>>;
 }>;
 
+export type ShoppingListLineResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['ShoppingListLine'] = ResolversParentTypes['ShoppingListLine']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  intent?: Resolver<ResolversTypes['Intent'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StreamDeadLettersResolvers<ContextType = RecommendationsContext, ParentType extends ResolversParentTypes['StreamDeadLetters'] = ResolversParentTypes['StreamDeadLetters']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1225,6 +1256,7 @@ export type Resolvers<ContextType = RecommendationsContext> = ResolversObject<{
   RecommendationList?: RecommendationListResolvers<ContextType>;
   RecommendedItem?: RecommendedItemResolvers<ContextType>;
   Shopper?: ShopperResolvers<ContextType>;
+  ShoppingListLine?: ShoppingListLineResolvers<ContextType>;
   StreamDeadLetters?: StreamDeadLettersResolvers<ContextType>;
   VariantComparison?: VariantComparisonResolvers<ContextType>;
   VariantFilter?: VariantFilterResolvers<ContextType>;

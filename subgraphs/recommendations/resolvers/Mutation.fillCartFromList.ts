@@ -1,8 +1,8 @@
 import { badUserInput } from '../../../platform/errors';
 import { parseInput, z } from '../../../platform/validation';
-import { productNamesOf } from '../catalog/productNames';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { planCartFill } from '../shoppingList/planCartFill';
+import { intentVocabulary } from './intentList';
 
 const MAX_ITEMS = 50;
 
@@ -20,8 +20,7 @@ export const fillCartFromList: MutationResolvers['fillCartFromList'] = async (_p
   const input = parseInput(argsSchema, args, '');
   // First, so that a request without a session is refused before any work.
   const cart = await context.usersCart.read();
-  const vocabulary = { categories: await context.vocabulary.current(), productNames: productNamesOf(context.host.engine) };
-  const items = planCartFill(input.list.text, context.host.engine, vocabulary, cart.shopper);
+  const items = planCartFill(input.list.text, context.host.engine, await intentVocabulary(context), cart.shopper);
   if (items.length > MAX_ITEMS) throw badUserInput('list.text', `has ${items.length} items; at most ${MAX_ITEMS}`);
   const picks = items.filter((item) => item.status === 'ADDED');
   const after =

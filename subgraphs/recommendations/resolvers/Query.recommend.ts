@@ -1,14 +1,13 @@
 import { parseInput, rules, z } from '../../../platform/validation';
-import { toCents } from '../engine/money';
 import type { QueryRecommendArgs, QueryResolvers } from '../generated/resolvers-types';
-import type { ShopperContext } from '../engine/constraints';
 import type { RecommendationList } from '../engine/recommendationEngine';
-import { productNamesOf } from '../catalog/productNames';
 import { detectIntent } from '../intent/detectIntent';
 import type { IntentItem } from '../intent/intent';
 import { toFilter, toFirst } from '../requestArgs';
+import { matchShoppingList } from '../shoppingList/matchShoppingList';
 import { cachedList } from './cachedList';
-import { imageIntent, toGtin14 } from '../vision/imageIntent';
+import { intentList, intentVocabulary } from './intentList';
+import { imageIntent, listIntent, toGtin14 } from '../vision/imageIntent';
 import type { ImageUpload } from '../vision/photoReader';
 import type { RecommendationsContext } from '../context';
 import type { ListModel } from '../representations';
@@ -28,9 +27,7 @@ const contextSchema = z.object({
 export const recommend: QueryResolvers['recommend'] = async (_parent, args, context) => {
   const input = parseInput(contextSchema, args.context, 'context');
   if (input.image) return recommendFromImage(input.image, args, context);
-  const intent = input.text
-    ? detectIntent(input.text, { categories: await context.vocabulary.current(), productNames: productNamesOf(context.host.engine) })
-    : null;
+  const intent = input.text ? detectIntent(input.text, await intentVocabulary(context)) : null;
   // Announced as a SEARCH interaction when the request carries a session (read back by Shopper.intents);
   // nothing is written in this request path, cache hit or not.
   if (intent) {
@@ -40,37 +37,8 @@ export const recommend: QueryResolvers['recommend'] = async (_parent, args, cont
   const first = toFirst(args.first, 10);
   const hasProducts = Boolean(input.productIds && input.productIds.length > 0);
   const items: (IntentItem | null)[] = intent && !hasProducts && intent.items.length > 0 ? intent.items : [null];
-
-  const listFor = (item: IntentItem | null) => {
-    const filter = toFilter(args.filter, { categoryId: input.categoryId ?? item?.categoryIds[0] ?? intent?.categoryIds[0] ?? null });
-    if (intent) {
-      filter.maxPriceCents ??= intent.maxPrice ? toCents(intent.maxPrice) : null;
-      filter.minPriceCents ??= intent.minPrice ? toCents(intent.minPrice) : null;
-      filter.dietaryTags = [...new Set([...(filter.dietaryTags ?? []), ...intent.dietaryTags])];
-      filter.excludeTerms = intent.excluded;
-      if ((item?.organic ?? intent.organic) === 'ONLY') filter.requiredLabels = ['ORGANIC'];
-    }
-    // An ORGANIC label also counts as sustainable, so "only organic" needs no more than the label filter.
-    const sustainability: ShopperContext['sustainability'] = item?.sustainability ?? intent?.sustainability ?? 'NONE';
-    const request = {
-      first,
-      filter,
-      strict: args.strict ?? false,
-      shopper: { dietaryRestrictions: [], sustainability, remainingBudgetCents: null, location: null },
-    };
-    const keywords = item ? item.keywords : (intent?.keywords ?? []);
-    const cheapFirst = (item?.priceSensitivity ?? intent?.priceSensitivity) === 'BUDGET';
-    return cachedList(
-      context,
-      ['recommend', input.productIds, intent?.text, item, request],
-      (engine) => (hasProducts ? engine.cartScopes(input.productIds!, request.shopper) : []),
-      (engine) => {
-        if (hasProducts) return engine.cartSuggestions(input.productIds!, request);
-        if (keywords.length > 0) return engine.matchKeywords(keywords, { ...request, cheapFirst, productTerms: item?.productTerms ?? [] });
-        return engine.popular(request);
-      },
-    );
-  };
+  const listFor = (item: IntentItem | null) =>
+    intentList(context, { first, filter: args.filter, strict: args.strict }, { intent, item, productIds: input.productIds, categoryId: input.categoryId });
 
   const lists = await Promise.all(items.map(listFor));
   if (lists.length === 1) return { ...lists[0]!, intent, perItem: null };
@@ -78,26 +46,35 @@ export const recommend: QueryResolvers['recommend'] = async (_parent, args, cont
 };
 
 /**
- * A photo: the barcode it shows names the anchor product; the list is what
- * goes around it, similar items and complements interleaved (complements
- * bring the engine's lower-carbon alternatives). A barcode no product carries,
- * or no barcode at all, is an empty list saying so: a shop scanning a product
- * it does not sell is an answer for the shopper, not a client error.
+ * A photo. Of a barcode: the product carrying it anchors the list, which is
+ * what goes around it, similar items and complements interleaved (complements
+ * bring the engine's lower-carbon alternatives). Of a shopping list: each line
+ * is matched as free text would be (shoppingList/matchShoppingList.ts), and
+ * the list interleaves the lines' matches, each line's best first. A barcode no
+ * product carries, a list no product matches, or nothing readable is an empty
+ * list saying so: for the shopper that is an answer, not a client error.
  */
 async function recommendFromImage(
   image: ImageUpload,
   args: Pick<QueryRecommendArgs, 'first' | 'filter' | 'strict'>,
   context: RecommendationsContext,
 ): Promise<ListModel> {
-  const barcode = await context.photos.readBarcode(image);
-  if (!barcode) {
-    return { items: [], servedBy: [], emptyReason: 'No barcode could be read in the image', intent: imageIntent(null, null), perItem: null };
+  const reading = await context.photos.read(image);
+  const first = toFirst(args.first, 10);
+  if (reading.kind === 'LIST') {
+    const lines = await matchShoppingList(context, reading.lines, { first, filter: args.filter });
+    const list = interleave(lines.map((line) => line.list), first);
+    const emptyReason = list.items.length > 0 ? undefined : 'No line of the list matches a product';
+    return { ...list, emptyReason, intent: listIntent(lines), perItem: null };
   }
+  if (reading.kind === 'NOTHING_READ') {
+    return { items: [], servedBy: [], emptyReason: 'No barcode or text could be read in the image', intent: imageIntent(null, null), perItem: null };
+  }
+  const { barcode } = reading;
   const anchor = context.host.engine.catalog.byGtin(toGtin14(barcode.lookupCode));
   if (!anchor || anchor.archived) {
     return { items: [], servedBy: [], emptyReason: `No product has the barcode ${barcode.code}`, intent: imageIntent(barcode, null), perItem: null };
   }
-  const first = toFirst(args.first, 10);
   const request = { first, filter: toFilter(args.filter), strict: args.strict ?? false };
   const id = anchor.productId;
   const [similar, complements] = await Promise.all([

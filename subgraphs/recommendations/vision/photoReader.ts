@@ -1,52 +1,77 @@
 import type { GraphQLError } from 'graphql';
 import type { ImageLimits } from '../../../platform/config';
 import { badUserInput, imageTooLarge, serviceUnavailable } from '../../../platform/errors';
-import { BarcodeReaderPool, ReaderBusyError, ReaderTimeoutError } from './barcodeReaderPool';
+import { BarcodeReaderPool } from './barcodeReaderPool';
 import type { DecodedBarcode } from './decodeBarcode';
 import { ImageDecodeError } from './imageDecodeError';
+import { OcrReaderPool } from './ocrReaderPool';
+import type { ReadLine } from './readShoppingList';
 import { sniffImageType } from './sniffImageType';
+import { ReaderBusyError, ReaderTimeoutError } from './workerPool';
 
 export interface ImageUpload {
   base64: string;
   contentType?: string | null;
 }
 
+/** What a photo showed: a barcode, else the lines of a shopping list, else nothing readable. */
+export type PhotoReading =
+  | { kind: 'BARCODE'; barcode: DecodedBarcode }
+  | { kind: 'LIST'; lines: ReadLine[] }
+  | { kind: 'NOTHING_READ' };
+
 const FIELD = 'context.image';
 const DATA_URL = /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)?(;[a-z0-9=.+-]+)*;base64,/i;
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /**
- * Turns an uploaded photo into the barcode it shows, enforcing the limits
- * (bytes, type, pixels, time, concurrency) and answering each refusal with
- * its error: BAD_USER_INPUT (field `context.image`) for what is not a usable
- * image, PAYLOAD_TOO_LARGE for one over a limit, SERVICE_UNAVAILABLE when the
- * readers are busy (BUSY) or took too long (TIMEOUT).
+ * Turns an uploaded photo into what it shows, enforcing the limits (bytes,
+ * type, pixels, time, concurrency) and answering each refusal with its error:
+ * BAD_USER_INPUT (field `context.image`) for what is not a usable image,
+ * PAYLOAD_TOO_LARGE for one over a limit, SERVICE_UNAVAILABLE when the readers
+ * are busy (BUSY) or took too long (TIMEOUT).
+ *
+ * Barcode first: it is the cheap reading (tens of milliseconds) and, when it
+ * reads, a certain one (zxing checks the check digit). Only a photo with no
+ * barcode goes to the list readers (text recognition, hundreds of
+ * milliseconds), a pool of their own so that slow lists never hold up barcodes.
  */
 export class PhotoReader {
-  private readonly pool: BarcodeReaderPool;
+  private readonly barcodes: BarcodeReaderPool;
+  private readonly lists: OcrReaderPool;
 
   constructor(private readonly limits: ImageLimits) {
-    this.pool = new BarcodeReaderPool(limits);
+    this.barcodes = new BarcodeReaderPool(limits);
+    this.lists = new OcrReaderPool({ ...limits.ocr, maxPixels: limits.maxPixels });
   }
 
-  async readBarcode(upload: ImageUpload): Promise<DecodedBarcode | null> {
+  async read(upload: ImageUpload): Promise<PhotoReading> {
     const bytes = this.bytesOf(upload);
     const sniffed = sniffImageType(bytes);
     if (!sniffed.ok) throw badUserInput(FIELD, `must be a PNG, JPEG or WebP image; the bytes are ${sniffed.found}`);
+    let barcode: DecodedBarcode | null;
     try {
-      return await this.pool.read(bytes);
+      barcode = await this.barcodes.read(bytes);
     } catch (error) {
-      throw this.toGraphQLError(error);
+      throw this.toGraphQLError(error, 'barcode reader');
     }
+    if (barcode) return { kind: 'BARCODE', barcode };
+    let lines: ReadLine[];
+    try {
+      lines = await this.lists.read(bytes);
+    } catch (error) {
+      throw this.toGraphQLError(error, 'list reader');
+    }
+    return lines.length > 0 ? { kind: 'LIST', lines } : { kind: 'NOTHING_READ' };
   }
 
-  /** Resident set size as the workers last reported it. */
+  /** Resident set size as the workers last reported it: barcode readers, then list readers. */
   workerRssBytes(): number[] {
-    return this.pool.workerRssBytes();
+    return [...this.barcodes.workerRssBytes(), ...this.lists.workerRssBytes()];
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    await Promise.all([this.barcodes.close(), this.lists.close()]);
   }
 
   private bytesOf(upload: ImageUpload): Uint8Array {
@@ -63,13 +88,13 @@ export class PhotoReader {
     return bytes;
   }
 
-  private toGraphQLError(error: unknown): GraphQLError | unknown {
+  private toGraphQLError(error: unknown, reader: string): GraphQLError | unknown {
     if (error instanceof ImageDecodeError) {
       if (error.kind === 'TOO_MANY_PIXELS') return imageTooLarge(FIELD, error.message, { maxPixels: this.limits.maxPixels });
       return badUserInput(FIELD, error.message);
     }
-    if (error instanceof ReaderBusyError) return serviceUnavailable('barcode reader', 'BUSY');
-    if (error instanceof ReaderTimeoutError) return serviceUnavailable('barcode reader', 'TIMEOUT');
+    if (error instanceof ReaderBusyError) return serviceUnavailable(reader, 'BUSY');
+    if (error instanceof ReaderTimeoutError) return serviceUnavailable(reader, 'TIMEOUT');
     return error;
   }
 }

@@ -1,4 +1,3 @@
-import type { DecodedBarcode } from './decodeBarcode';
 import type { ImageDecodeError } from './imageDecodeError';
 
 /** What the pool gives every barcode worker at start. */
@@ -12,8 +11,9 @@ export interface WorkerRequest {
   bytes: ArrayBuffer;
 }
 
-export type WorkerReply =
-  | { id: number; ok: true; barcode: DecodedBarcode | null; rssBytes: number }
+/** A worker's answer for one image: what it read (a barcode, the lines of a list), or why the image could not be read. */
+export type WorkerReply<T> =
+  | { id: number; ok: true; result: T; rssBytes: number }
   | { id: number; ok: false; kind: ImageDecodeError['kind']; message: string; rssBytes: number };
 
 /** Sent once, when the worker has loaded its libraries and listens. */
