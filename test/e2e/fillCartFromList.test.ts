@@ -2,6 +2,8 @@ import { seedDemoDataIfEmpty } from '../../scripts/demoData';
 import { demoId } from '../../subgraphs/products/seed/demoId';
 import { eventually } from '../support/eventually';
 import { freshDatabase, type FreshDatabase } from '../support/freshDatabase';
+import { barcodePng } from '../support/barcodeImages';
+import { listPng } from '../support/listImages';
 import { startStack, type Stack } from '../support/stack';
 
 // A shopper pastes a shopping list: through the gateway, the recommendations
@@ -14,8 +16,8 @@ let stack: Stack;
 /** The demo catalog needs an empty shop: against PostgreSQL, a database of this file's own. */
 let database: FreshDatabase | undefined;
 
-const FILL = `mutation ($text: String!, $key: String) {
-  fillCartFromList(list: { text: $text }, idempotencyKey: $key) {
+const FILL = `mutation ($text: String, $image: PhotoInput, $key: String) {
+  fillCartFromList(list: { text: $text, image: $image }, idempotencyKey: $key) {
     added
     cart { version itemCount items { product { name } quantity } budget { remaining } }
     items { text status quantity confidence reason product { name } item { productTerms quantity { amount unit } } }
@@ -97,6 +99,36 @@ describe('fillCartFromList', () => {
     expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.text', reason: 'must be at most 2000 characters' });
     const many = await stack.query(FILL, { text: Array.from({ length: 60 }, () => 'milk').join(',') }, session);
     expect(many.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.text', reason: 'has 60 items; at most 50' });
+    const cart = await stack.query(`{ cart { itemCount } }`, undefined, session);
+    expect(cart.data.cart.itemCount).toBe(0);
+  });
+});
+
+describe('fillCartFromList with a photo of the list', () => {
+  const photo = (bytes: Buffer) => ({ base64: bytes.toString('base64'), contentType: 'image/png' });
+
+  it('reads the printed list and fills the cart the same way', async () => {
+    const session = await shopper('{ dietaryRestrictions: [VEGAN], budgetLimit: null }');
+    const response = await stack.query(FILL, { image: photo(await listPng(['2 x oat drink', '1 kg spaghetti', 'mature cheddar'])) }, session);
+    expect(response.errors).toBeUndefined();
+    const result = response.data.fillCartFromList;
+    expect(result.items.map((item: { status: string; product: { name: string } | null; quantity: number }) => [item.status, item.product?.name ?? null, item.quantity])).toEqual([
+      ['ADDED', 'Oat drink 1 L', 2],
+      ['ADDED', 'Spaghetti 500 g', 2],
+      ['NOT_IN_DIET', 'Mature cheddar 400 g', 1],
+    ]);
+    // The text recognition's confidence in each line counts in its items'.
+    for (const item of result.items) expect(item.confidence).toBeGreaterThan(0);
+    expect(result.cart.itemCount).toBe(4);
+  });
+
+  it('refuses a barcode photo, and a list sent both ways, naming the field', async () => {
+    const session = await shopper('{ budgetLimit: null }');
+    const barcode = await stack.query(FILL, { image: photo(await barcodePng('ean13', '4006381333931')) }, session);
+    expect(barcode.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list.image' });
+    expect(barcode.errors![0]!.extensions!.reason).toMatch(/^shows a barcode \(4006381333931\), not a list/);
+    const both = await stack.query(FILL, { text: 'oat drink', image: photo(await listPng(['oat drink'])) }, session);
+    expect(both.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'list', reason: 'must have either text or image, not both' });
     const cart = await stack.query(`{ cart { itemCount } }`, undefined, session);
     expect(cart.data.cart.itemCount).toBe(0);
   });

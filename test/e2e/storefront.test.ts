@@ -7,6 +7,7 @@ import { seedDemoDataIfEmpty } from '../../scripts/demoData';
 import { ensureClientBuilt } from '../../scripts/clientBuild';
 import { demoId } from '../../subgraphs/products/seed/demoId';
 import { barcodePng, blurred, withCheckDigit } from '../support/barcodeImages';
+import { listPng } from '../support/listImages';
 import { launchBrowser, recordExternalRequests, type TestBrowser } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { freshDatabase, type FreshDatabase } from '../support/freshDatabase';
@@ -328,6 +329,14 @@ describe('filling the cart from a shopping list', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The header's cart follows: two oat drinks.
     await page.getByRole('link', { name: 'Cart, 2 items' }).waitFor({ timeout: 15_000 });
+
+    // A printed list, photographed: read by the API's text recognition (its clean-up drops the "x" of a count), filled the same way.
+    await page.getByRole('button', { name: 'Shopping list' }).click();
+    await dialog.getByLabel('Scan a list').setInputFiles({ name: 'list.png', mimeType: 'image/png', buffer: await listPng(['3 x baguette', 'spaghetti']) });
+    await dialog.getByRole('status').filter({ hasText: 'Added 2 of 2 items to your cart.' }).waitFor({ timeout: 60_000 });
+    expect(await dialog.locator('.list-lines li').allTextContents()).toEqual(['Added 3 baguette → 3 × Baguette', 'Added spaghetti → Spaghetti 500 g']);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('link', { name: 'Cart, 6 items' }).waitFor({ timeout: 15_000 });
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { CartDocument, FillCartFromListDocument, type FillCartFromListMutation } from '../../gql/graphql';
+import { photoAsBase64 } from '../photo';
 import { Link } from '../router';
 
 type Filled = FillCartFromListMutation['fillCartFromList'];
@@ -14,9 +15,10 @@ const STATUS_LABEL: Record<Filled['items'][number]['status'], string> = {
 };
 
 /**
- * "Shopping list": the shopper types or pastes a list, one item per line, and
- * fillCartFromList adds the best match for each within their diet and budget.
- * The dialog then says, line by line, what was added and what was not, and why.
+ * "Shopping list": the shopper types or pastes a list, one item per line, or
+ * scans a printed one with the camera ("Scan a list"), and fillCartFromList
+ * adds the best match for each item within their diet and budget. The dialog
+ * then says, item by item, what was added and what was not, and why.
  */
 export function ShoppingList() {
   const [open, setOpen] = useState(false);
@@ -33,18 +35,37 @@ export function ShoppingList() {
     if (!open && element.open) element.close();
   }, [open]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const text = String(new FormData(event.currentTarget).get('list') ?? '');
+  const send = async (list: { text: string } | { image: { base64: string; contentType: string | null } }) => {
     setFailure(null);
     setResult(null);
     try {
       // One key per submission: a retry of this request by the network layer adds nothing twice.
-      const { data } = await fill({ variables: { text, idempotencyKey: crypto.randomUUID() } });
+      const { data } = await fill({ variables: { ...list, idempotencyKey: crypto.randomUUID() } });
       if (data) setResult(data.fillCartFromList);
     } catch (error) {
       setFailure(failureMessage(error));
     }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void send({ text: String(new FormData(event.currentTarget).get('list') ?? '') });
+  };
+
+  const scan = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so that the same photo picked again is a new change.
+    input.value = '';
+    if (!file) return;
+    let base64: string;
+    try {
+      base64 = await photoAsBase64(file);
+    } catch {
+      setFailure('The photo could not be opened. Try another one.');
+      return;
+    }
+    await send({ image: { base64, contentType: /^data:([^;,]+)/.exec(base64)?.[1] ?? null } });
   };
 
   return (
@@ -59,7 +80,12 @@ export function ShoppingList() {
             Close
           </button>
         </div>
-        <form onSubmit={(event) => void submit(event)}>
+        <label className="scan-button">
+          <input className="visually-hidden" type="file" accept="image/*" capture="environment" aria-label="Scan a list" onChange={(event) => void scan(event)} />
+          <span aria-hidden="true">Scan a list</span>
+        </label>
+        <p>or type it:</p>
+        <form onSubmit={submit}>
           <label htmlFor="list-text">One item per line, for example “2 x oat drink” or “1 kg spaghetti”</label>
           <textarea id="list-text" name="list" rows={6} maxLength={2000} required className="list-text" />
           <button type="submit" disabled={loading}>
@@ -106,6 +132,7 @@ function failureMessage(error: unknown): string {
     const first = error.errors[0];
     const reason = typeof first?.extensions?.reason === 'string' ? first.extensions.reason : undefined;
     if (first?.extensions?.code === 'BAD_USER_INPUT') return `This list cannot be used${reason ? `: it ${reason}` : ''}.`;
+    if (first?.extensions?.code === 'PAYLOAD_TOO_LARGE') return 'This photo is too large. Take it again closer to the list.';
     if (first?.extensions?.code === 'SERVICE_UNAVAILABLE') return 'The shop is busy. Try again in a moment.';
   }
   return 'The list could not be sent. Check the connection and try again.';

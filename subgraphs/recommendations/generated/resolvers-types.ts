@@ -658,10 +658,17 @@ export type ShopperLocation = {
   longitude: Scalars['Float']['output'];
 };
 
-/** A shopping list to fill a cart from. */
+/** A shopping list to fill a cart from: `text` or `image`, exactly one. */
 export type ShoppingListInput = {
+  /**
+   * A photo of a printed list (PNG, JPEG or WebP, English), read line by line by
+   * the same text recognition as recommend(context: { image }), with its limits
+   * (docs/vision.md); each line's confidence counts in its items'. A photo that
+   * shows a barcode instead, or no text, is BAD_USER_INPUT (field `list.image`).
+   */
+  image?: InputMaybe<PhotoInput>;
   /** The list as typed or pasted: one item per line; commas and "and" split a line too. At most 2,000 characters and 50 items. */
-  text: Scalars['String']['input'];
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One line of a photographed shopping list. */

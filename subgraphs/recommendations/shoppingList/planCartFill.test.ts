@@ -2,7 +2,7 @@ import { standardCategories } from '../../products/seed/categoryTree';
 import { demoProductSnapshots } from '../../../test/support/demoProductSnapshots';
 import { defaultEngineOptions, RecommendationEngine } from '../engine/recommendationEngine';
 import type { IntentVocabulary } from '../intent/intent';
-import { planCartFill, type PlannedItem, type ListShopper } from './planCartFill';
+import { linesOf, planCartFill as planLines, type PlannedItem, type ListShopper } from './planCartFill';
 
 // Shopping lists as shoppers write them, against the demo catalog (the
 // engine's own projection of it, no database): each item gets the product a
@@ -18,6 +18,7 @@ const vocabulary: IntentVocabulary = {
 const nameOf = (line: PlannedItem) => (line.productId ? engine.catalog.byId(line.productId)!.name : null);
 const anyone: ListShopper = { dietaryRestrictions: [], sustainability: 'NONE', remainingBudgetCents: null };
 const vegan: ListShopper = { ...anyone, dietaryRestrictions: ['VEGAN'] };
+const planCartFill = (text: string, ...rest: [typeof engine, IntentVocabulary, ListShopper]) => planLines(linesOf(text), ...rest);
 const summary = (lines: PlannedItem[]) => lines.map((line) => [line.text, line.status, nameOf(line), line.quantity]);
 
 describe('planCartFill', () => {

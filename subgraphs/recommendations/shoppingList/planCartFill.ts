@@ -35,29 +35,42 @@ export type ListEngine = Pick<RecommendationEngine, 'matchKeywords' | 'catalog'>
 /** Candidates looked at per item: the best match that fits the budget is often not the first. */
 const CANDIDATES = 10;
 
+/** One line of a list: typed (certain) or read from a photo, with the text recognition's confidence in it. */
+export interface ListLineInput {
+  text: string;
+  /** 0–1; 1 for typed text. */
+  readConfidence?: number;
+}
+
+/** A typed or pasted list's lines: newlines, or `;`. */
+export function linesOf(text: string): ListLineInput[] {
+  return text.split(/\r?\n|;/).map((line) => ({ text: line }));
+}
+
 /**
- * Reads a shopping list and picks a product for each of its items, in the
- * list's order, spending the remaining budget as it goes: the best match that
- * obeys the diet and fits what is left. Pure over the engine's current state;
- * nothing is written.
+ * Picks a product for each item of a shopping list, in the list's order,
+ * spending the remaining budget as it goes: the best match that obeys the diet
+ * and fits what is left. Pure over the engine's current state; nothing is
+ * written.
  */
-export function planCartFill(text: string, engine: ListEngine, vocabulary: IntentVocabulary, shopper: ListShopper): PlannedItem[] {
-  const lines: PlannedItem[] = [];
+export function planCartFill(lines: readonly ListLineInput[], engine: ListEngine, vocabulary: IntentVocabulary, shopper: ListShopper): PlannedItem[] {
+  const items: PlannedItem[] = [];
   let remaining = shopper.remainingBudgetCents;
-  for (const written of text.split(/\r?\n|;/)) {
-    if (!/[\p{L}\p{N}]/u.test(written)) continue;
-    const intent = detectIntent(written, vocabulary);
+  for (const line of lines) {
+    if (!/[\p{L}\p{N}]/u.test(line.text)) continue;
+    const intent = detectIntent(line.text, vocabulary);
     if (intent.items.length === 0) {
-      lines.push(unmatched(written.trim(), null, 'Names no product', 0));
+      items.push(unmatched(line.text.trim(), null, 'Names no product', 0));
       continue;
     }
     for (const item of intent.items) {
-      const line = matchItem(item, intent, engine, shopper, remaining);
-      if (line.status === 'ADDED' && remaining !== null) remaining -= priceOf(engine, line.productId!) * line.quantity;
-      lines.push(line);
+      const planned = matchItem(item, intent, engine, shopper, remaining);
+      planned.confidence = Math.round(planned.confidence * (line.readConfidence ?? 1) * 100) / 100;
+      if (planned.status === 'ADDED' && remaining !== null) remaining -= priceOf(engine, planned.productId!) * planned.quantity;
+      items.push(planned);
     }
   }
-  return lines;
+  return items;
 }
 
 function matchItem(item: IntentItem, intent: Intent, engine: ListEngine, shopper: ListShopper, remaining: number | null): PlannedItem {

@@ -20,6 +20,7 @@ export type PhotoReading =
   | { kind: 'LIST'; lines: ReadLine[] }
   | { kind: 'NOTHING_READ' };
 
+/** The argument the photo came in, named in refusals: recommend's unless the caller says (fillCartFromList's `list.image`). */
 const FIELD = 'context.image';
 const DATA_URL = /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)?(;[a-z0-9=.+-]+)*;base64,/i;
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
@@ -45,22 +46,22 @@ export class PhotoReader {
     this.lists = new OcrReaderPool({ ...limits.ocr, maxPixels: limits.maxPixels });
   }
 
-  async read(upload: ImageUpload): Promise<PhotoReading> {
-    const bytes = this.bytesOf(upload);
+  async read(upload: ImageUpload, field = FIELD): Promise<PhotoReading> {
+    const bytes = this.bytesOf(upload, field);
     const sniffed = sniffImageType(bytes);
-    if (!sniffed.ok) throw badUserInput(FIELD, `must be a PNG, JPEG or WebP image; the bytes are ${sniffed.found}`);
+    if (!sniffed.ok) throw badUserInput(field, `must be a PNG, JPEG or WebP image; the bytes are ${sniffed.found}`);
     let barcode: DecodedBarcode | null;
     try {
       barcode = await this.barcodes.read(bytes);
     } catch (error) {
-      throw this.toGraphQLError(error, 'barcode reader');
+      throw this.toGraphQLError(error, 'barcode reader', field);
     }
     if (barcode) return { kind: 'BARCODE', barcode };
     let lines: ReadLine[];
     try {
       lines = await this.lists.read(bytes);
     } catch (error) {
-      throw this.toGraphQLError(error, 'list reader');
+      throw this.toGraphQLError(error, 'list reader', field);
     }
     return lines.length > 0 ? { kind: 'LIST', lines } : { kind: 'NOTHING_READ' };
   }
@@ -74,24 +75,24 @@ export class PhotoReader {
     await Promise.all([this.barcodes.close(), this.lists.close()]);
   }
 
-  private bytesOf(upload: ImageUpload): Uint8Array {
+  private bytesOf(upload: ImageUpload, field: string): Uint8Array {
     const text = upload.base64.replace(DATA_URL, '').replace(/\s+/g, '');
     // Refused before decoding: base64 is 4 characters per 3 bytes.
     if (Math.floor((text.length * 3) / 4) > this.limits.maxBytes + 2) {
-      throw imageTooLarge(FIELD, `the image is larger than the ${this.limits.maxBytes} bytes allowed`, { maxBytes: this.limits.maxBytes });
+      throw imageTooLarge(field, `the image is larger than the ${this.limits.maxBytes} bytes allowed`, { maxBytes: this.limits.maxBytes });
     }
-    if (!BASE64.test(text) || text.length % 4 === 1) throw badUserInput(FIELD, 'base64 must be base64 text (A–Z, a–z, 0–9, + and / or - and _, = padding)');
+    if (!BASE64.test(text) || text.length % 4 === 1) throw badUserInput(field, 'base64 must be base64 text (A–Z, a–z, 0–9, + and / or - and _, = padding)');
     const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (bytes.length > this.limits.maxBytes) {
-      throw imageTooLarge(FIELD, `the image is ${bytes.length} bytes, more than the ${this.limits.maxBytes} allowed`, { maxBytes: this.limits.maxBytes });
+      throw imageTooLarge(field, `the image is ${bytes.length} bytes, more than the ${this.limits.maxBytes} allowed`, { maxBytes: this.limits.maxBytes });
     }
     return bytes;
   }
 
-  private toGraphQLError(error: unknown, reader: string): GraphQLError | unknown {
+  private toGraphQLError(error: unknown, reader: string, field: string): GraphQLError | unknown {
     if (error instanceof ImageDecodeError) {
-      if (error.kind === 'TOO_MANY_PIXELS') return imageTooLarge(FIELD, error.message, { maxPixels: this.limits.maxPixels });
-      return badUserInput(FIELD, error.message);
+      if (error.kind === 'TOO_MANY_PIXELS') return imageTooLarge(field, error.message, { maxPixels: this.limits.maxPixels });
+      return badUserInput(field, error.message);
     }
     if (error instanceof ReaderBusyError) return serviceUnavailable(reader, 'BUSY');
     if (error instanceof ReaderTimeoutError) return serviceUnavailable(reader, 'TIMEOUT');
