@@ -82,8 +82,17 @@ subscription CartSuggestions {
 mutation AddToCart($productId: ID!) {
   addToCart(productId: $productId, quantity: 1) { version itemCount total }
 }
+
+# 4. Or fill the cart from a shopping list: the best match per item, within the shopper's diet and budget.
+mutation FillCartFromList($list: String!) {
+  fillCartFromList(list: { text: $list }) {
+    added
+    items { text status quantity reason product { name } }
+    cart { itemCount total }
+  }
+}
 `,
-    variables: { productId: DEMO_PRODUCT_ID },
+    variables: { productId: DEMO_PRODUCT_ID, list: '2 x oat drink\n1 kg spaghetti\nmature cheddar' },
   },
   {
     title: 'Free text',
