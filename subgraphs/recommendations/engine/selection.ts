@@ -34,14 +34,19 @@ export class AisleCap {
   }
 }
 
+/** Best first; ties by catalog position, so every replica ranks alike. */
+export function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.item.index - b.item.index;
+}
+
 /**
  * Picks the best `first` candidates the cap allows, best first. Candidates
  * the cap holds back stay out: a short list is filled from other aisles by
  * the caller's fallback, never by letting one aisle take over.
  */
-export function selectDiverse(candidates: Candidate[], first: number, cap: AisleCap): Candidate[] {
-  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.item.index - b.item.index);
-  const chosen: Candidate[] = [];
+export function selectDiverse<T extends Candidate>(candidates: readonly T[], first: number, cap: AisleCap): T[] {
+  const ranked = [...candidates].sort(byScore);
+  const chosen: T[] = [];
   for (const candidate of ranked) {
     if (chosen.length >= first) break;
     if (!cap.allows(candidate.item)) continue;
