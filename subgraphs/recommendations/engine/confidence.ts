@@ -75,23 +75,25 @@ export function nextItemConfidence(scores: Float64Array, eligible: (index: numbe
  * candidate in score order, not only the served few, so the answer for an
  * item does not depend on how many were asked for.
  */
-export function monotoneInScore(estimates: readonly number[]): number[] {
-  const means: number[] = [];
-  const sizes: number[] = [];
-  for (const value of estimates) {
-    let mean = clampConfidence(value);
+export function monotoneInScore(estimates: ArrayLike<number>): number[] {
+  // Runs as a stack of (mean, size); typed arrays: a list may hold the whole catalog.
+  const means = new Float64Array(estimates.length);
+  const sizes = new Uint32Array(estimates.length);
+  let runs = 0;
+  for (let k = 0; k < estimates.length; k++) {
+    let mean = clampConfidence(estimates[k]!);
     let size = 1;
     // A value above the run before it is a violation: pool them.
-    while (means.length > 0 && means[means.length - 1]! < mean) {
-      const before = means.pop()!;
-      const count = sizes.pop()!;
-      mean = (before * count + mean * size) / (count + size);
-      size += count;
+    while (runs > 0 && means[runs - 1]! < mean) {
+      runs -= 1;
+      mean = (means[runs]! * sizes[runs]! + mean * size) / (sizes[runs]! + size);
+      size += sizes[runs]!;
     }
-    means.push(mean);
-    sizes.push(size);
+    means[runs] = mean;
+    sizes[runs] = size;
+    runs += 1;
   }
-  const out: number[] = [];
-  for (let run = 0; run < means.length; run++) for (let k = 0; k < sizes[run]!; k++) out.push(means[run]!);
+  const out = new Array<number>(estimates.length);
+  for (let run = 0, k = 0; run < runs; run++) for (let n = 0; n < sizes[run]!; n++) out[k++] = means[run]!;
   return out;
 }

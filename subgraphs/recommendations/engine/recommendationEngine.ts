@@ -22,7 +22,7 @@ import { monotoneInScore, nextItemConfidence, smoothedShare } from './confidence
 import { RecentMap } from './recentSet';
 import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
-import { AisleCap, byScore, selectDiverse, type Candidate } from './selection';
+import { AisleCap, byScore, selectDiverse, selectRanked, type Candidate } from './selection';
 import { packedShoppersProblem, ShopperHistory, type PackedShoppers } from './shopperHistory';
 import { stemsOf, wordStem } from './wordStem';
 
@@ -819,12 +819,10 @@ export class RecommendationEngine {
    */
   private rankWithConfidence(candidates: Candidate[], first: number, cap: AisleCap, estimate: (candidate: Candidate) => number): Scored[] {
     const ranked = candidates.sort(byScore);
-    const confidences = monotoneInScore(ranked.map(estimate));
-    return selectDiverse(
-      ranked.map((candidate, k) => ({ ...candidate, confidence: confidences[k]! })),
-      first,
-      cap,
-    );
+    const estimates = new Float64Array(ranked.length);
+    for (let k = 0; k < ranked.length; k++) estimates[k] = estimate(ranked[k]!);
+    const confidences = monotoneInScore(estimates);
+    return selectRanked(ranked, first, cap).map((k) => ({ ...ranked[k]!, confidence: confidences[k]! }));
   }
 
   /**

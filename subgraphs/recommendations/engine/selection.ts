@@ -46,12 +46,17 @@ export function byScore(a: Candidate, b: Candidate): number {
  */
 export function selectDiverse<T extends Candidate>(candidates: readonly T[], first: number, cap: AisleCap): T[] {
   const ranked = [...candidates].sort(byScore);
-  const chosen: T[] = [];
-  for (const candidate of ranked) {
-    if (chosen.length >= first) break;
+  return selectRanked(ranked, first, cap).map((k) => ranked[k]!);
+}
+
+/** selectDiverse over candidates already in `byScore` order: the positions picked, ascending. */
+export function selectRanked(ranked: readonly Candidate[], first: number, cap: AisleCap): number[] {
+  const chosen: number[] = [];
+  for (let k = 0; k < ranked.length && chosen.length < first; k++) {
+    const candidate = ranked[k]!;
     if (!cap.allows(candidate.item)) continue;
     cap.take(candidate.item);
-    chosen.push(candidate);
+    chosen.push(k);
   }
   return chosen;
 }
