@@ -90,6 +90,13 @@ export class CatalogProjection {
     return this.facts[index]?.merchandise ?? true;
   }
 
+  /** Items that could be recommended (merchandise, not archived): the "even share" of a shop without activity is one of these. */
+  get merchandiseCount(): number {
+    let count = 0;
+    for (const facts of this.facts) if (facts?.merchandise && !facts.archived) count += 1;
+    return count;
+  }
+
   all(): CatalogFacts[] {
     return this.facts.filter((f): f is CatalogFacts => f !== undefined);
   }

@@ -119,6 +119,13 @@ export class CoOccurrence {
     if (added) for (const [partner, count] of added) if (this.restoredAt(item, partner) < 0) visit(partner, count);
   }
 
+  /** The sum of the item's pair counts: how many (item, partner) pairs its baskets held. */
+  pairTotal(item: number): number {
+    let total = 0;
+    this.forEachPartner(item, (_, count) => (total += count));
+    return total;
+  }
+
   /** The counts, each pair once (see PackedCoOccurrence). */
   pack(): PackedCoOccurrence {
     const rows = Math.max(this.restored.offsets.length - 1, this.added.length);

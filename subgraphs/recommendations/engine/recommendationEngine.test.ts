@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { InteractionType, ProductSnapshot } from '../../../platform/events/topics';
 import { decodeSnapshot, encodeSnapshot } from '../data/modelSnapshotRepository';
 import { BasketModel } from './basketModel';
-import { defaultEngineOptions, RecommendationEngine, type Interaction } from './recommendationEngine';
+import { PRIOR_STRENGTH } from './confidence';
+import { defaultEngineOptions, RecommendationEngine, type Interaction, type RecommendationList } from './recommendationEngine';
 import { productSnapshots } from '../../../test/support/productSnapshots';
 
 // A small shop with known structure, so each rule can be checked exactly.
@@ -210,6 +211,80 @@ describe('per shopper', () => {
     expect(list.items).toHaveLength(4);
     expect(list.servedBy).toContain('POPULAR');
     expect(new Set(ids(list)).size).toBe(4);
+  });
+});
+
+describe('confidence: the chance that the item is the next add to cart', () => {
+  /** The primary strategy's items of a list: confidences in [0, 1], never rising down the list. */
+  function expectHonest(list: RecommendationList): void {
+    const own = list.items.filter((r) => r.recommendationId.split('.')[0] !== 'POP' || list.servedBy[0]?.startsWith('POPULAR'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const [k, item] of own.entries()) {
+      expect(item.confidence).toBeGreaterThanOrEqual(0);
+      expect(item.confidence).toBeLessThanOrEqual(1);
+      if (k > 0) expect(item.confidence).toBeLessThanOrEqual(own[k - 1]!.confidence);
+    }
+  }
+
+  it('is, for bought together, the share of the anchor\'s pairs that go to the item, smoothed', () => {
+    const { engine } = engineWith(history);
+    // Milk's baskets paired it with butter 30 times and with bread 10 times; butter is 30 of the 191 purchases.
+    const list = engine.frequentlyBoughtTogether(milk.productId, { first: 5, strict: true });
+    expect(list.items[0]!.productId).toBe(butter.productId);
+    expect(list.items[0]!.confidence).toBeCloseTo((30 + PRIOR_STRENGTH * (30 / 191)) / (40 + PRIOR_STRENGTH), 2);
+    expectHonest(list);
+    // With bread in the cart too, bread cannot be next: butter takes its share.
+    const withBread = engine.frequentlyBoughtTogether(milk.productId, { first: 5, strict: true, filter: { excludeIds: [bread.productId] } });
+    expect(withBread.items[0]!.confidence).toBeGreaterThan(list.items[0]!.confidence + 0.1);
+    expect(withBread.items[0]!.confidence).toBeCloseTo((30 + PRIOR_STRENGTH * (30 / 153)) / (30 + PRIOR_STRENGTH), 2);
+  });
+
+  it('never states certainty from one basket', () => {
+    const { engine } = engineWith([[rolls, jam]]);
+    const list = engine.frequentlyBoughtTogether(rolls.productId, { first: 1, strict: true });
+    expect(list.items[0]!.productId).toBe(jam.productId);
+    expect(list.items[0]!.confidence).toBeLessThan(0.75);
+  });
+
+  it('is, for popular items, their share of the shop\'s interest: a whole list adds up to at most 1', () => {
+    const { engine } = engineWith(history);
+    const list = engine.popular({ first: 20 });
+    expectHonest(list);
+    // Each confidence is rounded to 3 decimals.
+    expect(list.items.reduce((sum, r) => sum + r.confidence, 0)).toBeLessThanOrEqual(1 + list.items.length * 0.0005);
+    // Milk is 80 of the 191 purchases.
+    expect(list.items[0]!.confidence).toBeCloseTo(80 / 191, 2);
+  });
+
+  it('is an even share of the catalog while a shop has no activity', () => {
+    const { engine } = engineWith([]);
+    const list = engine.popular({ first: 3 });
+    // Eight of the nine products can be recommended (not the archived one; the sold-out one counts).
+    for (const item of list.items) expect(item.confidence).toBeCloseTo(1 / 8, 3);
+  });
+
+  it('is in [0, 1] and never rises down the list, for every strategy', () => {
+    const { engine, clock } = engineWith(history);
+    const me = crypto.randomUUID();
+    for (let i = 0; i < 5; i++) {
+      const other = crypto.randomUUID();
+      for (const p of [milk, butter, jam]) engine.ingest(event(other, 'VIEW', p, clock.now));
+    }
+    engine.ingest(event(me, 'VIEW', milk, clock.now));
+    purchase(engine, [jam, bread], clock.now, me);
+    purchase(engine, [jam], clock.now, me);
+    clock.now += 3_600_000;
+    for (let i = 0; i < 10; i++) engine.ingest(event(crypto.randomUUID(), 'VIEW', caviar, clock.now));
+    for (let i = 0; i < 3; i++) engine.ingest(event(crypto.randomUUID(), 'VIEW', rolls, clock.now));
+    expectHonest(engine.cartSuggestions([milk.productId], { first: 5 }));
+    expectHonest(engine.frequentlyBoughtTogether(bread.productId, { first: 5, strict: true }));
+    expectHonest(engine.similar(milk.productId, { first: 5, strict: true }));
+    expectHonest(engine.trending({ first: 5, strict: true }));
+    expectHonest(engine.personalized(me, { first: 5, strict: true }));
+    expectHonest(engine.buyItAgain(me, { first: 5 }));
+    expectHonest(engine.recentlyViewed(me, { first: 5 }));
+    // Jam is 2 of the shopper's 3 purchases.
+    expect(engine.buyItAgain(me, { first: 1 }).items[0]!.confidence).toBeLessThan(2 / 3);
   });
 });
 

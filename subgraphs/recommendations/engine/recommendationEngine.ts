@@ -18,11 +18,11 @@ import { compileConstraints, isSustainable, anonymousShopper, type CompiledConst
 import { DecayingCounters, type PackedCounters } from './decayingCounters';
 import { ItemIndex } from './itemIndex';
 import { toCents } from './money';
-import { nextItemConfidence } from './nextItemConfidence';
+import { monotoneInScore, nextItemConfidence, smoothedShare } from './confidence';
 import { RecentMap } from './recentSet';
 import { Scopes } from './scopes';
 import { boughtWith, fitOnly, fitsShopper, formatMoney, joinReason, popularReason, trendingReason } from './reasons';
-import { AisleCap, selectDiverse, type Candidate } from './selection';
+import { AisleCap, byScore, selectDiverse, selectRanked, type Candidate } from './selection';
 import { packedShoppersProblem, ShopperHistory, type PackedShoppers } from './shopperHistory';
 import { carriesStem, stemsOf, wordStem } from './wordStem';
 
@@ -53,12 +53,17 @@ export type Strategy =
 export interface Recommendation {
   productId: string;
   score: number;
-  /** 0–1. */
+  /** The estimated probability that this item is the shopper's next add to cart (confidence.ts). */
   confidence: number;
   type: RecommendationType;
   reason: string;
   /** Echo it in trackEvent to attribute clicks and purchases. */
   recommendationId: string;
+}
+
+/** A candidate with its confidence: the strategy's estimate, non-increasing in its score. */
+interface Scored extends Candidate {
+  confidence: number;
 }
 
 export interface RecommendationList {
@@ -88,7 +93,7 @@ export interface EngineOptions {
   pairShrinkage: number;
   /**
    * Exponent on basket-model scores before they are normalised into cart
-   * completion's confidence (nextItemConfidence.ts): above 1 undoes part of
+   * completion's confidence (confidence.ts): above 1 undoes part of
    * the ridge shrinkage that flattens strong links. 1.25 was the calibrated
    * value on groceries; `npm run eval` reports the calibration it gives.
    */
@@ -418,14 +423,14 @@ export class RecommendationEngine {
       evidence += 1;
       if (constraints.accepts(item)) candidates.push({ item, score: scores[i]! * constraints.boost(item) });
     }
-    const chosen = selectDiverse(candidates, request.first, cap);
     const inCart = new Set(context);
     const nextItem = nextItemConfidence(scores, (i) => !inCart.has(i) && this.catalog.isMerchandise(i) && this.catalog.get(i) !== undefined, this.options.confidenceSharpness);
-    const items = chosen.map(({ item, score }) => {
+    const chosen = this.rankWithConfidence(candidates, request.first, cap, ({ item }) => nextItem(item.index));
+    const items = chosen.map(({ item, score, confidence }) => {
       const link = this.basketModel.strongestLink(context, item.index);
-      return this.explainForCart(item, score, nextItem(item.index), link, shopper, constraints);
+      return this.explainForCart(item, score, confidence, link, shopper, constraints);
     });
-    items.push(...this.lowerCarbonAlternatives(context, shopper, constraints, items, request.first, cap));
+    items.push(...this.lowerCarbonAlternatives(context, shopper, constraints, items, request.first, cap, nextItem));
     const why = context.length === 0 ? 'The cart is empty' : evidence === 0 ? 'Nothing has been bought with these items yet' : 'Nothing bought with these items passes the filters';
     return this.withFallback(this.primary(items.slice(0, request.first), 'CART_COMPLETION', why), context, request, constraints, cap);
   }
@@ -436,10 +441,10 @@ export class RecommendationEngine {
     const constraints = this.constraintsFor(request, [productId]);
     const cap = this.capFor(request, true);
     const candidates: Candidate[] = [];
-    const confidence = new Map<number, number>();
     const together = new Map<number, number>();
     let evidence = 0;
     const anchorCount = anchor === undefined ? 0 : this.baskets.count(anchor);
+    const next = this.pairNextItem(anchor, request.filter?.excludeIds ?? []);
     if (anchor !== undefined) {
       const baskets = Math.max(1, this.baskets.baskets);
       this.baskets.forEachPartner(anchor, (other, count) => {
@@ -451,15 +456,14 @@ export class RecommendationEngine {
         const conditional = (count + this.options.pairShrinkage * base) / (anchorCount + this.options.pairShrinkage);
         // Lift discounts staples: milk is in every basket, so it says little about this one.
         const lift = conditional / Math.max(base, 1e-9);
-        confidence.set(other, conditional);
         together.set(other, count);
         candidates.push({ item, score: conditional * Math.sqrt(lift) * constraints.boost(item) });
       });
     }
     const anchorName = this.catalog.get(anchor ?? -1)?.name ?? 'this item';
-    const chosen = selectDiverse(candidates, request.first, cap);
-    const items = chosen.map(({ item, score }) =>
-      this.recommendation(item, score, confidence.get(item.index) ?? 0, 'BOUGHT_TOGETHER', boughtWith(anchorName, together.get(item.index) ?? 0, anchorCount), 'FBT'),
+    const chosen = this.rankWithConfidence(candidates, request.first, cap, ({ item }) => next(item.index));
+    const items = chosen.map(({ item, score, confidence }) =>
+      this.recommendation(item, score, confidence, 'BOUGHT_TOGETHER', boughtWith(anchorName, together.get(item.index) ?? 0, anchorCount), 'FBT'),
     );
     const why = evidence === 0 ? `Nothing has been bought with ${anchorName} yet` : `Nothing bought with ${anchorName} passes the filters`;
     return this.withFallback(this.primary(items, 'FREQUENTLY_BOUGHT_TOGETHER', why), anchor === undefined ? [] : [anchor], request, constraints, cap);
@@ -490,9 +494,11 @@ export class RecommendationEngine {
       const item = this.catalog.get(index);
       if (item && score > 0 && constraints.accepts(item)) candidates.push({ item, score: score * constraints.boost(item) });
     }
-    const chosen = selectDiverse(candidates, request.first, cap);
-    const items = chosen.map(({ item, score }) =>
-      this.recommendation(item, score, Math.min(1, score), 'SIMILAR', `Similar to ${anchor?.name ?? 'this item'}`, 'SIM'),
+    // Similarity is no probability: each item's chance comes from the anchor's basket pairs, ordered by similarity.
+    const next = this.pairNextItem(anchor?.index, request.filter?.excludeIds ?? []);
+    const chosen = this.rankWithConfidence(candidates, request.first, cap, ({ item }) => next(item.index));
+    const items = chosen.map(({ item, score, confidence }) =>
+      this.recommendation(item, score, confidence, 'SIMILAR', `Similar to ${anchor?.name ?? 'this item'}`, 'SIM'),
     );
     const name = anchor?.name ?? 'this item';
     const why = scores.size === 0 ? `Nothing in the catalog is like ${name} yet` : `No item like ${name} passes the filters`;
@@ -505,8 +511,9 @@ export class RecommendationEngine {
     const now = this.options.now();
     const scope = request.filter?.categoryId ? 'category' : 'shop';
     // A tiny floor keeps a new shop (no interactions yet) from answering with nothing.
-    const items = this.rankAll(constraints, request.first, (i) => this.popularity.valueAt(i, now) + 1e-6, cap).map(({ item, score }, _, all) =>
-      this.recommendation(item, score, this.popularityConfidence(score, all), 'POPULAR', this.withFit(popularReason(score > ACTIVE, scope), item, request), 'POP'),
+    const share = this.interestShare(this.popularity, now, request.filter?.excludeIds ?? []);
+    const items = this.rankAll(constraints, request.first, (i) => this.popularity.valueAt(i, now) + 1e-6, cap, () => share).map(({ item, score, confidence }) =>
+      this.recommendation(item, score, confidence, 'POPULAR', this.withFit(popularReason(score > ACTIVE, scope), item, request), 'POP'),
     );
     return this.primary(items, scope === 'category' ? 'POPULAR_IN_CATEGORY' : 'POPULAR', 'No item passes the filters');
   }
@@ -524,12 +531,14 @@ export class RecommendationEngine {
       if (recent < 0.5) return 0;
       return (recent / shortScale + prior) / (this.trendLong.valueAt(i, now) / longScale + prior);
     };
+    // The chance of the next add: the item's share of the last hours' interest.
+    const share = this.interestShare(this.trendShort, now, request.filter?.excludeIds ?? []);
     const ranked = this.rankAll(constraints, request.first, (i) => {
       const rising = risingOf(i);
       return rising > 1 ? Math.log1p(this.trendShort.valueAt(i, now)) * rising : 0;
-    }, cap);
-    const items = ranked.map(({ item, score }, _, all) =>
-      this.recommendation(item, score, this.share(score, all), 'TRENDING', this.withFit(trendingReason(risingOf(item.index)), item, request), 'TRD'),
+    }, cap, () => share);
+    const items = ranked.map(({ item, score, confidence }) =>
+      this.recommendation(item, score, confidence, 'TRENDING', this.withFit(trendingReason(risingOf(item.index)), item, request), 'TRD'),
     );
     return this.withFallback(this.primary(items, 'TRENDING', 'Nothing is drawing more interest than usual right now'), [], request, constraints, cap);
   }
@@ -542,16 +551,30 @@ export class RecommendationEngine {
     const scores = new Map<number, number>();
     /** For each candidate, the viewed item that contributed most: the reason shown. */
     const why = new Map<number, { source: number; value: number; type: InteractionType }>();
+    /**
+     * The chance of the next add, for each candidate: the mixture, weighted like
+     * the score, of each recent item's co-engagement shares (smoothed towards
+     * the item's share of purchases), times the shopper's rate of new items
+     * (this list leaves out what they already engaged with).
+     */
+    const mixed = new Map<number, number>();
+    let totalWeight = 0;
+    let priorWeight = 0;
     if (history) {
       const seen = new Set(history.recent.map((r) => r.item));
       history.recent.forEach(({ item: source, type }, position) => {
         const recency = 0.85 ** (history.recent.length - 1 - position);
         const weight = INTEREST[type] * recency;
+        if (weight <= 0) return;
         const sourceCount = this.behaviour.count(source) + this.options.pairShrinkage;
+        const pairs = this.behaviour.pairTotal(source);
+        totalWeight += weight;
+        priorWeight += weight * smoothedShare(0, pairs, 1);
         this.behaviour.forEachPartner(source, (other, together) => {
           if (seen.has(other)) return;
           const value = (weight * together) / Math.sqrt(sourceCount * (this.behaviour.count(other) + this.options.pairShrinkage));
           scores.set(other, (scores.get(other) ?? 0) + value);
+          mixed.set(other, (mixed.get(other) ?? 0) + weight * smoothedShare(together, pairs, 0));
           if (value > (why.get(other)?.value ?? 0)) why.set(other, { source, value, type });
         });
       });
@@ -561,13 +584,18 @@ export class RecommendationEngine {
       const item = this.catalog.get(index);
       if (item && constraints.accepts(item)) candidates.push({ item, score: score * constraints.boost(item) });
     }
-    const chosen = selectDiverse(candidates, request.first, cap);
-    const items = chosen.map(({ item, score }, _, all) => {
+    const base = this.purchaseShare();
+    const purchases = [...(history?.purchases.values() ?? [])];
+    const newItems = smoothedShare(purchases.length, purchases.reduce((sum, p) => sum + p.count, 0), 1);
+    const chosen = this.rankWithConfidence(candidates, request.first, cap, ({ item }) =>
+      totalWeight > 0 ? (newItems * ((mixed.get(item.index) ?? 0) + priorWeight * base(item.index))) / totalWeight : 0,
+    );
+    const items = chosen.map(({ item, score, confidence }) => {
       const link = why.get(item.index);
       const source = this.catalog.get(link?.source ?? -1);
       const verb = link?.type === 'PURCHASE' ? 'bought' : link?.type === 'ADD_TO_CART' ? 'added' : 'looked at';
       const reason = source ? `Because you ${verb} ${source.name}: shoppers who did also chose this` : 'Picked for you';
-      return this.recommendation(item, score, this.share(score, all), 'PERSONALIZED', this.withFit(reason, item, request), 'PER');
+      return this.recommendation(item, score, confidence, 'PERSONALIZED', this.withFit(reason, item, request), 'PER');
     });
     const context = history ? history.recent.map((r) => r.item) : [];
     const empty = !history ? 'No activity from this shopper yet' : scores.size === 0 ? 'Nothing is linked to what this shopper did yet' : 'Nothing linked to this shopper passes the filters';
@@ -579,15 +607,18 @@ export class RecommendationEngine {
     const constraints = this.constraintsFor(request, []);
     const now = this.options.now();
     const candidates: Candidate[] = [];
+    let purchases = 0;
     for (const [index, { count, lastAt }] of history?.purchases ?? []) {
+      purchases += count;
       const item = this.catalog.get(index);
       const ageDays = Math.max(0, now - lastAt) / 86_400_000;
       if (item && constraints.accepts(item)) candidates.push({ item, score: count / (1 + ageDays / 30) });
     }
-    const chosen = selectDiverse(candidates, request.first, AisleCap.off());
-    const items = chosen.map(({ item, score }) => {
+    // The chance of the next add: the item's share of the shopper's own purchases.
+    const chosen = this.rankWithConfidence(candidates, request.first, AisleCap.off(), ({ item }) => smoothedShare(history!.purchases.get(item.index)!.count, purchases, 0));
+    const items = chosen.map(({ item, score, confidence }) => {
       const count = history!.purchases.get(item.index)!.count;
-      return this.recommendation(item, score, Math.min(1, count / 5), 'BUY_IT_AGAIN', count > 1 ? `You bought this ${count} times` : 'You bought this before', 'BIA');
+      return this.recommendation(item, score, confidence, 'BUY_IT_AGAIN', count > 1 ? `You bought this ${count} times` : 'You bought this before', 'BIA');
     });
     const why = (history?.purchases.size ?? 0) === 0 ? 'No purchases from this shopper yet' : 'None of your past purchases passes the filters';
     return this.primary(items, 'BUY_IT_AGAIN', why);
@@ -597,13 +628,11 @@ export class RecommendationEngine {
     const history = this.shoppers.peek(shopperId);
     const constraints = this.constraintsFor(request, []);
     const viewed = (history?.recent ?? []).filter((r) => r.type === 'VIEW' || r.type === 'CLICK').reverse();
-    const items: Recommendation[] = [];
-    for (const { item: index } of viewed) {
-      const item = this.catalog.get(index);
-      if (!item || !constraints.accepts(item)) continue;
-      items.push(this.recommendation(item, 1 / (items.length + 1), 1, 'RECENTLY_VIEWED', 'You viewed this recently', 'RV'));
-      if (items.length >= request.first) break;
-    }
+    // The chance of the next add: the item's share of the shopper's recent interest, most recent first.
+    const interest = (history?.recent ?? []).reduce((sum, r) => sum + INTEREST[r.type], 0);
+    const shown = viewed.filter(({ item }) => this.catalog.get(item) && constraints.accepts(this.catalog.get(item)!)).slice(0, request.first);
+    const confidences = monotoneInScore(shown.map((r) => smoothedShare(INTEREST[r.type], interest, 0)));
+    const items = shown.map(({ item }, k) => this.recommendation(this.catalog.get(item)!, 1 / (k + 1), confidences[k]!, 'RECENTLY_VIEWED', 'You viewed this recently', 'RV'));
     return this.primary(items, 'RECENTLY_VIEWED', viewed.length === 0 ? 'No views from this shopper yet' : 'None of the viewed items passes the filters');
   }
 
@@ -632,10 +661,15 @@ export class RecommendationEngine {
       const popularity = Math.log1p(this.popularity.valueAt(i, now));
       const tieBreak = 0.5 * price * (0.5 + 0.5 * (popularity / (1 + popularity)));
       return 1 + 4 * productShare + 2 * otherShare + tieBreak;
-    }, cap);
+    }, cap, (matching) => {
+      // The shopper named what they want: the chance of the next add is the item's share of the matches' interest.
+      let interest = 0;
+      for (const { item } of matching) interest += this.popularity.valueAt(item.index, now);
+      return (i) => smoothedShare(this.popularity.valueAt(i, now), interest, 1 / Math.max(1, matching.length));
+    });
     const label = `Matches “${wanted.join(' ')}”`;
-    const items = ranked.map(({ item, score }, _, all) =>
-      this.recommendation(item, score, this.share(score, all), request.cheapFirst ? 'BUDGET' : 'POPULAR', label, 'TXT'),
+    const items = ranked.map(({ item, score, confidence }) =>
+      this.recommendation(item, score, confidence, request.cheapFirst ? 'BUDGET' : 'POPULAR', label, 'TXT'),
     );
     const why = wanted.length === 0 ? 'No product words to match' : `No product matching “${wanted.join(' ')}” passes the filters`;
     return this.withFallback(this.primary(items, 'INTENT', why), [], request, constraints, cap);
@@ -766,13 +800,75 @@ export class RecommendationEngine {
     return compileConstraints({ ...request.filter, excludeIds: [...(request.filter?.excludeIds ?? []), ...exclude] }, request.shopper ?? anonymousShopper, this.catalog);
   }
 
-  private rankAll(constraints: CompiledConstraints, first: number, score: (index: number) => number, cap: AisleCap): Candidate[] {
+  /** `estimate`, given every candidate, says each item's chance of being the next add (before it is made monotone). */
+  private rankAll(constraints: CompiledConstraints, first: number, score: (index: number) => number, cap: AisleCap, estimate: (candidates: readonly Candidate[]) => (index: number) => number): Scored[] {
     const candidates: Candidate[] = [];
     for (const item of this.catalog.all()) {
       const value = score(item.index);
       if (value > 0 && constraints.accepts(item)) candidates.push({ item, score: value * constraints.boost(item) });
     }
-    return selectDiverse(candidates, first, cap);
+    const chance = estimate(candidates);
+    return this.rankWithConfidence(candidates, first, cap, ({ item }) => chance(item.index));
+  }
+
+  /**
+   * Every candidate ranked by score, given its confidence (`estimate`, made
+   * non-increasing along the whole ranking, so it does not depend on how
+   * many are asked for), then the best `first` the cap allows.
+   */
+  private rankWithConfidence(candidates: Candidate[], first: number, cap: AisleCap, estimate: (candidate: Candidate) => number): Scored[] {
+    const ranked = candidates.sort(byScore);
+    const estimates = new Float64Array(ranked.length);
+    for (let k = 0; k < ranked.length; k++) estimates[k] = estimate(ranked[k]!);
+    const confidences = monotoneInScore(estimates);
+    return selectRanked(ranked, first, cap).map((k) => ({ ...ranked[k]!, confidence: confidences[k]! }));
+  }
+
+  /**
+   * Each merchandise item's share of all purchases counted in baskets: the
+   * prior of every pair estimate. Excluded items (the cart) cannot be the next
+   * add: their purchases are left out of the total.
+   */
+  private purchaseShare(excluded: ReadonlySet<number> = new Set()): (index: number) => number {
+    let total = 0;
+    for (let i = 0; i < this.items.size; i++) if (!excluded.has(i)) total += this.baskets.count(i);
+    const uniform = 1 / Math.max(1, this.catalog.merchandiseCount - excluded.size);
+    return (index) => smoothedShare(this.baskets.count(index), total, uniform);
+  }
+
+  /**
+   * The chance that the next add is `index`, knowing that `anchor` is in the
+   * cart: the share of the anchor's basket pairs that go to the item,
+   * smoothed towards its share of all purchases. Pairs with excluded items
+   * (the rest of the cart) are left out of the total, as they cannot be next.
+   * Without an anchor (or any pairs) it is the purchase share alone.
+   */
+  private pairNextItem(anchor: number | undefined, excludeIds: readonly string[]): (index: number) => number {
+    const excluded = new Set(this.indexesOf(excludeIds).filter((i) => i !== anchor));
+    const base = this.purchaseShare(excluded);
+    let pairs = anchor === undefined ? 0 : this.baskets.pairTotal(anchor);
+    if (anchor !== undefined) for (const other of excluded) pairs -= this.baskets.together(anchor, other);
+    return (index) => smoothedShare(anchor === undefined ? 0 : this.baskets.together(anchor, index), pairs, base(index));
+  }
+
+  /**
+   * Each item's share of a counter's current total over the merchandise,
+   * smoothed towards an even share (a shop with no activity yet). Items
+   * excluded by the request (the cart, what the shopper already has) cannot
+   * be the next add: their share is left out of the total. Other filters do
+   * not change it.
+   */
+  private interestShare(counter: DecayingCounters, now: number, excludeIds: readonly string[] = []): (index: number) => number {
+    const excluded = new Set(this.indexesOf(excludeIds));
+    let total = 0;
+    let count = 0;
+    for (const item of this.catalog.all()) {
+      if (!item.merchandise || item.archived || excluded.has(item.index)) continue;
+      total += counter.valueAt(item.index, now);
+      count += 1;
+    }
+    const uniform = 1 / Math.max(1, count);
+    return (index) => smoothedShare(counter.valueAt(index, now), total, uniform);
   }
 
   /**
@@ -797,20 +893,6 @@ export class RecommendationEngine {
     return items.length > 0 ? { items, servedBy: [strategy] } : { items, servedBy: [], emptyReason };
   }
 
-  /** Relative confidence for lists with no probabilistic model: the item's share of the top score. */
-  private share(score: number, all: readonly Candidate[]): number {
-    const top = all[0]?.score ?? 0;
-    return top > 0 ? Math.min(1, score / top) : 0;
-  }
-
-  /**
-   * Popularity says little about fit: at most 0.5, and near 0 while the shop
-   * has too little activity to tell items apart.
-   */
-  private popularityConfidence(score: number, all: readonly Candidate[]): number {
-    const top = all[0]?.score ?? 0;
-    return top > 0.01 ? 0.5 * Math.min(1, score / top) : 0.05;
-  }
 
   private explainForCart(
     item: CatalogFacts,
@@ -844,6 +926,7 @@ export class RecommendationEngine {
     already: readonly Recommendation[],
     first: number,
     cap: AisleCap,
+    nextItem: (index: number) => number,
   ): Recommendation[] {
     if (shopper.sustainability === 'NONE' || already.length >= first) return [];
     const taken = new Set(already.map((r) => r.productId));
@@ -861,7 +944,9 @@ export class RecommendationEngine {
         taken.add(best.productId);
         cap.take(best);
         const saving = Math.round((1 - best.carbonFootprintKg! / inCart.carbonFootprintKg) * 100);
-        found.push(this.recommendation(best, 0, 0.5, 'SUSTAINABILITY', `Lower-carbon alternative to ${inCart.name} (${saving}% less CO2e)`, 'ECO'));
+        // Its chance as the basket model sees it (ranked last: no higher than the items above it).
+        const floor = already.length > 0 ? already[already.length - 1]!.confidence : 1;
+        found.push(this.recommendation(best, 0, Math.min(floor, nextItem(best.index)), 'SUSTAINABILITY', `Lower-carbon alternative to ${inCart.name} (${saving}% less CO2e)`, 'ECO'));
       }
       if (already.length + found.length >= first) break;
     }
@@ -886,6 +971,7 @@ export class RecommendationEngine {
     const anchorName = context.length === 1 ? this.catalog.get(context[0]!)?.name : undefined;
     const items = [...list.items];
     const servedBy = [...list.servedBy];
+    let share: ((index: number) => number) | undefined;
     const fill = (accept: (item: CatalogFacts) => boolean, strategy: Strategy, reason: (active: boolean) => string) => {
       const before = items.length;
       const ranked = this.rankAll(
@@ -893,10 +979,11 @@ export class RecommendationEngine {
         request.first - items.length,
         (i) => this.popularity.valueAt(i, now) + 1e-6,
         cap,
+        () => (share ??= this.interestShare(this.popularity, now, [...(request.filter?.excludeIds ?? []), ...context.map((i) => this.items.idAt(i))])),
       );
-      for (const { item, score } of ranked) {
+      for (const { item, score, confidence } of ranked) {
         taken.add(item.productId);
-        items.push(this.recommendation(item, score, this.popularityConfidence(score, ranked), 'POPULAR', this.withFit(reason(score > ACTIVE), item, request), 'POP'));
+        items.push(this.recommendation(item, score, confidence, 'POPULAR', this.withFit(reason(score > ACTIVE), item, request), 'POP'));
       }
       if (items.length > before) servedBy.push(strategy);
     };

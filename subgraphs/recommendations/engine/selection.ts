@@ -34,19 +34,29 @@ export class AisleCap {
   }
 }
 
+/** Best first; ties by catalog position, so every replica ranks alike. */
+export function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.item.index - b.item.index;
+}
+
 /**
  * Picks the best `first` candidates the cap allows, best first. Candidates
  * the cap holds back stay out: a short list is filled from other aisles by
  * the caller's fallback, never by letting one aisle take over.
  */
-export function selectDiverse(candidates: Candidate[], first: number, cap: AisleCap): Candidate[] {
-  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.item.index - b.item.index);
-  const chosen: Candidate[] = [];
-  for (const candidate of ranked) {
-    if (chosen.length >= first) break;
+export function selectDiverse<T extends Candidate>(candidates: readonly T[], first: number, cap: AisleCap): T[] {
+  const ranked = [...candidates].sort(byScore);
+  return selectRanked(ranked, first, cap).map((k) => ranked[k]!);
+}
+
+/** selectDiverse over candidates already in `byScore` order: the positions picked, ascending. */
+export function selectRanked(ranked: readonly Candidate[], first: number, cap: AisleCap): number[] {
+  const chosen: number[] = [];
+  for (let k = 0; k < ranked.length && chosen.length < first; k++) {
+    const candidate = ranked[k]!;
     if (!cap.allows(candidate.item)) continue;
     cap.take(candidate.item);
-    chosen.push(candidate);
+    chosen.push(k);
   }
   return chosen;
 }

@@ -181,9 +181,10 @@ function recommenderFor(strategy: EvaluatedStrategy, engine: RecommendationEngin
     case 'BASKET_MODEL':
       return (context, _, first) => engine.cartSuggestions(context, { first, strict: true });
     case 'CO_OCCURRENCE':
-      return (context, _, first) => mergeLists(context.map((id) => engine.frequentlyBoughtTogether(id, { first: everything, strict: true })), first, context);
+      // The rest of the cart is excluded, as a cart page would: it cannot be the next add, so it takes no share of the confidence.
+      return (context, _, first) => mergeLists(context.map((id) => engine.frequentlyBoughtTogether(id, { first: everything, strict: true, filter: { excludeIds: context } })), first, context);
     case 'SIMILAR':
-      return (context, _, first) => mergeLists(context.map((id) => engine.similar(id, { first: everything, strict: true })), first, context);
+      return (context, _, first) => mergeLists(context.map((id) => engine.similar(id, { first: everything, strict: true, filter: { excludeIds: context } })), first, context);
     case 'POPULAR':
       return (context, _, first) => engine.popular({ first, filter: { excludeIds: context } });
     case 'BUY_IT_AGAIN':
