@@ -177,7 +177,7 @@ describe('the storefront', () => {
     await stores.getByText(/SmartCart .+, Berlin: \d+\.\d km/).first().waitFor({ timeout: 15_000 });
     const similar = page.getByRole('region', { name: 'Similar products' });
     await similar.locator('.reason').first().waitFor({ timeout: 15_000 });
-    expect(await similar.locator('.reason').first().textContent()).toMatch(/\w+.*% sure/);
+    expect(await similar.locator('.reason').first().textContent()).toMatch(/\w+.*(\d+|under 1) % chance you add it next/);
     await page.getByRole('region', { name: 'Frequently bought together' }).waitFor();
     await browser.screenshot(page, 'storefront-4-product');
   });

@@ -21,7 +21,7 @@ export function RecommendationPanel({ title, list, name, version }: { title: str
           {list.items.map((item) => (
             <ProductCard key={item.recommendationId} product={item.product} onOpen={() => trackRecommendationClick(apollo, item.product.id, item.recommendationId)}>
               <p className="reason">
-                {item.reason} <span className="confidence">({Math.round(item.confidence * 100)} % sure)</span>
+                {item.reason} <span className="confidence">({chanceOf(item.confidence)} chance you add it next)</span>
               </p>
               <AddButton productId={item.product.id} name={item.product.name} recommendationId={item.recommendationId} />
             </ProductCard>
@@ -30,4 +30,10 @@ export function RecommendationPanel({ title, list, name, version }: { title: str
       )}
     </section>
   );
+}
+
+/** `confidence` is a probability of the next add (docs/recommendations.md#confidence): most are a few percent. */
+function chanceOf(confidence: number): string {
+  const percent = confidence * 100;
+  return percent < 1 ? 'under 1 %' : `${Math.round(percent)} %`;
 }

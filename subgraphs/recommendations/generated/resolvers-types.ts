@@ -600,7 +600,7 @@ export type RecommendationType =
 
 export type RecommendedItem = {
   __typename?: 'RecommendedItem';
-  /** 0–1: how sure the engine is that this item fits. */
+  /** 0–1: the estimated probability that this item is the shopper's next add to cart; one meaning for every strategy, calibrated on held-out baskets (docs/recommendations.md#confidence). */
   confidence: Scalars['Float']['output'];
   product: Product;
   /** Why, in words a shopper understands. */
