@@ -7,6 +7,8 @@ import { listPng, noisyJpeg, SHOPPING_LIST } from '../test/support/listImages';
 import { BarcodeReaderPool } from '../subgraphs/recommendations/vision/barcodeReaderPool';
 import { cleanListLine } from '../subgraphs/recommendations/vision/cleanListLine';
 import { OcrReaderPool } from '../subgraphs/recommendations/vision/ocrReaderPool';
+import { demoId } from '../subgraphs/products/seed/demoId';
+import { startBenchStack } from './benchStack';
 import { percentile } from './percentiles';
 
 // Barcode reading through the worker pool recommend(context: { image }) uses:
@@ -21,6 +23,13 @@ import { percentile } from './percentiles';
 // noisy (JPEG). Prints the same columns, the lines read exactly as written (after
 // clean-up) and the memory the pool added per worker (process RSS after the run
 // minus before the pool, divided by the workers: each holds its own model).
+//
+// Last, the whole API in this process (embedded, demo catalog): a product query
+// and a free-text recommend through the gateway, one after another, first on
+// their own, then while four list photos are in recommend(context: { image })
+// at every moment (the default single list worker reading one, three queued).
+// Prints p50/p99 of each: image requests must not slow the text and catalog
+// paths of the same process (they run in worker threads).
 //
 //   npm run bench:vision [-- <rounds> <max workers>]   (default 3 rounds, up to 2 workers)
 
@@ -95,6 +104,58 @@ async function benchLists(): Promise<void> {
   }
 }
 
+async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (!response.ok || body.errors) throw new Error(`${response.status} ${JSON.stringify(body.errors)}`);
+}
+
+async function benchCatalogBesideLists(): Promise<void> {
+  const stack = await startBenchStack('vision', { RATE_LIMIT_ENABLED: 'false' });
+  try {
+    const product = { query: 'query ($id: ID!) { product(id: $id) { name price availability } }', variables: { id: demoId('Whole milk 1 L') } };
+    const text = { query: 'query ($text: String!) { recommend(context: { text: $text }, first: 5) { items { product { name } } } }', variables: { text: 'cheap vegan snacks' } };
+    const photo = { base64: (await listPng()).toString('base64'), contentType: 'image/png' };
+    const list = 'query ($image: PhotoInput!) { recommend(context: { image: $image }, first: 3) { intent { image { kind } } } }';
+    // The engine has learned the catalog, and the list worker has loaded its model.
+    await post(stack.url, list, { image: photo });
+    const measure = async (count: number) => {
+      const times = { product: [] as number[], text: [] as number[] };
+      for (let i = 0; i < count; i++) {
+        let t = performance.now();
+        await post(stack.url, product.query, product.variables);
+        times.product.push(performance.now() - t);
+        t = performance.now();
+        // A different text each time: computed, not served from the list cache.
+        await post(stack.url, text.query, { text: `${text.variables.text} ${i}` });
+        times.text.push(performance.now() - t);
+      }
+      return times;
+    };
+    const quiet = await measure(200);
+    let running = true;
+    let lists = 0;
+    const readers = Array.from({ length: 4 }, async () => {
+      while (running) {
+        await post(stack.url, list, { image: photo });
+        lists += 1;
+      }
+    });
+    const busy = await measure(200);
+    running = false;
+    await Promise.all(readers);
+    const row = (name: string, samples: number[]) => `${name.padEnd(42)} ${percentile(samples, 50).toFixed(1).padStart(7)} ${percentile(samples, 99).toFixed(1).padStart(7)}`;
+    console.log(`\nthe same process, through the gateway (200 of each; ${lists} list photos read meanwhile)`);
+    console.log(`${'request'.padEnd(42)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
+    console.log(row('product(id), alone', quiet.product));
+    console.log(row('product(id), 4 list photos in flight', busy.product));
+    console.log(row('recommend(text), alone', quiet.text));
+    console.log(row('recommend(text), 4 list photos in flight', busy.text));
+  } finally {
+    await stack.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const set = await images();
   const baseRss = process.memoryUsage.rss();
@@ -128,6 +189,7 @@ async function main(): Promise<void> {
     await pool.close();
   }
   await benchLists();
+  await benchCatalogBesideLists();
 }
 
 main().catch((error: unknown) => {
