@@ -14,7 +14,7 @@ import type { LoadResult, LoadSpec } from './api/loadWorker';
 import { scenarios, type BenchRequest, type Variant } from './api/scenarios';
 import { deleteRedisPrefix } from './api/redisPrefix';
 
-// `npm run bench:api [-- --smoke] [-- --seconds N]`: the API under HTTP load,
+// `npm run bench:api [-- --smoke] [-- --seconds N] [-- --caches off]`: the API under HTTP load,
 // every service in its own process in production mode on PostgreSQL and
 // Redis, three gateways over the same subgraphs (SmartCart's, a stock Apollo
 // gateway, Hive Gateway) and the products subgraph called directly. Checks
@@ -32,6 +32,14 @@ const SIZES: BenchDataSizes = SMOKE ? { products: 1_000, interactions: 20_000, s
 const onlyArg = args.indexOf('--only');
 /** `--only "cart,mixed"`: the scenarios whose names start with one of these. */
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1]!.split(',').map((s) => s.trim()) : undefined;
+/**
+ * `--caches off`: no product entity cache, no recommendation-list cache, no
+ * in-flight de-duplication in SmartCart's gateway: what a request costs when
+ * nothing it asks for was asked before (the stock and Hive gateways keep
+ * their defaults; Hive de-duplicates identical requests in flight).
+ */
+const cachesArg = args.indexOf('--caches');
+const CACHES_OFF = cachesArg >= 0 && args[cachesArg + 1] === 'off';
 const SATURATION_CONNECTIONS = 50;
 const RATES = SMOKE ? [] : [200, 500];
 /** Distinct requests of a scenario compared across targets. */
@@ -117,6 +125,62 @@ function canonical(value: unknown): string {
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
+/**
+ * Per scenario and variant: SmartCart's throughput at saturation over each
+ * peer's, and the CPU every process spent per request (the load generator
+ * aside), with the requests per second one core gives at that cost.
+ */
+function ratioTable(results: { scenario: string; variant: Variant; target: TargetName; runs: RunFigures[] }[]): string[] {
+  const lines = ['| scenario | ids | SmartCart req/s | × stock Apollo | × Hive | CPU ms/req, all processes: SmartCart · stock · Hive | SmartCart req/s per core |', '|---|---|--:|--:|--:|--:|--:|'];
+  const groups = new Map<string, typeof results>();
+  for (const r of results) groups.set(`${r.scenario}\u0000${r.variant}`, [...(groups.get(`${r.scenario}\u0000${r.variant}`) ?? []), r]);
+  const total = (r: (typeof results)[number] | undefined) => (r ? Object.values(r.runs[0]!.cpuMsPerRequest).reduce((a, b) => a + b, 0) : undefined);
+  for (const group of groups.values()) {
+    const of = (name: TargetName) => group.find((r) => r.target === name);
+    const ours = of('smartcart');
+    if (!ours) continue;
+    const ratio = (name: TargetName) => {
+      const peer = of(name);
+      return peer ? `${fmt(ours.runs[0]!.throughput / peer.runs[0]!.throughput, 2)}×` : '–';
+    };
+    const cpu = total(ours);
+    lines.push(
+      `| ${ours.scenario} | ${ours.variant} | ${fmt(ours.runs[0]!.throughput)} | ${ratio('stock apollo')} | ${ratio('hive')} | ${fmt(cpu, 2)} · ${fmt(total(of('stock apollo')), 2)} · ${fmt(total(of('hive')), 2)} | ${fmt(cpu ? 1000 / cpu : undefined)} |`,
+    );
+  }
+  return lines;
+}
+
+/** Each request once, ten at a time, answers unchecked (they were compared before). */
+async function sendEach(target: { url: string; sign?: (requests: BenchRequest[]) => BenchRequest[] }, requests: BenchRequest[]): Promise<void> {
+  const signed = target.sign ? target.sign(requests) : requests;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < signed.length) await post(target.url, signed[next++]!).catch(() => undefined);
+    }),
+  );
+}
+
+/**
+ * `bench/results/<date>[-smoke][-caches-off].json` (every figure, the machine)
+ * and the Markdown table beside it; a run of the same day and kind replaces
+ * the last. Smoke results are not kept in the repository (.gitignore).
+ */
+function writeResults(run: { results: unknown[]; report: string[]; notServed: string[]; failures: number; minutes: number }): { json: string; markdown: string } {
+  const dir = path.join(ROOT, 'bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  const name = `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : ''}${CACHES_OFF ? '-caches-off' : ''}${ONLY ? `-${ONLY.join('-').replace(/[^a-z0-9-]+/gi, '_')}` : ''}`;
+  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
+  const options = { smoke: SMOKE, cachesOff: CACHES_OFF, seconds: SECONDS, only: ONLY ?? null, sizes: SIZES, connections: SATURATION_CONNECTIONS, rates: RATES };
+  const json = path.join(dir, `${name}.json`);
+  fs.writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine, options, minutes: run.minutes, failures: run.failures, results: run.results, notServed: run.notServed }, null, 2)}\n`);
+  const markdown = path.join(dir, `${name}.md`);
+  const header = `# bench:api ${name}\n\n${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, load average at the end ${machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')}; ${SECONDS} s per run, ${run.minutes.toFixed(1)} min in all${CACHES_OFF ? '; caches off' : ''}.\n\n`;
+  fs.writeFileSync(markdown, `${header}${run.report.join('\n')}\n${run.notServed.length ? `\nNot served:\n${run.notServed.map((l) => `- ${l}`).join('\n')}\n` : ''}`);
+  return { json: path.relative(ROOT, json), markdown: path.relative(ROOT, markdown) };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcart-bench-api-'));
@@ -125,7 +189,7 @@ async function main(): Promise<void> {
   let sql: pg.Client | undefined;
   let failures = 0;
   try {
-    console.log(`bench:api${SMOKE ? ' --smoke' : ''}: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}; database ${RUN_ID}, Redis prefix ${RUN_ID}:`);
+    console.log(`bench:api${SMOKE ? ' --smoke' : ''}${CACHES_OFF ? ' --caches off' : ''}: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}; database ${RUN_ID}, Redis prefix ${RUN_ID}:`);
     const databaseUrl = await createBenchDatabase(ADMIN_URL, RUN_ID);
     databaseCreated = true;
     const { fixtures, stats } = await seedBenchData(databaseUrl, SIZES);
@@ -158,6 +222,7 @@ async function main(): Promise<void> {
       SUBGRAPH_PRODUCTS_URL: subgraphUrl('products'),
       SUBGRAPH_USERS_URL: subgraphUrl('users'),
       SUBGRAPH_RECOMMENDATIONS_URL: subgraphUrl('recommendations'),
+      ...(CACHES_OFF ? { PRODUCTS_ENTITY_CACHE_SIZE: '0', RECS_CACHE_TTL_SECONDS: '0', RECS_CACHE_LOCAL_ENTRIES: '0', GATEWAY_DEDUPE_INFLIGHT: 'false' } : {}),
     };
     const node = (name: string, script: string, port: number, extra: string[] = []) =>
       startProcess(name, process.execPath, [...NODE_FLAGS, path.join(ROOT, script), ...extra], { env, port, logDir: tmp, cwd: ROOT });
@@ -233,6 +298,7 @@ async function main(): Promise<void> {
     };
 
     const report: string[] = [];
+    const results: { scenario: string; variant: Variant; target: TargetName; runs: RunFigures[] }[] = [];
     report.push(
       `| scenario | ids | target | req/s at ${SATURATION_CONNECTIONS} conn | p50 / p99 ms at ${SATURATION_CONNECTIONS} conn |` +
         RATES.map((r) => ` p50 / p99 ms at ${r}/s (achieved) |`).join('') +
@@ -249,6 +315,7 @@ async function main(): Promise<void> {
         ` ${fmt(gatewayCpu, 2)} · ${fmt(cpu.products, 2)} · ${fmt(cpu.users, 2)} · ${fmt(cpu.recommendations, 2)} | ${fmt(sat!.subgraphCallsPerRequest, 2)} | ${fmt(sat!.sqlPerRequest, 2)} | ${runs.reduce((n, r) => n + r.errors, 0)} |`;
       report.push(row);
       console.log(row);
+      results.push({ scenario, variant, target: target.name, runs });
     };
 
     const notServed: string[] = [];
@@ -288,6 +355,11 @@ async function main(): Promise<void> {
           console.log(row);
         }
         const applicable = servable.filter((t) => !cannot.has(t.name));
+        // Every distinct read goes once through every target before any is measured: the
+        // subgraphs' caches are shared, and the first target measured would otherwise pay
+        // the cold entries the later ones find warm (with --caches off there are none).
+        const distinct = [...new Map(requests.filter((r) => !r.write).map((r) => [r.body + JSON.stringify(r.headers), r])).values()];
+        for (const target of applicable) await sendEach(target, distinct);
         for (const target of applicable) {
           if (!SMOKE) await runLoad({ url: target.url, requests: target.sign ? target.sign(requests) : requests, connections: 10, durationSeconds: 1 }, tmp);
           // SQL is counted only where there is time for the statistics to settle (about a second per read).
@@ -306,6 +378,10 @@ async function main(): Promise<void> {
     console.log(`\nFigures (${SECONDS} s per run, ${((Date.now() - started) / 60_000).toFixed(1)} min in all; machine: ${os.cpus().length} cores, load generator and every service on it):\n`);
     console.log(report.join('\n'));
     if (notServed.length > 0) console.log(`\nNot served (the gateway refused the query; left out of that scenario's load):\n${notServed.map((line) => `- ${line}`).join('\n')}`);
+    report.push('', ...ratioTable(results));
+    console.log(`\n${ratioTable(results).join('\n')}`);
+    const written = writeResults({ results, report, notServed, failures, minutes: (Date.now() - started) / 60_000 });
+    console.log(`\nresults: ${written.json} and ${written.markdown}`);
     console.log(failures === 0 ? '\nbench:api: every gateway gave the same answers, 0 errors' : `\nbench:api: ${failures} problem(s), see above`);
   } catch (error) {
     failures++;

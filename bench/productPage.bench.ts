@@ -8,6 +8,7 @@ import { createLogger } from '../platform/logger';
 import { projectRoot } from '../platform/paths';
 import { seedDemoDataIfEmpty } from '../scripts/demoData';
 import { freePort } from '../test/support/freePort';
+import { ensureDatabase } from '../platform/database/ensureDatabase';
 
 // `npm run bench:page [-- <seconds per scenario>] [variants…]`: CPU per page.
 // Every service runs as its own process (as deployed) in production mode on
@@ -183,6 +184,8 @@ async function runScenario(stack: Running[], gatewayUrl: string, scenario: Scena
 
 async function prepareDatabase(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'warn', DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: 'bench-page:', MIGRATE_ON_START: 'false' });
+  // A fresh machine has no benchmark database yet.
+  await ensureDatabase(config.database);
   const infra = await createInfrastructure(config, createLogger('warn'));
   await migrate(infra.database);
   await seedDemoDataIfEmpty(infra, { population: false });

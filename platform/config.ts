@@ -126,7 +126,7 @@ const envSchema = z.object({
   METRICS_MAX_OPERATION_NAMES: positiveInt.max(1000, 'must be at most 1000').default(100),
   OTEL_EXPORTER_OTLP_ENDPOINT: urlString.optional(),
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(1),
-  RECS_CACHE_TTL_SECONDS: positiveInt.default(60),
+  RECS_CACHE_TTL_SECONDS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 (off) or more').default(60),
   RECS_CACHE_SHOP_WIDE_TTL_SECONDS: positiveInt.default(5),
   RECS_CACHE_LOCAL_ENTRIES: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000').default(10_000),
   RECS_MAX_SHOPPERS: positiveInt.default(200_000),

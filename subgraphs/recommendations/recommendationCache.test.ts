@@ -44,6 +44,18 @@ describe('RecommendationCache', () => {
     expect(recs.stats).toEqual({ hits: 1, misses: 1 });
   });
 
+  it('computes every list and stores none when its lifetime is 0 (off)', async () => {
+    const { cache, reads } = countingCache();
+    const recs = new RecommendationCache(cache, 0, 0, 100);
+    let computed = 0;
+    const compute = () => (computed++, listOf(A, B));
+    expect(await recs.getOrCompute(['similar', 'x'], [Scopes.product('x')], compute)).toEqual(listOf(A, B));
+    await recs.flush();
+    expect(await recs.getOrCompute(['similar', 'x'], [Scopes.product('x')], compute)).toEqual(listOf(A, B));
+    expect(computed).toBe(2);
+    expect(reads()).toBe(0);
+  });
+
   it('drops a kept list when the replica learns a change to any of its scopes, the answer’s products included', async () => {
     const { cache } = countingCache();
     const recs = new RecommendationCache(cache, 60, 5, 100);

@@ -96,6 +96,8 @@ export class RecommendationCache {
    * are what the request itself depends on; the answer's products are added.
    */
   async getOrCompute(parts: unknown, scopes: readonly string[], compute: () => RecommendationList): Promise<RecommendationList> {
+    // Off (RECS_CACHE_TTL_SECONDS=0): every list is computed from the live engine.
+    if (this.ttlSeconds === 0) return compute();
     const key = `recs:list:${crypto.createHash('sha1').update(JSON.stringify(parts)).digest('base64url')}`;
     const kept = this.local?.get(key);
     if (kept) return this.hit(kept.list);
