@@ -906,7 +906,7 @@ export type $CatalogItemPayload<ExtArgs extends runtime.Types.Extensions.Interna
 export type CatalogItemGetPayload<S extends boolean | null | undefined | CatalogItemDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$CatalogItemPayload, S>
 
 export type CatalogItemCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<CatalogItemFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<CatalogItemFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: CatalogItemCountAggregateInputType | true
   }
 
@@ -1364,6 +1364,7 @@ export type CatalogItemFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter, which CatalogItem to fetch.
    */
   where: Prisma.CatalogItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1382,6 +1383,7 @@ export type CatalogItemFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Exten
    * Filter, which CatalogItem to fetch.
    */
   where: Prisma.CatalogItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1430,6 +1432,7 @@ export type CatalogItemFindFirstArgs<ExtArgs extends runtime.Types.Extensions.In
    * Filter by unique combinations of CatalogItems.
    */
   distinct?: Prisma.CatalogItemScalarFieldEnum | Prisma.CatalogItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1478,6 +1481,7 @@ export type CatalogItemFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extens
    * Filter by unique combinations of CatalogItems.
    */
   distinct?: Prisma.CatalogItemScalarFieldEnum | Prisma.CatalogItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1526,6 +1530,7 @@ export type CatalogItemFindManyArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter by unique combinations of CatalogItems.
    */
   distinct?: Prisma.CatalogItemScalarFieldEnum | Prisma.CatalogItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1544,6 +1549,7 @@ export type CatalogItemCreateArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * The data needed to create a CatalogItem.
    */
   data: Prisma.XOR<Prisma.CatalogItemCreateInput, Prisma.CatalogItemUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1596,6 +1602,7 @@ export type CatalogItemUpdateArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Choose, which CatalogItem to update.
    */
   where: Prisma.CatalogItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1666,6 +1673,7 @@ export type CatalogItemUpsertArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * In case the CatalogItem was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.CatalogItemUpdateInput, Prisma.CatalogItemUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1684,6 +1692,7 @@ export type CatalogItemDeleteArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Filter which CatalogItem to delete.
    */
   where: Prisma.CatalogItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -564,7 +564,7 @@ export type $CatalogOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.
 export type CatalogOutboxEventGetPayload<S extends boolean | null | undefined | CatalogOutboxEventDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$CatalogOutboxEventPayload, S>
 
 export type CatalogOutboxEventCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<CatalogOutboxEventFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<CatalogOutboxEventFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: CatalogOutboxEventCountAggregateInputType | true
   }
 
@@ -1010,6 +1010,7 @@ export type CatalogOutboxEventFindUniqueArgs<ExtArgs extends runtime.Types.Exten
    * Filter, which CatalogOutboxEvent to fetch.
    */
   where: Prisma.CatalogOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1028,6 +1029,7 @@ export type CatalogOutboxEventFindUniqueOrThrowArgs<ExtArgs extends runtime.Type
    * Filter, which CatalogOutboxEvent to fetch.
    */
   where: Prisma.CatalogOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1076,6 +1078,7 @@ export type CatalogOutboxEventFindFirstArgs<ExtArgs extends runtime.Types.Extens
    * Filter by unique combinations of CatalogOutboxEvents.
    */
   distinct?: Prisma.CatalogOutboxEventScalarFieldEnum | Prisma.CatalogOutboxEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1124,6 +1127,7 @@ export type CatalogOutboxEventFindFirstOrThrowArgs<ExtArgs extends runtime.Types
    * Filter by unique combinations of CatalogOutboxEvents.
    */
   distinct?: Prisma.CatalogOutboxEventScalarFieldEnum | Prisma.CatalogOutboxEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1172,6 +1176,7 @@ export type CatalogOutboxEventFindManyArgs<ExtArgs extends runtime.Types.Extensi
    * Filter by unique combinations of CatalogOutboxEvents.
    */
   distinct?: Prisma.CatalogOutboxEventScalarFieldEnum | Prisma.CatalogOutboxEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1190,6 +1195,7 @@ export type CatalogOutboxEventCreateArgs<ExtArgs extends runtime.Types.Extension
    * The data needed to create a CatalogOutboxEvent.
    */
   data: Prisma.XOR<Prisma.CatalogOutboxEventCreateInput, Prisma.CatalogOutboxEventUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1242,6 +1248,7 @@ export type CatalogOutboxEventUpdateArgs<ExtArgs extends runtime.Types.Extension
    * Choose, which CatalogOutboxEvent to update.
    */
   where: Prisma.CatalogOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1312,6 +1319,7 @@ export type CatalogOutboxEventUpsertArgs<ExtArgs extends runtime.Types.Extension
    * In case the CatalogOutboxEvent was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.CatalogOutboxEventUpdateInput, Prisma.CatalogOutboxEventUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1330,6 +1338,7 @@ export type CatalogOutboxEventDeleteArgs<ExtArgs extends runtime.Types.Extension
    * Filter which CatalogOutboxEvent to delete.
    */
   where: Prisma.CatalogOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -545,7 +545,7 @@ export type $ExperimentPayload<ExtArgs extends runtime.Types.Extensions.Internal
 export type ExperimentGetPayload<S extends boolean | null | undefined | ExperimentDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$ExperimentPayload, S>
 
 export type ExperimentCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<ExperimentFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<ExperimentFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: ExperimentCountAggregateInputType | true
   }
 
@@ -991,6 +991,7 @@ export type ExperimentFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.In
    * Filter, which Experiment to fetch.
    */
   where: Prisma.ExperimentWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1009,6 +1010,7 @@ export type ExperimentFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extens
    * Filter, which Experiment to fetch.
    */
   where: Prisma.ExperimentWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1057,6 +1059,7 @@ export type ExperimentFindFirstArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter by unique combinations of Experiments.
    */
   distinct?: Prisma.ExperimentScalarFieldEnum | Prisma.ExperimentScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1105,6 +1108,7 @@ export type ExperimentFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensi
    * Filter by unique combinations of Experiments.
    */
   distinct?: Prisma.ExperimentScalarFieldEnum | Prisma.ExperimentScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1153,6 +1157,7 @@ export type ExperimentFindManyArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Filter by unique combinations of Experiments.
    */
   distinct?: Prisma.ExperimentScalarFieldEnum | Prisma.ExperimentScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1171,6 +1176,7 @@ export type ExperimentCreateArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * The data needed to create a Experiment.
    */
   data: Prisma.XOR<Prisma.ExperimentCreateInput, Prisma.ExperimentUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1223,6 +1229,7 @@ export type ExperimentUpdateArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * Choose, which Experiment to update.
    */
   where: Prisma.ExperimentWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1293,6 +1300,7 @@ export type ExperimentUpsertArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * In case the Experiment was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.ExperimentUpdateInput, Prisma.ExperimentUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1311,6 +1319,7 @@ export type ExperimentDeleteArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * Filter which Experiment to delete.
    */
   where: Prisma.ExperimentWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

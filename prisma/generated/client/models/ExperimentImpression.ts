@@ -390,7 +390,7 @@ export type $ExperimentImpressionPayload<ExtArgs extends runtime.Types.Extension
 export type ExperimentImpressionGetPayload<S extends boolean | null | undefined | ExperimentImpressionDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$ExperimentImpressionPayload, S>
 
 export type ExperimentImpressionCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<ExperimentImpressionFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<ExperimentImpressionFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: ExperimentImpressionCountAggregateInputType | true
   }
 
@@ -832,6 +832,7 @@ export type ExperimentImpressionFindUniqueArgs<ExtArgs extends runtime.Types.Ext
    * Filter, which ExperimentImpression to fetch.
    */
   where: Prisma.ExperimentImpressionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -850,6 +851,7 @@ export type ExperimentImpressionFindUniqueOrThrowArgs<ExtArgs extends runtime.Ty
    * Filter, which ExperimentImpression to fetch.
    */
   where: Prisma.ExperimentImpressionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -898,6 +900,7 @@ export type ExperimentImpressionFindFirstArgs<ExtArgs extends runtime.Types.Exte
    * Filter by unique combinations of ExperimentImpressions.
    */
   distinct?: Prisma.ExperimentImpressionScalarFieldEnum | Prisma.ExperimentImpressionScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -946,6 +949,7 @@ export type ExperimentImpressionFindFirstOrThrowArgs<ExtArgs extends runtime.Typ
    * Filter by unique combinations of ExperimentImpressions.
    */
   distinct?: Prisma.ExperimentImpressionScalarFieldEnum | Prisma.ExperimentImpressionScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -994,6 +998,7 @@ export type ExperimentImpressionFindManyArgs<ExtArgs extends runtime.Types.Exten
    * Filter by unique combinations of ExperimentImpressions.
    */
   distinct?: Prisma.ExperimentImpressionScalarFieldEnum | Prisma.ExperimentImpressionScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1012,6 +1017,7 @@ export type ExperimentImpressionCreateArgs<ExtArgs extends runtime.Types.Extensi
    * The data needed to create a ExperimentImpression.
    */
   data: Prisma.XOR<Prisma.ExperimentImpressionCreateInput, Prisma.ExperimentImpressionUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1064,6 +1070,7 @@ export type ExperimentImpressionUpdateArgs<ExtArgs extends runtime.Types.Extensi
    * Choose, which ExperimentImpression to update.
    */
   where: Prisma.ExperimentImpressionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1134,6 +1141,7 @@ export type ExperimentImpressionUpsertArgs<ExtArgs extends runtime.Types.Extensi
    * In case the ExperimentImpression was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.ExperimentImpressionUpdateInput, Prisma.ExperimentImpressionUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1152,6 +1160,7 @@ export type ExperimentImpressionDeleteArgs<ExtArgs extends runtime.Types.Extensi
    * Filter which ExperimentImpression to delete.
    */
   where: Prisma.ExperimentImpressionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

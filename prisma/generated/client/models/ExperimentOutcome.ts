@@ -491,7 +491,7 @@ export type $ExperimentOutcomePayload<ExtArgs extends runtime.Types.Extensions.I
 export type ExperimentOutcomeGetPayload<S extends boolean | null | undefined | ExperimentOutcomeDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$ExperimentOutcomePayload, S>
 
 export type ExperimentOutcomeCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<ExperimentOutcomeFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<ExperimentOutcomeFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: ExperimentOutcomeCountAggregateInputType | true
   }
 
@@ -935,6 +935,7 @@ export type ExperimentOutcomeFindUniqueArgs<ExtArgs extends runtime.Types.Extens
    * Filter, which ExperimentOutcome to fetch.
    */
   where: Prisma.ExperimentOutcomeWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -953,6 +954,7 @@ export type ExperimentOutcomeFindUniqueOrThrowArgs<ExtArgs extends runtime.Types
    * Filter, which ExperimentOutcome to fetch.
    */
   where: Prisma.ExperimentOutcomeWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1001,6 +1003,7 @@ export type ExperimentOutcomeFindFirstArgs<ExtArgs extends runtime.Types.Extensi
    * Filter by unique combinations of ExperimentOutcomes.
    */
   distinct?: Prisma.ExperimentOutcomeScalarFieldEnum | Prisma.ExperimentOutcomeScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1049,6 +1052,7 @@ export type ExperimentOutcomeFindFirstOrThrowArgs<ExtArgs extends runtime.Types.
    * Filter by unique combinations of ExperimentOutcomes.
    */
   distinct?: Prisma.ExperimentOutcomeScalarFieldEnum | Prisma.ExperimentOutcomeScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1097,6 +1101,7 @@ export type ExperimentOutcomeFindManyArgs<ExtArgs extends runtime.Types.Extensio
    * Filter by unique combinations of ExperimentOutcomes.
    */
   distinct?: Prisma.ExperimentOutcomeScalarFieldEnum | Prisma.ExperimentOutcomeScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1115,6 +1120,7 @@ export type ExperimentOutcomeCreateArgs<ExtArgs extends runtime.Types.Extensions
    * The data needed to create a ExperimentOutcome.
    */
   data: Prisma.XOR<Prisma.ExperimentOutcomeCreateInput, Prisma.ExperimentOutcomeUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1167,6 +1173,7 @@ export type ExperimentOutcomeUpdateArgs<ExtArgs extends runtime.Types.Extensions
    * Choose, which ExperimentOutcome to update.
    */
   where: Prisma.ExperimentOutcomeWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1237,6 +1244,7 @@ export type ExperimentOutcomeUpsertArgs<ExtArgs extends runtime.Types.Extensions
    * In case the ExperimentOutcome was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.ExperimentOutcomeUpdateInput, Prisma.ExperimentOutcomeUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1255,6 +1263,7 @@ export type ExperimentOutcomeDeleteArgs<ExtArgs extends runtime.Types.Extensions
    * Filter which ExperimentOutcome to delete.
    */
   where: Prisma.ExperimentOutcomeWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -384,7 +384,7 @@ export type $IdempotencyRecordPayload<ExtArgs extends runtime.Types.Extensions.I
 export type IdempotencyRecordGetPayload<S extends boolean | null | undefined | IdempotencyRecordDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$IdempotencyRecordPayload, S>
 
 export type IdempotencyRecordCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<IdempotencyRecordFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<IdempotencyRecordFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: IdempotencyRecordCountAggregateInputType | true
   }
 
@@ -826,6 +826,7 @@ export type IdempotencyRecordFindUniqueArgs<ExtArgs extends runtime.Types.Extens
    * Filter, which IdempotencyRecord to fetch.
    */
   where: Prisma.IdempotencyRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -844,6 +845,7 @@ export type IdempotencyRecordFindUniqueOrThrowArgs<ExtArgs extends runtime.Types
    * Filter, which IdempotencyRecord to fetch.
    */
   where: Prisma.IdempotencyRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -892,6 +894,7 @@ export type IdempotencyRecordFindFirstArgs<ExtArgs extends runtime.Types.Extensi
    * Filter by unique combinations of IdempotencyRecords.
    */
   distinct?: Prisma.IdempotencyRecordScalarFieldEnum | Prisma.IdempotencyRecordScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -940,6 +943,7 @@ export type IdempotencyRecordFindFirstOrThrowArgs<ExtArgs extends runtime.Types.
    * Filter by unique combinations of IdempotencyRecords.
    */
   distinct?: Prisma.IdempotencyRecordScalarFieldEnum | Prisma.IdempotencyRecordScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -988,6 +992,7 @@ export type IdempotencyRecordFindManyArgs<ExtArgs extends runtime.Types.Extensio
    * Filter by unique combinations of IdempotencyRecords.
    */
   distinct?: Prisma.IdempotencyRecordScalarFieldEnum | Prisma.IdempotencyRecordScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1006,6 +1011,7 @@ export type IdempotencyRecordCreateArgs<ExtArgs extends runtime.Types.Extensions
    * The data needed to create a IdempotencyRecord.
    */
   data: Prisma.XOR<Prisma.IdempotencyRecordCreateInput, Prisma.IdempotencyRecordUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1058,6 +1064,7 @@ export type IdempotencyRecordUpdateArgs<ExtArgs extends runtime.Types.Extensions
    * Choose, which IdempotencyRecord to update.
    */
   where: Prisma.IdempotencyRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1128,6 +1135,7 @@ export type IdempotencyRecordUpsertArgs<ExtArgs extends runtime.Types.Extensions
    * In case the IdempotencyRecord was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.IdempotencyRecordUpdateInput, Prisma.IdempotencyRecordUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1146,6 +1154,7 @@ export type IdempotencyRecordDeleteArgs<ExtArgs extends runtime.Types.Extensions
    * Filter which IdempotencyRecord to delete.
    */
   where: Prisma.IdempotencyRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

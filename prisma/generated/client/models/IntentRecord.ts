@@ -351,7 +351,7 @@ export type $IntentRecordPayload<ExtArgs extends runtime.Types.Extensions.Intern
 export type IntentRecordGetPayload<S extends boolean | null | undefined | IntentRecordDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$IntentRecordPayload, S>
 
 export type IntentRecordCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<IntentRecordFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<IntentRecordFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: IntentRecordCountAggregateInputType | true
   }
 
@@ -792,6 +792,7 @@ export type IntentRecordFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.
    * Filter, which IntentRecord to fetch.
    */
   where: Prisma.IntentRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -810,6 +811,7 @@ export type IntentRecordFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Exte
    * Filter, which IntentRecord to fetch.
    */
   where: Prisma.IntentRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -858,6 +860,7 @@ export type IntentRecordFindFirstArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter by unique combinations of IntentRecords.
    */
   distinct?: Prisma.IntentRecordScalarFieldEnum | Prisma.IntentRecordScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -906,6 +909,7 @@ export type IntentRecordFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Exten
    * Filter by unique combinations of IntentRecords.
    */
   distinct?: Prisma.IntentRecordScalarFieldEnum | Prisma.IntentRecordScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -954,6 +958,7 @@ export type IntentRecordFindManyArgs<ExtArgs extends runtime.Types.Extensions.In
    * Filter by unique combinations of IntentRecords.
    */
   distinct?: Prisma.IntentRecordScalarFieldEnum | Prisma.IntentRecordScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -972,6 +977,7 @@ export type IntentRecordCreateArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * The data needed to create a IntentRecord.
    */
   data: Prisma.XOR<Prisma.IntentRecordCreateInput, Prisma.IntentRecordUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1024,6 +1030,7 @@ export type IntentRecordUpdateArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Choose, which IntentRecord to update.
    */
   where: Prisma.IntentRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1094,6 +1101,7 @@ export type IntentRecordUpsertArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * In case the IntentRecord was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.IntentRecordUpdateInput, Prisma.IntentRecordUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1112,6 +1120,7 @@ export type IntentRecordDeleteArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Filter which IntentRecord to delete.
    */
   where: Prisma.IntentRecordWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -444,7 +444,7 @@ export type $InteractionPayload<ExtArgs extends runtime.Types.Extensions.Interna
 export type InteractionGetPayload<S extends boolean | null | undefined | InteractionDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$InteractionPayload, S>
 
 export type InteractionCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<InteractionFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<InteractionFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: InteractionCountAggregateInputType | true
   }
 
@@ -888,6 +888,7 @@ export type InteractionFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter, which Interaction to fetch.
    */
   where: Prisma.InteractionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -906,6 +907,7 @@ export type InteractionFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Exten
    * Filter, which Interaction to fetch.
    */
   where: Prisma.InteractionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -954,6 +956,7 @@ export type InteractionFindFirstArgs<ExtArgs extends runtime.Types.Extensions.In
    * Filter by unique combinations of Interactions.
    */
   distinct?: Prisma.InteractionScalarFieldEnum | Prisma.InteractionScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1002,6 +1005,7 @@ export type InteractionFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extens
    * Filter by unique combinations of Interactions.
    */
   distinct?: Prisma.InteractionScalarFieldEnum | Prisma.InteractionScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1050,6 +1054,7 @@ export type InteractionFindManyArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter by unique combinations of Interactions.
    */
   distinct?: Prisma.InteractionScalarFieldEnum | Prisma.InteractionScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1068,6 +1073,7 @@ export type InteractionCreateArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * The data needed to create a Interaction.
    */
   data: Prisma.XOR<Prisma.InteractionCreateInput, Prisma.InteractionUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1120,6 +1126,7 @@ export type InteractionUpdateArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Choose, which Interaction to update.
    */
   where: Prisma.InteractionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1190,6 +1197,7 @@ export type InteractionUpsertArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * In case the Interaction was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.InteractionUpdateInput, Prisma.InteractionUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1208,6 +1216,7 @@ export type InteractionDeleteArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Filter which Interaction to delete.
    */
   where: Prisma.InteractionWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -612,7 +612,7 @@ export type $InteractionEventPayload<ExtArgs extends runtime.Types.Extensions.In
 export type InteractionEventGetPayload<S extends boolean | null | undefined | InteractionEventDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$InteractionEventPayload, S>
 
 export type InteractionEventCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<InteractionEventFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<InteractionEventFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: InteractionEventCountAggregateInputType | true
   }
 
@@ -1061,6 +1061,7 @@ export type InteractionEventFindUniqueArgs<ExtArgs extends runtime.Types.Extensi
    * Filter, which InteractionEvent to fetch.
    */
   where: Prisma.InteractionEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1083,6 +1084,7 @@ export type InteractionEventFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.
    * Filter, which InteractionEvent to fetch.
    */
   where: Prisma.InteractionEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1135,6 +1137,7 @@ export type InteractionEventFindFirstArgs<ExtArgs extends runtime.Types.Extensio
    * Filter by unique combinations of InteractionEvents.
    */
   distinct?: Prisma.InteractionEventScalarFieldEnum | Prisma.InteractionEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1187,6 +1190,7 @@ export type InteractionEventFindFirstOrThrowArgs<ExtArgs extends runtime.Types.E
    * Filter by unique combinations of InteractionEvents.
    */
   distinct?: Prisma.InteractionEventScalarFieldEnum | Prisma.InteractionEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1239,6 +1243,7 @@ export type InteractionEventFindManyArgs<ExtArgs extends runtime.Types.Extension
    * Filter by unique combinations of InteractionEvents.
    */
   distinct?: Prisma.InteractionEventScalarFieldEnum | Prisma.InteractionEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1261,6 +1266,7 @@ export type InteractionEventCreateArgs<ExtArgs extends runtime.Types.Extensions.
    * The data needed to create a InteractionEvent.
    */
   data: Prisma.XOR<Prisma.InteractionEventCreateInput, Prisma.InteractionEventUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1321,6 +1327,7 @@ export type InteractionEventUpdateArgs<ExtArgs extends runtime.Types.Extensions.
    * Choose, which InteractionEvent to update.
    */
   where: Prisma.InteractionEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1399,6 +1406,7 @@ export type InteractionEventUpsertArgs<ExtArgs extends runtime.Types.Extensions.
    * In case the InteractionEvent was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.InteractionEventUpdateInput, Prisma.InteractionEventUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1421,6 +1429,7 @@ export type InteractionEventDeleteArgs<ExtArgs extends runtime.Types.Extensions.
    * Filter which InteractionEvent to delete.
    */
   where: Prisma.InteractionEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -337,7 +337,7 @@ export type $ModelSnapshotPayload<ExtArgs extends runtime.Types.Extensions.Inter
 export type ModelSnapshotGetPayload<S extends boolean | null | undefined | ModelSnapshotDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$ModelSnapshotPayload, S>
 
 export type ModelSnapshotCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<ModelSnapshotFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<ModelSnapshotFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: ModelSnapshotCountAggregateInputType | true
   }
 
@@ -777,6 +777,7 @@ export type ModelSnapshotFindUniqueArgs<ExtArgs extends runtime.Types.Extensions
    * Filter, which ModelSnapshot to fetch.
    */
   where: Prisma.ModelSnapshotWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -795,6 +796,7 @@ export type ModelSnapshotFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Ext
    * Filter, which ModelSnapshot to fetch.
    */
   where: Prisma.ModelSnapshotWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -843,6 +845,7 @@ export type ModelSnapshotFindFirstArgs<ExtArgs extends runtime.Types.Extensions.
    * Filter by unique combinations of ModelSnapshots.
    */
   distinct?: Prisma.ModelSnapshotScalarFieldEnum | Prisma.ModelSnapshotScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -891,6 +894,7 @@ export type ModelSnapshotFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Exte
    * Filter by unique combinations of ModelSnapshots.
    */
   distinct?: Prisma.ModelSnapshotScalarFieldEnum | Prisma.ModelSnapshotScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -939,6 +943,7 @@ export type ModelSnapshotFindManyArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter by unique combinations of ModelSnapshots.
    */
   distinct?: Prisma.ModelSnapshotScalarFieldEnum | Prisma.ModelSnapshotScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -957,6 +962,7 @@ export type ModelSnapshotCreateArgs<ExtArgs extends runtime.Types.Extensions.Int
    * The data needed to create a ModelSnapshot.
    */
   data: Prisma.XOR<Prisma.ModelSnapshotCreateInput, Prisma.ModelSnapshotUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1009,6 +1015,7 @@ export type ModelSnapshotUpdateArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Choose, which ModelSnapshot to update.
    */
   where: Prisma.ModelSnapshotWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1079,6 +1086,7 @@ export type ModelSnapshotUpsertArgs<ExtArgs extends runtime.Types.Extensions.Int
    * In case the ModelSnapshot was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.ModelSnapshotUpdateInput, Prisma.ModelSnapshotUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1097,6 +1105,7 @@ export type ModelSnapshotDeleteArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter which ModelSnapshot to delete.
    */
   where: Prisma.ModelSnapshotWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -526,7 +526,7 @@ export type $OrderItemPayload<ExtArgs extends runtime.Types.Extensions.InternalA
 export type OrderItemGetPayload<S extends boolean | null | undefined | OrderItemDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$OrderItemPayload, S>
 
 export type OrderItemCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<OrderItemFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<OrderItemFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: OrderItemCountAggregateInputType | true
   }
 
@@ -971,6 +971,7 @@ export type OrderItemFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter, which OrderItem to fetch.
    */
   where: Prisma.OrderItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -993,6 +994,7 @@ export type OrderItemFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extensi
    * Filter, which OrderItem to fetch.
    */
   where: Prisma.OrderItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1045,6 +1047,7 @@ export type OrderItemFindFirstArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Filter by unique combinations of OrderItems.
    */
   distinct?: Prisma.OrderItemScalarFieldEnum | Prisma.OrderItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1097,6 +1100,7 @@ export type OrderItemFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensio
    * Filter by unique combinations of OrderItems.
    */
   distinct?: Prisma.OrderItemScalarFieldEnum | Prisma.OrderItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1149,6 +1153,7 @@ export type OrderItemFindManyArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Filter by unique combinations of OrderItems.
    */
   distinct?: Prisma.OrderItemScalarFieldEnum | Prisma.OrderItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1171,6 +1176,7 @@ export type OrderItemCreateArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * The data needed to create a OrderItem.
    */
   data: Prisma.XOR<Prisma.OrderItemCreateInput, Prisma.OrderItemUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1231,6 +1237,7 @@ export type OrderItemUpdateArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * Choose, which OrderItem to update.
    */
   where: Prisma.OrderItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1309,6 +1316,7 @@ export type OrderItemUpsertArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * In case the OrderItem was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.OrderItemUpdateInput, Prisma.OrderItemUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1331,6 +1339,7 @@ export type OrderItemDeleteArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * Filter which OrderItem to delete.
    */
   where: Prisma.OrderItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -1320,7 +1320,7 @@ export type $ShopperPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
 export type ShopperGetPayload<S extends boolean | null | undefined | ShopperDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$ShopperPayload, S>
 
 export type ShopperCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<ShopperFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<ShopperFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: ShopperCountAggregateInputType | true
   }
 
@@ -1780,6 +1780,7 @@ export type ShopperFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Filter, which Shopper to fetch.
    */
   where: Prisma.ShopperWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1802,6 +1803,7 @@ export type ShopperFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extension
    * Filter, which Shopper to fetch.
    */
   where: Prisma.ShopperWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1854,6 +1856,7 @@ export type ShopperFindFirstArgs<ExtArgs extends runtime.Types.Extensions.Intern
    * Filter by unique combinations of Shoppers.
    */
   distinct?: Prisma.ShopperScalarFieldEnum | Prisma.ShopperScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1906,6 +1909,7 @@ export type ShopperFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensions
    * Filter by unique combinations of Shoppers.
    */
   distinct?: Prisma.ShopperScalarFieldEnum | Prisma.ShopperScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1958,6 +1962,7 @@ export type ShopperFindManyArgs<ExtArgs extends runtime.Types.Extensions.Interna
    * Filter by unique combinations of Shoppers.
    */
   distinct?: Prisma.ShopperScalarFieldEnum | Prisma.ShopperScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1980,6 +1985,7 @@ export type ShopperCreateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * The data needed to create a Shopper.
    */
   data?: Prisma.XOR<Prisma.ShopperCreateInput, Prisma.ShopperUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -2036,6 +2042,7 @@ export type ShopperUpdateArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Choose, which Shopper to update.
    */
   where: Prisma.ShopperWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -2110,6 +2117,7 @@ export type ShopperUpsertArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * In case the Shopper was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.ShopperUpdateInput, Prisma.ShopperUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -2132,6 +2140,7 @@ export type ShopperDeleteArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Filter which Shopper to delete.
    */
   where: Prisma.ShopperWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

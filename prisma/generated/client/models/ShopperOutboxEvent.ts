@@ -556,7 +556,7 @@ export type $ShopperOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.
 export type ShopperOutboxEventGetPayload<S extends boolean | null | undefined | ShopperOutboxEventDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$ShopperOutboxEventPayload, S>
 
 export type ShopperOutboxEventCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<ShopperOutboxEventFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<ShopperOutboxEventFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: ShopperOutboxEventCountAggregateInputType | true
   }
 
@@ -1002,6 +1002,7 @@ export type ShopperOutboxEventFindUniqueArgs<ExtArgs extends runtime.Types.Exten
    * Filter, which ShopperOutboxEvent to fetch.
    */
   where: Prisma.ShopperOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1020,6 +1021,7 @@ export type ShopperOutboxEventFindUniqueOrThrowArgs<ExtArgs extends runtime.Type
    * Filter, which ShopperOutboxEvent to fetch.
    */
   where: Prisma.ShopperOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1068,6 +1070,7 @@ export type ShopperOutboxEventFindFirstArgs<ExtArgs extends runtime.Types.Extens
    * Filter by unique combinations of ShopperOutboxEvents.
    */
   distinct?: Prisma.ShopperOutboxEventScalarFieldEnum | Prisma.ShopperOutboxEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1116,6 +1119,7 @@ export type ShopperOutboxEventFindFirstOrThrowArgs<ExtArgs extends runtime.Types
    * Filter by unique combinations of ShopperOutboxEvents.
    */
   distinct?: Prisma.ShopperOutboxEventScalarFieldEnum | Prisma.ShopperOutboxEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1164,6 +1168,7 @@ export type ShopperOutboxEventFindManyArgs<ExtArgs extends runtime.Types.Extensi
    * Filter by unique combinations of ShopperOutboxEvents.
    */
   distinct?: Prisma.ShopperOutboxEventScalarFieldEnum | Prisma.ShopperOutboxEventScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1182,6 +1187,7 @@ export type ShopperOutboxEventCreateArgs<ExtArgs extends runtime.Types.Extension
    * The data needed to create a ShopperOutboxEvent.
    */
   data: Prisma.XOR<Prisma.ShopperOutboxEventCreateInput, Prisma.ShopperOutboxEventUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1234,6 +1240,7 @@ export type ShopperOutboxEventUpdateArgs<ExtArgs extends runtime.Types.Extension
    * Choose, which ShopperOutboxEvent to update.
    */
   where: Prisma.ShopperOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1304,6 +1311,7 @@ export type ShopperOutboxEventUpsertArgs<ExtArgs extends runtime.Types.Extension
    * In case the ShopperOutboxEvent was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.ShopperOutboxEventUpdateInput, Prisma.ShopperOutboxEventUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1322,6 +1330,7 @@ export type ShopperOutboxEventDeleteArgs<ExtArgs extends runtime.Types.Extension
    * Filter which ShopperOutboxEvent to delete.
    */
   where: Prisma.ShopperOutboxEventWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

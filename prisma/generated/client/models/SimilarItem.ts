@@ -355,7 +355,7 @@ export type $SimilarItemPayload<ExtArgs extends runtime.Types.Extensions.Interna
 export type SimilarItemGetPayload<S extends boolean | null | undefined | SimilarItemDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$SimilarItemPayload, S>
 
 export type SimilarItemCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<SimilarItemFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<SimilarItemFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: SimilarItemCountAggregateInputType | true
   }
 
@@ -794,6 +794,7 @@ export type SimilarItemFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter, which SimilarItem to fetch.
    */
   where: Prisma.SimilarItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -812,6 +813,7 @@ export type SimilarItemFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Exten
    * Filter, which SimilarItem to fetch.
    */
   where: Prisma.SimilarItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -860,6 +862,7 @@ export type SimilarItemFindFirstArgs<ExtArgs extends runtime.Types.Extensions.In
    * Filter by unique combinations of SimilarItems.
    */
   distinct?: Prisma.SimilarItemScalarFieldEnum | Prisma.SimilarItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -908,6 +911,7 @@ export type SimilarItemFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extens
    * Filter by unique combinations of SimilarItems.
    */
   distinct?: Prisma.SimilarItemScalarFieldEnum | Prisma.SimilarItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -956,6 +960,7 @@ export type SimilarItemFindManyArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter by unique combinations of SimilarItems.
    */
   distinct?: Prisma.SimilarItemScalarFieldEnum | Prisma.SimilarItemScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -974,6 +979,7 @@ export type SimilarItemCreateArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * The data needed to create a SimilarItem.
    */
   data: Prisma.XOR<Prisma.SimilarItemCreateInput, Prisma.SimilarItemUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1026,6 +1032,7 @@ export type SimilarItemUpdateArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Choose, which SimilarItem to update.
    */
   where: Prisma.SimilarItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1096,6 +1103,7 @@ export type SimilarItemUpsertArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * In case the SimilarItem was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.SimilarItemUpdateInput, Prisma.SimilarItemUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1114,6 +1122,7 @@ export type SimilarItemDeleteArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Filter which SimilarItem to delete.
    */
   where: Prisma.SimilarItemWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -353,7 +353,7 @@ export type $StoreLocationPayload<ExtArgs extends runtime.Types.Extensions.Inter
 export type StoreLocationGetPayload<S extends boolean | null | undefined | StoreLocationDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$StoreLocationPayload, S>
 
 export type StoreLocationCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<StoreLocationFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<StoreLocationFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: StoreLocationCountAggregateInputType | true
   }
 
@@ -792,6 +792,7 @@ export type StoreLocationFindUniqueArgs<ExtArgs extends runtime.Types.Extensions
    * Filter, which StoreLocation to fetch.
    */
   where: Prisma.StoreLocationWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -810,6 +811,7 @@ export type StoreLocationFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Ext
    * Filter, which StoreLocation to fetch.
    */
   where: Prisma.StoreLocationWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -858,6 +860,7 @@ export type StoreLocationFindFirstArgs<ExtArgs extends runtime.Types.Extensions.
    * Filter by unique combinations of StoreLocations.
    */
   distinct?: Prisma.StoreLocationScalarFieldEnum | Prisma.StoreLocationScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -906,6 +909,7 @@ export type StoreLocationFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Exte
    * Filter by unique combinations of StoreLocations.
    */
   distinct?: Prisma.StoreLocationScalarFieldEnum | Prisma.StoreLocationScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -954,6 +958,7 @@ export type StoreLocationFindManyArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter by unique combinations of StoreLocations.
    */
   distinct?: Prisma.StoreLocationScalarFieldEnum | Prisma.StoreLocationScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -972,6 +977,7 @@ export type StoreLocationCreateArgs<ExtArgs extends runtime.Types.Extensions.Int
    * The data needed to create a StoreLocation.
    */
   data: Prisma.XOR<Prisma.StoreLocationCreateInput, Prisma.StoreLocationUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1024,6 +1030,7 @@ export type StoreLocationUpdateArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Choose, which StoreLocation to update.
    */
   where: Prisma.StoreLocationWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1094,6 +1101,7 @@ export type StoreLocationUpsertArgs<ExtArgs extends runtime.Types.Extensions.Int
    * In case the StoreLocation was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.StoreLocationUpdateInput, Prisma.StoreLocationUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1112,6 +1120,7 @@ export type StoreLocationDeleteArgs<ExtArgs extends runtime.Types.Extensions.Int
    * Filter which StoreLocation to delete.
    */
   where: Prisma.StoreLocationWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**

@@ -510,7 +510,7 @@ export type $StoreProductPayload<ExtArgs extends runtime.Types.Extensions.Intern
 export type StoreProductGetPayload<S extends boolean | null | undefined | StoreProductDefaultArgs> = runtime.Types.Result.GetResult<Prisma.$StoreProductPayload, S>
 
 export type StoreProductCountArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> =
-  Omit<StoreProductFindManyArgs, 'select' | 'include' | 'distinct' | 'omit'> & {
+  Omit<StoreProductFindManyArgs, 'select' | 'include' | 'distinct' | 'omit' | 'relationLoadStrategy'> & {
     select?: StoreProductCountAggregateInputType | true
   }
 
@@ -954,6 +954,7 @@ export type StoreProductFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.
    * Filter, which StoreProduct to fetch.
    */
   where: Prisma.StoreProductWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -976,6 +977,7 @@ export type StoreProductFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Exte
    * Filter, which StoreProduct to fetch.
    */
   where: Prisma.StoreProductWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1028,6 +1030,7 @@ export type StoreProductFindFirstArgs<ExtArgs extends runtime.Types.Extensions.I
    * Filter by unique combinations of StoreProducts.
    */
   distinct?: Prisma.StoreProductScalarFieldEnum | Prisma.StoreProductScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1080,6 +1083,7 @@ export type StoreProductFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Exten
    * Filter by unique combinations of StoreProducts.
    */
   distinct?: Prisma.StoreProductScalarFieldEnum | Prisma.StoreProductScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1132,6 +1136,7 @@ export type StoreProductFindManyArgs<ExtArgs extends runtime.Types.Extensions.In
    * Filter by unique combinations of StoreProducts.
    */
   distinct?: Prisma.StoreProductScalarFieldEnum | Prisma.StoreProductScalarFieldEnum[]
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1154,6 +1159,7 @@ export type StoreProductCreateArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * The data needed to create a StoreProduct.
    */
   data: Prisma.XOR<Prisma.StoreProductCreateInput, Prisma.StoreProductUncheckedCreateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1214,6 +1220,7 @@ export type StoreProductUpdateArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Choose, which StoreProduct to update.
    */
   where: Prisma.StoreProductWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1292,6 +1299,7 @@ export type StoreProductUpsertArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * In case the StoreProduct was found with the provided `where` argument, update it with this data.
    */
   update: Prisma.XOR<Prisma.StoreProductUpdateInput, Prisma.StoreProductUncheckedUpdateInput>
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
@@ -1314,6 +1322,7 @@ export type StoreProductDeleteArgs<ExtArgs extends runtime.Types.Extensions.Inte
    * Filter which StoreProduct to delete.
    */
   where: Prisma.StoreProductWhereUniqueInput
+  relationLoadStrategy?: Prisma.RelationLoadStrategy
 }
 
 /**
