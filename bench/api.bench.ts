@@ -28,7 +28,19 @@ const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
 const secondsArg = args.indexOf('--seconds');
 const SECONDS = secondsArg >= 0 ? Number(args[secondsArg + 1]) : SMOKE ? 1 : 4;
-const SIZES: BenchDataSizes = SMOKE ? { products: 1_000, interactions: 20_000, shoppers: 50, writers: 20 } : { products: 10_000, interactions: 1_000_000, shoppers: 200, writers: 50 };
+const numberArg = (flag: string): number | undefined => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : undefined);
+const listArg = (flag: string): string[] | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1]!.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const DEFAULT_SIZES: BenchDataSizes = SMOKE ? { products: 1_000, interactions: 20_000, shoppers: 50, writers: 20 } : { products: 10_000, interactions: 1_000_000, shoppers: 200, writers: 50 };
+/** `--products N --interactions N`: another shop size (bench:scale's points). */
+const SIZES: BenchDataSizes = { ...DEFAULT_SIZES, products: numberArg('--products') ?? DEFAULT_SIZES.products, interactions: numberArg('--interactions') ?? DEFAULT_SIZES.interactions };
+/** `--targets smartcart`: only these targets (all by default). */
+const TARGETS = listArg('--targets');
+/** `--variants rotating`: only these variants. */
+const VARIANTS = listArg('--variants') as Variant[] | undefined;
+/** `--rates none` or `--rates 200`: the fixed rates measured besides saturation. */
+const RATES_ARG = listArg('--rates');
+/** `--label scale-10k`: part of the results file's name. */
+const LABEL = args.includes('--label') ? args[args.indexOf('--label') + 1] : undefined;
 const onlyArg = args.indexOf('--only');
 /** `--only "cart,mixed"`: the scenarios whose names start with one of these. */
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1]!.split(',').map((s) => s.trim()) : undefined;
@@ -41,7 +53,7 @@ const ONLY = onlyArg >= 0 ? args[onlyArg + 1]!.split(',').map((s) => s.trim()) :
 const cachesArg = args.indexOf('--caches');
 const CACHES_OFF = cachesArg >= 0 && args[cachesArg + 1] === 'off';
 const SATURATION_CONNECTIONS = 50;
-const RATES = SMOKE ? [] : [200, 500];
+const RATES = RATES_ARG ? RATES_ARG.filter((r) => r !== 'none').map(Number) : SMOKE ? [] : [200, 500];
 /** Distinct requests of a scenario compared across targets. */
 const COMPARED = SMOKE ? 10 : 50;
 
@@ -131,10 +143,16 @@ const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.i
  * aside), with the requests per second one core gives at that cost.
  */
 function ratioTable(results: { scenario: string; variant: Variant; target: TargetName; runs: RunFigures[] }[]): string[] {
-  const lines = ['| scenario | ids | SmartCart req/s | × stock Apollo | × Hive | CPU ms/req, all processes: SmartCart · stock · Hive | SmartCart req/s per core |', '|---|---|--:|--:|--:|--:|--:|'];
+  const lines = ['| scenario | ids | SmartCart req/s | × stock Apollo | × Hive | CPU ms/req, subgraphs + the gateway: SmartCart · stock · Hive | SmartCart req/s per core |', '|---|---|--:|--:|--:|--:|--:|'];
   const groups = new Map<string, typeof results>();
   for (const r of results) groups.set(`${r.scenario}\u0000${r.variant}`, [...(groups.get(`${r.scenario}\u0000${r.variant}`) ?? []), r]);
-  const total = (r: (typeof results)[number] | undefined) => (r ? Object.values(r.runs[0]!.cpuMsPerRequest).reduce((a, b) => a + b, 0) : undefined);
+  // The subgraphs and the target's own gateway: the idle gateways' timers are not the target's cost.
+  const own: Record<TargetName, string> = { smartcart: 'gateway', 'stock apollo': 'stock-gateway', hive: 'hive-gateway', 'products direct': 'products' };
+  const total = (r: (typeof results)[number] | undefined) => {
+    if (!r) return undefined;
+    const cpu = r.runs[0]!.cpuMsPerRequest;
+    return ['products', 'users', 'recommendations', own[r.target]].reduce((sum, name, i, all) => sum + (all.indexOf(name) === i ? (cpu[name] ?? 0) : 0), 0);
+  };
   for (const group of groups.values()) {
     const of = (name: TargetName) => group.find((r) => r.target === name);
     const ours = of('smartcart');
@@ -149,6 +167,23 @@ function ratioTable(results: { scenario: string; variant: Variant; target: Targe
     );
   }
   return lines;
+}
+
+/** From the recommendations service's log: how long it took to build its models from the stored interactions. */
+function modelTimings(logFile: string): { loadMs?: number; basketFitMs?: number } {
+  const timings: { loadMs?: number; basketFitMs?: number } = {};
+  for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; millis?: number; purchases?: number };
+      if (entry.msg === 'recommendation model loaded') timings.loadMs = entry.millis;
+      // The fit over the stored purchases (later refits are of new purchases only).
+      if (entry.msg === 'basket model refitted' && (entry.purchases ?? 0) > 0 && timings.basketFitMs === undefined) timings.basketFitMs = entry.millis;
+    } catch {
+      /* not a log entry */
+    }
+  }
+  return timings;
 }
 
 /** Each request once, ten at a time, answers unchecked (they were compared before). */
@@ -167,14 +202,14 @@ async function sendEach(target: { url: string; sign?: (requests: BenchRequest[])
  * and the Markdown table beside it; a run of the same day and kind replaces
  * the last. Smoke results are not kept in the repository (.gitignore).
  */
-function writeResults(run: { results: unknown[]; report: string[]; notServed: string[]; failures: number; minutes: number }): { json: string; markdown: string } {
+function writeResults(run: { results: unknown[]; report: string[]; notServed: string[]; failures: number; minutes: number; startup: object; peakMemoryMiB: Record<string, number> }): { json: string; markdown: string } {
   const dir = path.join(ROOT, 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
-  const name = `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : ''}${CACHES_OFF ? '-caches-off' : ''}${ONLY ? `-${ONLY.join('-').replace(/[^a-z0-9-]+/gi, '_')}` : ''}`;
+  const name = `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : ''}${LABEL ? `-${LABEL}` : ''}${CACHES_OFF ? '-caches-off' : ''}${ONLY ? `-${ONLY.join('-').replace(/[^a-z0-9-]+/gi, '_')}` : ''}`;
   const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
   const options = { smoke: SMOKE, cachesOff: CACHES_OFF, seconds: SECONDS, only: ONLY ?? null, sizes: SIZES, connections: SATURATION_CONNECTIONS, rates: RATES };
   const json = path.join(dir, `${name}.json`);
-  fs.writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine, options, minutes: run.minutes, failures: run.failures, results: run.results, notServed: run.notServed }, null, 2)}\n`);
+  fs.writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine, options, minutes: run.minutes, failures: run.failures, startup: run.startup, peakMemoryMiB: run.peakMemoryMiB, results: run.results, notServed: run.notServed }, null, 2)}\n`);
   const markdown = path.join(dir, `${name}.md`);
   const header = `# bench:api ${name}\n\n${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, load average at the end ${machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')}; ${SECONDS} s per run, ${run.minutes.toFixed(1)} min in all${CACHES_OFF ? '; caches off' : ''}.\n\n`;
   fs.writeFileSync(markdown, `${header}${run.report.join('\n')}\n${run.notServed.length ? `\nNot served:\n${run.notServed.map((l) => `- ${l}`).join('\n')}\n` : ''}`);
@@ -188,11 +223,14 @@ async function main(): Promise<void> {
   let databaseCreated = false;
   let sql: pg.Client | undefined;
   let failures = 0;
+  /** Seeding, and the subgraphs' start to ready (the recommender learning every stored interaction). */
+  const startup: { seedSeconds?: number; subgraphsReadySeconds?: number; model?: ReturnType<typeof modelTimings> } = {};
   try {
     console.log(`bench:api${SMOKE ? ' --smoke' : ''}${CACHES_OFF ? ' --caches off' : ''}: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}; database ${RUN_ID}, Redis prefix ${RUN_ID}:`);
     const databaseUrl = await createBenchDatabase(ADMIN_URL, RUN_ID);
     databaseCreated = true;
     const { fixtures, stats } = await seedBenchData(databaseUrl, SIZES);
+    startup.seedSeconds = stats.seconds;
     console.log(`seeded in ${stats.seconds.toFixed(0)} s: ${Object.entries(stats.rows).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
 
     const secret = crypto.randomBytes(32).toString('hex');
@@ -231,6 +269,8 @@ async function main(): Promise<void> {
     const subgraphs = [node('products', 'subgraphs/products/main.ts', ports.products), node('users', 'subgraphs/users/main.ts', ports.users), node('recommendations', 'subgraphs/recommendations/main.ts', ports.recommendations)];
     processes.push(...subgraphs);
     await waitUntilReady(subgraphs, () => '/readyz', 600_000);
+    startup.subgraphsReadySeconds = (Date.now() - mark) / 1000;
+    startup.model = modelTimings(subgraphs[2]!.logFile);
     console.log(`subgraphs ready in ${((Date.now() - mark) / 1000).toFixed(0)} s (the recommendations model learned ${SIZES.interactions.toLocaleString('en')} stored interactions)`);
 
     // The stock and Hive gateways read the subgraph URLs from the supergraph: one with the real ports.
@@ -319,11 +359,11 @@ async function main(): Promise<void> {
     };
 
     const notServed: string[] = [];
-    const variants: Variant[] = SMOKE ? ['rotating'] : ['one id', 'rotating'];
+    const variants: Variant[] = VARIANTS ?? (SMOKE ? ['rotating'] : ['one id', 'rotating']);
     for (const scenario of scenarios.filter((s) => !ONLY || ONLY.some((prefix) => s.name.startsWith(prefix)))) {
       for (const variant of variants) {
         const requests = scenario.requests(fixtures, variant);
-        const servable = targets.filter((t) => t.name !== 'products direct' || scenario.productsOnly);
+        const servable = targets.filter((t) => (t.name !== 'products direct' || scenario.productsOnly) && (!TARGETS || TARGETS.includes(t.name)));
         // Same answers from every target, before any load (the writes of the mixed workload are not compared).
         // A comparison gateway that cannot answer a query at all (refuses to plan it) is reported and left
         // out of this scenario's load; SmartCart's gateway failing, or two answers differing, is a failure.
@@ -380,7 +420,9 @@ async function main(): Promise<void> {
     if (notServed.length > 0) console.log(`\nNot served (the gateway refused the query; left out of that scenario's load):\n${notServed.map((line) => `- ${line}`).join('\n')}`);
     report.push('', ...ratioTable(results));
     console.log(`\n${ratioTable(results).join('\n')}`);
-    const written = writeResults({ results, report, notServed, failures, minutes: (Date.now() - started) / 60_000 });
+    const peakMemoryMiB = Object.fromEntries(processes.map((p) => [p.name, Math.round(p.peakMemoryMiB())]));
+    console.log(`peak resident memory, MiB: ${Object.entries(peakMemoryMiB).map(([name, mib]) => `${name} ${mib}`).join(', ')}`);
+    const written = writeResults({ results, report, notServed, failures, minutes: (Date.now() - started) / 60_000, startup, peakMemoryMiB });
     console.log(`\nresults: ${written.json} and ${written.markdown}`);
     console.log(failures === 0 ? '\nbench:api: every gateway gave the same answers, 0 errors' : `\nbench:api: ${failures} problem(s), see above`);
   } catch (error) {

@@ -13,6 +13,8 @@ export interface BenchProcess {
   logFile: string;
   /** User + system CPU of the process and all its descendants, in ms. */
   cpuMs(): number;
+  /** The most resident memory the process (and its descendants, each at its own peak) has held, in MiB. */
+  peakMemoryMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -34,20 +36,34 @@ function readStat(pid: number): { ppid: number; ticks: number } | undefined {
 
 /** utime + stime of `root` and every live descendant (a forking server's workers count too). */
 export function treeCpuMs(root: number): number {
+  return (tree(root).reduce((ticks, pid) => ticks + (readStat(pid)?.ticks ?? 0), 0) * 1000) / TICKS_PER_SECOND;
+}
+
+/** VmHWM (peak resident set) of one process in KiB, 0 when it is gone. */
+function peakKiB(pid: number): number {
+  try {
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** `root` and every live descendant. */
+function tree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readStat(Number(entry));
     if (stat) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), Number(entry)]);
   }
-  let ticks = 0;
+  const all: number[] = [];
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    ticks += readStat(pid)?.ticks ?? 0;
+    all.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return all;
 }
 
 export function startProcess(name: string, command: string, args: string[], options: { env: NodeJS.ProcessEnv; port: number; logDir: string; cwd: string }): BenchProcess {
@@ -64,6 +80,7 @@ export function startProcess(name: string, command: string, args: string[], opti
     origin: `http://127.0.0.1:${options.port}`,
     logFile,
     cpuMs: () => treeCpuMs(pid),
+    peakMemoryMiB: () => tree(pid).reduce((sum, p) => sum + peakKiB(p), 0) / 1024,
     async stop() {
       if (exited) return;
       // The whole process group: a forking gateway's workers go too.
