@@ -5,6 +5,8 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  visit,
+  type ASTNode,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
@@ -64,13 +66,67 @@ export function listSizeEstimator(options: CostOptions, paged: Set<string>): Com
   };
 }
 
-/** Prices operations against one schema; the paged types are read once per schema. */
+/**
+ * The variables an operation's cost can depend on: those given to a size
+ * argument or to @include/@skip. Any other (a product id, a search text) never
+ * changes what the estimator counts.
+ */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) => visit(node, { Variable: (variable) => void names.add(variable.name.value) });
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'include' || node.name.value === 'skip') collect(node);
+    },
+    Argument(node) {
+      if ((SIZE_ARGUMENTS as readonly string[]).includes(node.name.value)) collect(node.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs kept per document: one per distinct value of its cost variables, a few at most (a client varying `first` must not grow it without end). */
+const COSTS_PER_DOCUMENT = 32;
+
+interface DocumentCosts {
+  variables: string[];
+  costs: Map<string, number>;
+}
+
+/**
+ * Prices operations against one schema; the paged types are read once per
+ * schema. A document's cost is computed once per operation and values of the
+ * variables it can depend on, so a product page asked for every product in
+ * turn is priced once (Apollo hands the same parsed document to every request
+ * with the same query text).
+ */
 export class OperationCost {
   private readonly paged = new WeakMap<GraphQLSchema, Set<string>>();
+  private readonly known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentCosts>>();
 
   constructor(private readonly options: CostOptions) {}
 
   of(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): number {
+    let documents = this.known.get(schema);
+    if (!documents) {
+      documents = new WeakMap();
+      this.known.set(schema, documents);
+    }
+    let entry = documents.get(document);
+    if (!entry) {
+      entry = { variables: costVariables(document), costs: new Map() };
+      documents.set(document, entry);
+    }
+    const key = JSON.stringify([operationName ?? null, ...entry.variables.map((name) => variables?.[name] ?? null)]);
+    const kept = entry.costs.get(key);
+    if (kept !== undefined) return kept;
+    const cost = this.compute(schema, document, operationName, variables);
+    if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
+    entry.costs.set(key, cost);
+    return cost;
+  }
+
+  private compute(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): number {
     let paged = this.paged.get(schema);
     if (!paged) {
       paged = pagedTypes(schema);
