@@ -9,6 +9,7 @@ import { cleanListLine } from '../subgraphs/recommendations/vision/cleanListLine
 import { OcrReaderPool } from '../subgraphs/recommendations/vision/ocrReaderPool';
 import { demoId } from '../subgraphs/products/seed/demoId';
 import { startBenchStack } from './benchStack';
+import { benchPool } from './benchPool';
 import { percentile } from './percentiles';
 
 // Barcode reading through the worker pool recommend(context: { image }) uses:
@@ -73,32 +74,10 @@ async function benchLists(): Promise<void> {
     global.gc?.();
     const before = process.memoryUsage.rss();
     const pool = new OcrReaderPool({ workers, queue: 0, timeoutMs: 120_000, maxPixels: 40_000_000 });
-    // Warm-up: each worker starts, loads sharp, then the OCR model on its first list (timed: a cold worker's first answer).
-    const coldStart = performance.now();
-    await Promise.all(Array.from({ length: workers }, () => pool.read(set[0]!.bytes)));
-    const cold = performance.now() - coldStart;
-    const work = Array.from({ length: ROUNDS }, () => set).flat();
-    const samples: number[] = [];
-    let exact = 0;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: workers }, async () => {
-        while (next < work.length) {
-          const image = work[next++]!;
-          const t = performance.now();
-          const lines = await pool.read(image.bytes);
-          samples.push(performance.now() - t);
-          exact += image.lines.filter((line) => lines.some((read) => read.text === line)).length;
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const rate = work.length / seconds;
-    const rss = Math.max(...pool.workerRssBytes());
-    const perWorker = (rss - before) / workers / 2 ** 20;
+    const run = await benchPool(pool, workers, set, ROUNDS, (image, lines) => image.lines.filter((line) => lines.some((read) => read.text === line)).length);
+    const perWorker = (run.rssBytes - before) / workers / 2 ** 20;
     console.log(
-      `${String(workers).padStart(7)} ${String(work.length).padStart(8)} ${rate.toFixed(2).padStart(10)} ${(rate / workers).toFixed(2).padStart(12)} ${percentile(samples, 50).toFixed(0).padStart(8)} ${percentile(samples, 99).toFixed(0).padStart(8)} ${`${exact}/${totalLines}`.padStart(13)} ${(rss / 2 ** 20).toFixed(0).padStart(8)} ${perWorker.toFixed(0).padStart(11)} ${cold.toFixed(0).padStart(15)}`,
+      `${String(workers).padStart(7)} ${String(run.images).padStart(8)} ${run.rate.toFixed(2).padStart(10)} ${(run.rate / workers).toFixed(2).padStart(12)} ${percentile(run.samples, 50).toFixed(0).padStart(8)} ${percentile(run.samples, 99).toFixed(0).padStart(8)} ${`${run.counted}/${totalLines}`.padStart(13)} ${(run.rssBytes / 2 ** 20).toFixed(0).padStart(8)} ${perWorker.toFixed(0).padStart(11)} ${run.coldMs.toFixed(0).padStart(15)}`,
     );
     await pool.close();
   }
@@ -163,28 +142,9 @@ async function main(): Promise<void> {
   console.log('workers   images   images/s   per worker   p50 ms   p99 ms   read   RSS MB');
   for (let workers = 1; workers <= MAX_WORKERS; workers++) {
     const pool = new BarcodeReaderPool({ workers, queue: 0, timeoutMs: 60_000, maxPixels: 40_000_000 });
-    // Warm-up: workers start and load sharp and zxing on their first image.
-    await Promise.all(Array.from({ length: workers }, () => pool.read(set[0]!.bytes)));
-    const work = Array.from({ length: ROUNDS }, () => set).flat();
-    const samples: number[] = [];
-    let read = 0;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: workers }, async () => {
-        while (next < work.length) {
-          const image = work[next++]!;
-          const t = performance.now();
-          if (await pool.read(image.bytes)) read += 1;
-          samples.push(performance.now() - t);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const rate = work.length / seconds;
-    const rss = Math.max(...pool.workerRssBytes());
+    const run = await benchPool(pool, workers, set, ROUNDS, (_image, barcode) => (barcode ? 1 : 0));
     console.log(
-      `${String(workers).padStart(7)} ${String(work.length).padStart(8)} ${rate.toFixed(1).padStart(10)} ${(rate / workers).toFixed(1).padStart(12)} ${percentile(samples, 50).toFixed(1).padStart(8)} ${percentile(samples, 99).toFixed(1).padStart(8)} ${String(read).padStart(6)} ${(rss / 2 ** 20).toFixed(0).padStart(8)}`,
+      `${String(workers).padStart(7)} ${String(run.images).padStart(8)} ${run.rate.toFixed(1).padStart(10)} ${(run.rate / workers).toFixed(1).padStart(12)} ${percentile(run.samples, 50).toFixed(1).padStart(8)} ${percentile(run.samples, 99).toFixed(1).padStart(8)} ${String(run.counted).padStart(6)} ${(run.rssBytes / 2 ** 20).toFixed(0).padStart(8)}`,
     );
     await pool.close();
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, loadConfig, type Config } from '../../platform/config';
+import { RECOMMENDER_SIZING } from '../support/recommenderSizing';
 
 // docker compose cannot run on the machines this suite runs on, so the wiring of
 // docker-compose.yml is checked by reading it: the same names, ports, credentials
@@ -443,6 +444,11 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
+  'the recommendations service is told what sizes it: photo readers, list cache, shopper histories': (project) => {
+    const env = environmentOf(project.compose.services.recommendations, 'recommendations', [], project.envExample);
+    return RECOMMENDER_SIZING.filter((name) => !(name in env)).map((name) => `recommendations: ${name} is not stated`);
+  },
+
   "the gateway's SUBGRAPH_*_URL point at the subgraph services on their configured ports": (project) => {
     const problems: string[] = [];
     const { config: gateway, problems: gatewayProblems } = configOf(project, 'gateway');
@@ -662,6 +668,11 @@ describe('the wiring checks catch broken files', () => {
   };
 
   const cases: Array<[string, () => Project, RegExp]> = [
+    [
+      'a sizing variable left out',
+      () => mutated((c) => void delete env(c.services.recommendations).RECS_CACHE_LOCAL_ENTRIES),
+      /recommendations: RECS_CACHE_LOCAL_ENTRIES is not stated/,
+    ],
     [
       'a misspelt subgraph service name',
       () => fromText((t) => t.replace(/^  recommendations:$/m, '  recomendations:')),

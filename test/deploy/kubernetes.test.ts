@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigError, isConfigVariable, loadConfig, type Config, type ServiceName } from '../../platform/config';
 import { supergraphBodyLimits } from '../../gateway/http/supergraphBodyLimits';
 import { kubernetesSchemaProblem } from '../support/kubernetesSchema';
+import { RECOMMENDER_SIZING } from '../support/recommenderSizing';
 import { podTemplate, readManifests, renderKustomization, strategicMerge, type Container, type Manifest } from '../support/renderKustomization';
 
 // There is no cluster (and no kubectl) where this suite runs, so deploy/k8s is
@@ -303,6 +304,11 @@ const checks: Record<string, Check> = {
     }
     for (const key of Object.keys(r.secretTemplate)) if (!isConfigVariable(key)) problems.push(`secret.template.yaml: ${key} is not a variable platform/config.ts reads`);
     return problems;
+  },
+
+  'the recommendations pods are told what sizes them: photo readers, list cache, shopper histories': (r) => {
+    const env = environmentOf(r, mainContainer(named(r, 'Deployment', 'recommendations')), [], 'recommendations');
+    return RECOMMENDER_SIZING.filter((name) => !(name in env)).map((name) => `recommendations: ${name} is not stated (the ConfigMap lists what sizes a replica)`);
   },
 
   'the subgraphs get DATABASE_URL and REDIS_URL; the gateway Redis but no database': (r) => {
@@ -660,6 +666,7 @@ describe('the Kubernetes checks catch broken manifests', () => {
     ['a PDB selecting no pods', () => mutated((r) => void (spec<{ selector: { matchLabels: Record<string, string> } }>(named(r, 'PodDisruptionBudget', 'users')).selector.matchLabels['app.kubernetes.io/component'] = 'user')), /PodDisruptionBudget users selects 0 Deployments' pods/],
     ['a misspelt variable', () => mutated((r) => void (data(r).DATABASE_POOLSIZE = '4')), /DATABASE_POOLSIZE is not a variable platform\/config.ts reads/],
     ['a value the app refuses', () => mutated((r) => void (data(r).MIGRATE_ON_START = 'nope')), /MIGRATE_ON_START: must be true or false/],
+    ['a sizing variable left out', () => mutated((r) => void delete data(r).RECS_OCR_WORKERS), /recommendations: RECS_OCR_WORKERS is not stated/],
     ['a secret key the template lacks', () => mutated((r) => void (envEntry(r, 'products', 'DATABASE_URL').valueFrom!.secretKeyRef!.key = 'DB_URL')), /DATABASE_URL comes from key DB_URL, which secret.template.yaml lacks/],
     ['the gateway without INTERNAL_AUTH_SECRET', () => mutated((r) => void (container(r, 'gateway').env = container(r, 'gateway').env!.filter((e) => e.name !== 'INTERNAL_AUTH_SECRET'))), /INTERNAL_AUTH_SECRET: required when NODE_ENV=production/],
     ['a migrate Job running the npm script name', () => mutated((r) => void (mainContainer(ofKind(r, 'Job')[0])!.args = ['db:migrate'])), /runs "db:migrate", which deploy\/docker\/entrypoint.sh does not accept/],

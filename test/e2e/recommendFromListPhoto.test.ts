@@ -5,8 +5,8 @@ import { listPng, noisyJpeg, SHOPPING_LIST } from '../support/listImages';
 import { startStack, type Stack } from '../support/stack';
 
 // A shopper photographs a shopping list: through the gateway, on the demo catalog, the photo
-// (no barcode in it) is read line by line, each line understood as free text and matched to
-// the product free text would find first.
+// (no barcode in it) is read line by line, each line understood as free text and matched by
+// the list matcher fillCartFromList uses.
 
 let stack: Stack;
 /** The demo needs an empty shop: against PostgreSQL, a database of this file's own. */

@@ -86,13 +86,6 @@ export type ExperimentImpression = Prisma.ExperimentImpressionModel
  */
 export type ExperimentOutcome = Prisma.ExperimentOutcomeModel
 /**
- * Model SimilarItem
- * No longer read or written: content neighbours are computed in memory from the catalog projection
- * (engine/contentNeighbourIndex.ts). Kept so that the release before it still serves during a rollout
- * (expand, then contract: docs/operations.md); a later release drops it.
- */
-export type SimilarItem = Prisma.SimilarItemModel
-/**
  * Model Interaction
  * The recommendation engine's own copy of the interaction stream: what it learns from.
  */

@@ -4,7 +4,7 @@ import type { RecommendationList } from '../engine/recommendationEngine';
 import { detectIntent } from '../intent/detectIntent';
 import type { IntentItem } from '../intent/intent';
 import { toFilter, toFirst } from '../requestArgs';
-import { matchShoppingList } from '../shoppingList/matchShoppingList';
+import { matchPhotographedList } from '../shoppingList/matchPhotographedList';
 import { cachedList } from './cachedList';
 import { intentList, intentVocabulary } from './intentList';
 import { imageIntent, listIntent, toGtin14 } from '../vision/imageIntent';
@@ -49,7 +49,7 @@ export const recommend: QueryResolvers['recommend'] = async (_parent, args, cont
  * A photo. Of a barcode: the product carrying it anchors the list, which is
  * what goes around it, similar items and complements interleaved (complements
  * bring the engine's lower-carbon alternatives). Of a shopping list: each line
- * is matched as free text would be (shoppingList/matchShoppingList.ts), and
+ * is matched by the list matcher (shoppingList/matchPhotographedList.ts), and
  * the list interleaves the lines' matches, each line's best first. A barcode no
  * product carries, a list no product matches, or nothing readable is an empty
  * list saying so: for the shopper that is an answer, not a client error.
@@ -62,7 +62,7 @@ async function recommendFromImage(
   const reading = await context.photos.read(image);
   const first = toFirst(args.first, 10);
   if (reading.kind === 'LIST') {
-    const lines = await matchShoppingList(context, reading.lines, { first, filter: args.filter });
+    const lines = await matchPhotographedList(context, reading.lines, { first, filter: args.filter });
     const list = interleave(lines.map((line) => line.list), first);
     const emptyReason = list.items.length > 0 ? undefined : 'No line of the list matches a product';
     return { ...list, emptyReason, intent: listIntent(lines), perItem: null };

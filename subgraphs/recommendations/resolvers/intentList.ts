@@ -26,8 +26,7 @@ export interface IntentListInput {
  * intent becomes filters (prices, diets, exclusions, organic only) and its
  * words are matched to product names (the product type first); products on
  * the page instead ask for what goes with them; neither, the category's or
- * the shop's best. One place, so that a photographed shopping list's lines
- * (shoppingList/matchShoppingList.ts) find the products free text would.
+ * the shop's best.
  */
 export function intentList(context: RecommendationsContext, args: IntentListArgs, input: IntentListInput): Promise<RecommendationList> {
   const { intent, item } = input;

@@ -1,6 +1,4 @@
-import { standardCategories } from '../../products/seed/categoryTree';
-import { demoProductSnapshots } from '../../../test/support/demoProductSnapshots';
-import { defaultEngineOptions, RecommendationEngine } from '../engine/recommendationEngine';
+import { demoListEngine } from '../../../test/support/demoListEngine';
 import type { IntentVocabulary } from '../intent/intent';
 import { linesOf, planCartFill as planLines, type PlannedItem, type ListShopper } from './planCartFill';
 
@@ -8,13 +6,7 @@ import { linesOf, planCartFill as planLines, type PlannedItem, type ListShopper 
 // engine's own projection of it, no database): each item gets the product a
 // shopper would pick, obeying the diet and the budget, or says why not.
 
-const engine = new RecommendationEngine({ ...defaultEngineOptions, now: () => 2_000_000_000_000 });
-const products = demoProductSnapshots();
-for (const product of products) engine.applyProduct(product);
-const vocabulary: IntentVocabulary = {
-  categories: standardCategories().map((c) => ({ id: c.slug, name: c.name, slug: c.slug })),
-  productNames: products.map((p) => p.name),
-};
+const { engine, vocabulary } = demoListEngine();
 const nameOf = (line: PlannedItem) => (line.productId ? engine.catalog.byId(line.productId)!.name : null);
 const anyone: ListShopper = { dietaryRestrictions: [], sustainability: 'NONE', remainingBudgetCents: null };
 const vegan: ListShopper = { ...anyone, dietaryRestrictions: ['VEGAN'] };

@@ -1,10 +1,9 @@
 import type { ShopperContext } from '../engine/constraints';
-import type { RecommendationEngine } from '../engine/recommendationEngine';
-import { toCents } from '../engine/money';
 import { wordStem } from '../engine/wordStem';
 import { unitsToBuy } from './unitsToBuy';
 import { detectIntent } from '../intent/detectIntent';
 import type { Intent, IntentItem, IntentVocabulary } from '../intent/intent';
+import { matchListItem, type ListEngine } from './matchListItem';
 
 /** Who the list is for: the diet is obeyed strictly, the budget bounds what is added in all. */
 export interface ListShopper {
@@ -30,8 +29,6 @@ export interface PlannedItem {
   reason: string;
 }
 
-export type ListEngine = Pick<RecommendationEngine, 'matchKeywords' | 'catalog'>;
-
 /** Candidates looked at per item: the best match that fits the budget is often not the first. */
 const CANDIDATES = 10;
 
@@ -49,9 +46,9 @@ export function linesOf(text: string): ListLineInput[] {
 
 /**
  * Picks a product for each item of a shopping list, in the list's order,
- * spending the remaining budget as it goes: the best match that obeys the diet
- * and fits what is left. Pure over the engine's current state; nothing is
- * written.
+ * spending the remaining budget as it goes: of the item's matches
+ * (matchListItem.ts), the best that obeys the diet and fits what is left.
+ * Pure over the engine's current state; nothing is written.
  */
 export function planCartFill(lines: readonly ListLineInput[], engine: ListEngine, vocabulary: IntentVocabulary, shopper: ListShopper): PlannedItem[] {
   const items: PlannedItem[] = [];
@@ -74,24 +71,8 @@ export function planCartFill(lines: readonly ListLineInput[], engine: ListEngine
 }
 
 function matchItem(item: IntentItem, intent: Intent, engine: ListEngine, shopper: ListShopper, remaining: number | null): PlannedItem {
-  const keywords = item.keywords;
-  if (keywords.length === 0) return unmatched(item.text, item, 'Names no product', 0);
-  const search = (diet: readonly string[]) =>
-    engine.matchKeywords(keywords, {
-      first: CANDIDATES,
-      // Only real matches: a fallback (popular products) is no answer to "milk".
-      strict: true,
-      productTerms: item.productTerms,
-      cheapFirst: item.priceSensitivity === 'BUDGET',
-      filter: {
-        dietaryTags: [...new Set([...diet, ...item.dietaryTags])],
-        excludeTerms: intent.excluded,
-        requiredLabels: (item.organic ?? intent.organic) === 'ONLY' ? ['ORGANIC'] : null,
-        maxPriceCents: intent.maxPrice ? toCents(intent.maxPrice) : null,
-        minPriceCents: intent.minPrice ? toCents(intent.minPrice) : null,
-      },
-      shopper: { dietaryRestrictions: diet, sustainability: item.sustainability ?? shopper.sustainability, remainingBudgetCents: null, location: null },
-    }).items;
+  if (item.keywords.length === 0) return unmatched(item.text, item, 'Names no product', 0);
+  const search = (diet: readonly string[]) => matchListItem(engine, intent, item, { first: CANDIDATES, diet, sustainability: shopper.sustainability }).items;
   const candidates = search(shopper.dietaryRestrictions);
   const words = `“${item.text}”`;
   if (candidates.length === 0) {

@@ -1,6 +1,6 @@
 import type { ProductReference } from '../data/productReference';
 import type { Intent } from '../intent/intent';
-import type { MatchedLine } from '../shoppingList/matchShoppingList';
+import type { MatchedLine } from '../shoppingList/matchPhotographedList';
 import type { BarcodeFormat, DecodedBarcode } from './decodeBarcode';
 
 /** One line of a photographed list (the schema's ShoppingListLine). */

@@ -406,7 +406,6 @@ export const ModelName = {
   Experiment: 'Experiment',
   ExperimentImpression: 'ExperimentImpression',
   ExperimentOutcome: 'ExperimentOutcome',
-  SimilarItem: 'SimilarItem',
   Interaction: 'Interaction',
   CatalogItem: 'CatalogItem',
   StoreLocation: 'StoreLocation',
@@ -436,7 +435,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "catalogOutboxEvent" | "experiment" | "experimentImpression" | "experimentOutcome" | "similarItem" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord" | "shopperOutboxEvent"
+    modelProps: "apiKey" | "category" | "product" | "store" | "storeProduct" | "catalogOutboxEvent" | "experiment" | "experimentImpression" | "experimentOutcome" | "interaction" | "catalogItem" | "storeLocation" | "modelSnapshot" | "intentRecord" | "shopper" | "session" | "cart" | "cartItem" | "order" | "orderItem" | "interactionEvent" | "idempotencyRecord" | "shopperOutboxEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1103,80 +1102,6 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.ExperimentOutcomeCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.ExperimentOutcomeCountAggregateOutputType> | number
-        }
-      }
-    }
-    SimilarItem: {
-      payload: Prisma.$SimilarItemPayload<ExtArgs>
-      fields: Prisma.SimilarItemFieldRefs
-      operations: {
-        findUnique: {
-          args: Prisma.SimilarItemFindUniqueArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload> | null
-        }
-        findUniqueOrThrow: {
-          args: Prisma.SimilarItemFindUniqueOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>
-        }
-        findFirst: {
-          args: Prisma.SimilarItemFindFirstArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload> | null
-        }
-        findFirstOrThrow: {
-          args: Prisma.SimilarItemFindFirstOrThrowArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>
-        }
-        findMany: {
-          args: Prisma.SimilarItemFindManyArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>[]
-        }
-        create: {
-          args: Prisma.SimilarItemCreateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>
-        }
-        createMany: {
-          args: Prisma.SimilarItemCreateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        createManyAndReturn: {
-          args: Prisma.SimilarItemCreateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>[]
-        }
-        delete: {
-          args: Prisma.SimilarItemDeleteArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>
-        }
-        update: {
-          args: Prisma.SimilarItemUpdateArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>
-        }
-        deleteMany: {
-          args: Prisma.SimilarItemDeleteManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateMany: {
-          args: Prisma.SimilarItemUpdateManyArgs<ExtArgs>
-          result: BatchPayload
-        }
-        updateManyAndReturn: {
-          args: Prisma.SimilarItemUpdateManyAndReturnArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>[]
-        }
-        upsert: {
-          args: Prisma.SimilarItemUpsertArgs<ExtArgs>
-          result: runtime.Types.Utils.PayloadToResult<Prisma.$SimilarItemPayload>
-        }
-        aggregate: {
-          args: Prisma.SimilarItemAggregateArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.AggregateSimilarItem>
-        }
-        groupBy: {
-          args: Prisma.SimilarItemGroupByArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.SimilarItemGroupByOutputType>[]
-        }
-        count: {
-          args: Prisma.SimilarItemCountArgs<ExtArgs>
-          result: runtime.Types.Utils.Optional<Prisma.SimilarItemCountAggregateOutputType> | number
         }
       }
     }
@@ -2398,15 +2323,6 @@ export const ExperimentOutcomeScalarFieldEnum = {
 export type ExperimentOutcomeScalarFieldEnum = (typeof ExperimentOutcomeScalarFieldEnum)[keyof typeof ExperimentOutcomeScalarFieldEnum]
 
 
-export const SimilarItemScalarFieldEnum = {
-  productId: 'productId',
-  similarId: 'similarId',
-  score: 'score'
-} as const
-
-export type SimilarItemScalarFieldEnum = (typeof SimilarItemScalarFieldEnum)[keyof typeof SimilarItemScalarFieldEnum]
-
-
 export const InteractionScalarFieldEnum = {
   eventId: 'eventId',
   shopperId: 'shopperId',
@@ -2939,7 +2855,6 @@ export type GlobalOmitConfig = {
   experiment?: Prisma.ExperimentOmit
   experimentImpression?: Prisma.ExperimentImpressionOmit
   experimentOutcome?: Prisma.ExperimentOutcomeOmit
-  similarItem?: Prisma.SimilarItemOmit
   interaction?: Prisma.InteractionOmit
   catalogItem?: Prisma.CatalogItemOmit
   storeLocation?: Prisma.StoreLocationOmit

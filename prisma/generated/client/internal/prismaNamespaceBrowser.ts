@@ -60,7 +60,6 @@ export const ModelName = {
   Experiment: 'Experiment',
   ExperimentImpression: 'ExperimentImpression',
   ExperimentOutcome: 'ExperimentOutcome',
-  SimilarItem: 'SimilarItem',
   Interaction: 'Interaction',
   CatalogItem: 'CatalogItem',
   StoreLocation: 'StoreLocation',
@@ -234,15 +233,6 @@ export const ExperimentOutcomeScalarFieldEnum = {
 } as const
 
 export type ExperimentOutcomeScalarFieldEnum = (typeof ExperimentOutcomeScalarFieldEnum)[keyof typeof ExperimentOutcomeScalarFieldEnum]
-
-
-export const SimilarItemScalarFieldEnum = {
-  productId: 'productId',
-  similarId: 'similarId',
-  score: 'score'
-} as const
-
-export type SimilarItemScalarFieldEnum = (typeof SimilarItemScalarFieldEnum)[keyof typeof SimilarItemScalarFieldEnum]
 
 
 export const InteractionScalarFieldEnum = {

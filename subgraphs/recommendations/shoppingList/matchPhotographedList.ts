@@ -3,11 +3,13 @@ import type { RecommendationList } from '../engine/recommendationEngine';
 import { carriesStem, stemsOf, wordStem } from '../engine/wordStem';
 import { detectIntent } from '../intent/detectIntent';
 import type { Intent } from '../intent/intent';
-import type { FilterInput } from '../requestArgs';
-import { intentList, intentVocabulary } from '../resolvers/intentList';
+import { toFilter, type FilterInput } from '../requestArgs';
+import { cachedList } from '../resolvers/cachedList';
+import { intentVocabulary } from '../resolvers/intentList';
 import type { ReadLine } from '../vision/readShoppingList';
+import { matchListItem } from './matchListItem';
 
-/** A line of a shopping list with the product it asks for. */
+/** A line of a photographed shopping list with the product it asks for. */
 export interface MatchedLine {
   text: string;
   read: string;
@@ -33,28 +35,26 @@ export interface MatchOptions {
 }
 
 /**
- * Each line of a shopping list matched to products the way free text is
- * (resolvers/intentList.ts): parsed by the intent parser (quantity, unit,
- * product type, diets, prices, exclusions), then the products whose names
- * carry its words, the product type first. Strict: a line no product matches
- * gets no stand-in from the popular list, since the shopper asked for that
- * thing and not for something else. The first MAX_LINES lines only. Apart
- * from recommend so that a mutation filling a cart from a list can take the
- * same best match per line.
+ * Each line of a photographed shopping list, for recommend(context: { image }),
+ * matched by the list matcher that fills carts (matchListItem.ts): parsed by the
+ * free-text parser, its first item matched for nobody in particular (no diet,
+ * no budget), through the request's filters. The first MAX_LINES lines only.
+ * The lists go through the cache as every list recommend serves.
  */
-export async function matchShoppingList(context: RecommendationsContext, lines: readonly ReadLine[], options: MatchOptions): Promise<MatchedLine[]> {
+export async function matchPhotographedList(context: RecommendationsContext, lines: readonly ReadLine[], options: MatchOptions): Promise<MatchedLine[]> {
   const vocabulary = await intentVocabulary(context);
+  const filter = toFilter(options.filter);
   return Promise.all(
     lines.slice(0, MAX_LINES).map(async (line) => {
       const intent = detectIntent(line.text.slice(0, MAX_LINE_LENGTH), vocabulary);
       // A list has one thing per line; "milk and eggs" on one line is matched on its first item.
       const item = intent.items[0] ?? null;
-      const list = await intentList(context, { first: options.first, filter: options.filter, strict: true }, { intent, item });
-      // Only a match on the line's words counts: without any (a line the parser found no product word in) the
-      // list is the category's or the shop's best, no answer to what was written.
-      const best = list.servedBy[0] === 'INTENT' ? (list.items[0] ?? null) : null;
-      const words = item ? item.keywords : intent.keywords;
-      const confidence = best ? round(line.confidence * coverage(context, best.productId, words)) : 0;
+      const request = { first: options.first, diet: [], sustainability: 'NONE' as const, filter };
+      const list: RecommendationList = item
+        ? await cachedList(context, ['recommend', 'list line', intent.text, item, request], () => [], (engine) => matchListItem(engine, intent, item, request))
+        : { items: [], servedBy: [], emptyReason: 'Names no product' };
+      const best = list.items[0] ?? null;
+      const confidence = best && item ? round(line.confidence * coverage(context, best.productId, item.keywords)) : 0;
       return { text: line.text, read: line.read, intent, productId: best?.productId ?? null, confidence, list };
     }),
   );
