@@ -128,6 +128,26 @@ describe('the lean /graphql path', () => {
     expect(await requestCount(service, 'POST', 400)).toBe(2);
   });
 
+  it('reads a plain body as express.json does: a leading BOM dropped, an empty body an empty request', async () => {
+    const { url } = await start();
+    const withBom = await post(url, `\uFEFF${JSON.stringify({ query: '{ hello }' })}`, { 'content-type': 'application/json; charset=utf-8' });
+    expect(withBom.status).toBe(200);
+    expect(await withBom.json()).toEqual({ data: { hello: 'world' } });
+    // `{}`: Apollo's own refusal of a request without a query, not a JSON error.
+    const empty = await post(url, '');
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(await empty.json())).not.toContain('not valid JSON');
+  });
+
+  it('refuses alike on both paths: the same status, type and body from /graphql (lean) and /graphql/ (Express)', async () => {
+    const { url } = await start({ maxBodyBytes: 100 });
+    const body = JSON.stringify({ query: `{ echo(text: "${'x'.repeat(200)}") }` });
+    const [lean, viaExpress] = await Promise.all([post(url, body), post(`${url}/`, body)]);
+    expect(viaExpress.status).toBe(lean.status);
+    expect(viaExpress.headers.get('content-type')).toBe(lean.headers.get('content-type'));
+    expect(await viaExpress.json()).toEqual(await lean.json());
+  });
+
   it('refuses an unsigned call where a signature is required, and runs a signed one', async () => {
     const { url } = await start({ signed: true });
     const body = JSON.stringify({ query: '{ hello }' });
