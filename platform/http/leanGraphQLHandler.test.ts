@@ -146,6 +146,16 @@ describe('the lean /graphql path', () => {
     expect(viaExpress.status).toBe(lean.status);
     expect(viaExpress.headers.get('content-type')).toBe(lean.headers.get('content-type'));
     expect(await viaExpress.json()).toEqual(await lean.json());
+    // A preflight from an origin not allowed gets no CORS answer: it goes on to Apollo, whose CSRF prevention refuses it.
+    const preflight = { method: 'OPTIONS', headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' } };
+    const [leanOptions, expressOptions] = await Promise.all([fetch(url, preflight), fetch(`${url}/`, preflight)]);
+    expect(leanOptions.status).toBe(400);
+    expect(expressOptions.status).toBe(leanOptions.status);
+    expect(expressOptions.headers.get('content-type')).toBe(leanOptions.headers.get('content-type'));
+    expect(expressOptions.headers.get('access-control-allow-origin')).toBeNull();
+    const refusal = await leanOptions.text();
+    expect(refusal).toContain('Cross-Site Request Forgery');
+    expect(await expressOptions.text()).toBe(refusal);
   });
 
   it('refuses an unsigned call where a signature is required, and runs a signed one', async () => {
