@@ -6,24 +6,33 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type B
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request, type RequestHandler } from 'express';
+import express from 'express';
 import type { HttpConfig } from '../config';
-import { SIGNATURE_HEADER, type InternalAuth } from '../auth/internalAuth';
+import type { InternalAuth } from '../auth/internalAuth';
 import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin';
 import { graphqlTracingPlugin } from '../observability/graphqlTracingPlugin';
-import { traceRequests } from '../observability/traceRequests';
 import { httpRequestMetrics } from '../observability/httpMetrics';
 import { serviceMetrics, type ServiceMetrics } from '../observability/metrics';
 import { listenMetrics, metricsHandler, type MetricsEndpointOptions } from '../observability/metricsEndpoint';
-import { corsPolicy } from './corsPolicy';
+import { graphqlRequestSteps } from './graphqlRequestSteps';
+import type { GraphQLHttpRequest, HttpStep } from './httpStep';
 import { jsonErrorHandler, jsonNotFound } from './jsonErrors';
+import { isLeanGraphQLRequest, leanGraphQLHandler } from './leanGraphQLHandler';
 import { NO_DECLARED_LIMITS, RequestBodyLimits, type DeclaredBodyLimits } from './requestBodyLimits';
 import { checkReadiness, type Readiness } from './readiness';
-import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type RequestContext } from '../requestContext';
+import { requireInternalSignature } from './requireInternalSignature';
 
-type RequestWithContext = Request & { requestContext?: RequestContext };
+/**
+ * What a service's context function is given of a /graphql request: its
+ * headers and the socket's peer (the gateway's client address,
+ * clientAddress.ts). Node's request, whichever of the two paths served it.
+ */
+export interface ContextRequest {
+  readonly headers: GraphQLHttpRequest['headers'];
+  readonly socket: { readonly remoteAddress?: string };
+}
 
 /** Safe when a service is built without its configuration: nothing shown that need not be. */
 const CLOSED: HttpConfig = { introspection: false, corsOrigins: [], maxBodyBytes: 1_000_000, maxOperationBodyBytes: 8_000_000, debugErrors: false };
@@ -33,7 +42,7 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   logger: Logger;
   /** A schema (subgraphs) or a gateway: exactly one. */
   apollo: Pick<ApolloServerOptions<TContext>, 'schema' | 'gateway' | 'validationRules' | 'parseOptions'>;
-  context: (req: Request) => Promise<TContext>;
+  context: (req: ContextRequest) => Promise<TContext>;
   /** Drives GET /readyz: named checks (platform/http/readiness.ts), or one function that throws when a dependency is unreachable. */
   ready: Readiness;
   /** What GET /healthz reports besides `status` (the recommender: its basket model's age); never makes it fail. */
@@ -58,8 +67,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
    * playground page on GET /graphql and its static assets).
    */
   beforeGraphQL?: (app: express.Express) => void;
-  /** Runs on /graphql before the body is parsed (the gateway's rate limits). */
-  middleware?: express.RequestHandler[];
+  /** Runs on /graphql (both its paths) before the body is read. */
+  middleware?: HttpStep[];
   /** More routes beside the API's, tried after /graphql and before the JSON 404 (the gateway's storefront and admin console). */
   routers?: express.RequestHandler[];
   /** Listen on HTTPS with these PEM files (TLS_CERT_FILE / TLS_KEY_FILE). */
@@ -69,30 +78,6 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
    * always refused; a missing one only when `required` (production).
    */
   internalAuth?: { verifier: InternalAuth | undefined; required: boolean };
-}
-
-/** Requests to a subgraph's /graphql that were not signed by a SmartCart service are refused with FORBIDDEN. */
-function requireInternalSignature({ verifier, required }: { verifier: InternalAuth | undefined; required: boolean }, metrics: ServiceMetrics): RequestHandler {
-  // Refused callers by verdict (missing, invalid, expired): anything but zero means someone calls a subgraph directly.
-  const refused = metrics.counter('smartcart_internal_signature_refused_total', 'Requests refused for a missing or bad gateway signature', ['reason']);
-  return (req, res, next) => {
-    const header = req.headers[SIGNATURE_HEADER];
-    const raw = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
-    const verdict = verifier ? verifier.verify(req.method, req.originalUrl, typeof header === 'string' ? header : undefined, raw) : 'missing';
-    if (verdict === 'ok' || (verdict === 'missing' && !required)) {
-      next();
-      return;
-    }
-    refused.inc({ reason: verdict });
-    res.status(403).json({
-      errors: [
-        {
-          message: 'This service answers only calls signed by the SmartCart gateway or its peers',
-          extensions: { code: 'FORBIDDEN', reason: `INTERNAL_SIGNATURE_${verdict.toUpperCase()}` },
-        },
-      ],
-    });
-  };
 }
 
 /**
@@ -157,7 +142,8 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
     this.started = true;
     const app = express();
     app.disable('x-powered-by');
-    app.use(httpRequestMetrics(this.metrics));
+    const countRequest = httpRequestMetrics(this.metrics);
+    app.use(countRequest);
     const metricsOptions = this.options.metrics ?? {};
     if (metricsOptions.port === undefined) app.get('/metrics', metricsHandler(this.metrics, metricsOptions.token));
     else this.metricsServer = await listenMetrics(this.metrics, { ...metricsOptions, port: metricsOptions.port }, host);
@@ -184,35 +170,31 @@ export class GraphQLService<TContext extends BaseContext = BaseContext> {
       declared: this.options.bodyLimits ?? (() => NO_DECLARED_LIMITS),
       maxTokens: this.options.maxTokens,
     });
-    app.use(
-      '/graphql',
-      // The caller's request id (the gateway's, for a subgraph) or a new one, answered back
-      // and carried by every log line and internal call made while the request is served.
-      // Set before the body is parsed and re-entered after (body parsing leaves the context).
-      (req, res, next) => {
-        const context: RequestContext = { requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]), subgraphCalls: 0 };
-        (req as RequestWithContext).requestContext = context;
-        res.setHeader(REQUEST_ID_HEADER, context.requestId);
-        runWithRequestContext(context, next);
-      },
-      corsPolicy(this.http.corsOrigins),
-      ...(this.options.middleware ?? []),
-      // Read up to the most any operation may send, keeping the exact bytes
-      // (the internal signature's body hash, the size checked); then refused
-      // above HTTP_MAX_BODY_BYTES unless every root field allows more.
-      bodyLimits.parseJson(),
-      ...(this.options.internalAuth ? [requireInternalSignature(this.options.internalAuth, this.metrics)] : []),
-      bodyLimits.enforce(),
-      traceRequests(this.options.name),
-      (req, _res, next) => {
-        runWithRequestContext((req as RequestWithContext).requestContext!, next);
-      },
-      expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }),
-    );
+    const steps = graphqlRequestSteps({
+      service: this.options.name,
+      corsOrigins: this.http.corsOrigins,
+      middleware: this.options.middleware,
+      bodyLimits,
+      internalSignature: this.options.internalAuth ? requireInternalSignature(this.options.internalAuth, this.metrics) : undefined,
+    });
+    // POST and OPTIONS on /graphql never reach Express (leanGraphQLHandler.ts); what does
+    // (GET queries, other methods and spellings of the path) takes the same steps.
+    app.use('/graphql', ...steps, expressMiddleware(this.apollo, { context: async ({ req }) => this.options.context(req) }));
     for (const router of this.options.routers ?? []) app.use(router);
     app.use(jsonNotFound);
     app.use(jsonErrorHandler(this.options.logger, { debug: this.http.debugErrors }));
-    this.httpServer.on('request', app);
+    const lean = leanGraphQLHandler({
+      apollo: this.apollo,
+      before: [countRequest],
+      steps,
+      context: (req) => this.options.context(req),
+      logger: this.options.logger,
+      debug: this.http.debugErrors,
+    });
+    this.httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (isLeanGraphQLRequest(req)) lean(req, res);
+      else app(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);
       this.httpServer.listen(port, host, () => {

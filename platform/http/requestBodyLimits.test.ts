@@ -89,6 +89,29 @@ describe('what is read before the operation is known', () => {
     expect(new RequestBodyLimits({ maxBodyBytes: 1_000_000, maxOperationBodyBytes: 8_000_000, declared: () => recommendOnly }).readLimit()).toBe(5_600_000);
   });
 
+  it('is worked out once per declared limits object, again when they are replaced (a new supergraph)', () => {
+    // Maps that count how often their limits are gone through.
+    let walks = 0;
+    class CountedMap extends Map<string, number> {
+      override values() {
+        walks++;
+        return super.values();
+      }
+    }
+    const counted = (limits: Record<string, number>) => new CountedMap(Object.entries(limits));
+    let current = { query: counted({ recommend: 5_600_000 }), mutation: counted({}), subscription: counted({}) };
+    const limits = new RequestBodyLimits({ maxBodyBytes: 1_000_000, maxOperationBodyBytes: 8_000_000, declared: () => current });
+    expect(limits.readLimit()).toBe(5_600_000);
+    const once = walks;
+    expect(once).toBe(3);
+    for (let i = 0; i < 5; i++) expect(limits.readLimit()).toBe(5_600_000);
+    expect(walks).toBe(once);
+    current = { query: counted({ recommend: 2_000_000 }), mutation: counted({ upload: 3_000_000 }), subscription: counted({}) };
+    expect(limits.readLimit()).toBe(3_000_000);
+    expect(limits.readLimit()).toBe(3_000_000);
+    expect(walks).toBe(once + 3);
+  });
+
   it('a directive without the link importing it is not the SmartCart one', () => {
     const unlinked = declaredBodyLimits(parse('directive @requestBodyLimit(bytes: Int!) on FIELD_DEFINITION type Query { a: Int @requestBodyLimit(bytes: 5000000) }'));
     expect(unlinked.query.size).toBe(0);

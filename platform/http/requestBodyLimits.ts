@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler } from 'express';
+import express from 'express';
 import {
   Kind,
   getOperationAST,
@@ -10,7 +10,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../errors';
-import { errorBody } from './jsonErrors';
+import type { GraphQLHttpRequest, HttpStep } from './httpStep';
+import { errorBody, sendJson } from './jsonErrors';
 
 /**
  * The `@link` identity of the directive a root field declares a larger body
@@ -127,19 +128,24 @@ export interface RequestBodyLimitOptions {
  * bytes counted while reading (after any Content-Encoding), never a header.
  */
 export class RequestBodyLimits {
-  private readonly parsers = new Map<number, RequestHandler>();
+  private readonly parsers = new Map<number, HttpStep>();
+  /** readLimit's answer for the declared limits it was last asked with (the same object until the gateway's supergraph changes). */
+  private readLimitOf: { declared: DeclaredBodyLimits; limit: number } | undefined;
 
   constructor(private readonly options: RequestBodyLimitOptions) {}
 
   /** The most any operation of the current schema may send: what is read before the operation is known. */
   readLimit(): number {
-    const { maxBodyBytes, maxOperationBodyBytes } = this.options;
     const declared = this.options.declared();
+    // Asked on every request: worked out again only when `declared` hands over other limits.
+    if (this.readLimitOf?.declared === declared) return this.readLimitOf.limit;
+    const { maxBodyBytes, maxOperationBodyBytes } = this.options;
     let largest = maxBodyBytes;
     for (const fields of Object.values(declared)) for (const bytes of fields.values()) largest = Math.max(largest, bytes);
-    return Math.min(largest, Math.max(maxBodyBytes, maxOperationBodyBytes));
+    const limit = Math.min(largest, Math.max(maxBodyBytes, maxOperationBodyBytes));
+    this.readLimitOf = { declared, limit };
+    return limit;
   }
-
   /** One root field's limit: what it declares, at least the default, at most the hard cap. */
   private fieldLimit(operation: OperationType, field: string, declared: DeclaredBodyLimits): number {
     const { maxBodyBytes, maxOperationBodyBytes } = this.options;
@@ -181,12 +187,14 @@ export class RequestBodyLimits {
   }
 
   /**
-   * express.json up to the read limit, keeping the exact bytes on
+   * The JSON body up to the read limit, keeping the exact bytes on
    * `req.rawBody` (the internal signature's body hash, the size checked by
-   * `enforce`). A body over the read limit is refused by the parser
-   * (jsonErrors.ts answers 413).
+   * `enforce`). A body over the read limit is refused (jsonErrors.ts answers
+   * 413). What nearly every client sends (plain UTF-8 JSON of a stated
+   * length) is read here; anything else (compressed, chunked, another
+   * charset or type) by express.json, which knows every such case.
    */
-  parseJson(): RequestHandler {
+  parseJson(): HttpStep {
     return (req, res, next) => {
       const limit = this.readLimit();
       // Announced too large: answered at once and the connection closed, rather
@@ -196,7 +204,11 @@ export class RequestBodyLimits {
       const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
       if (Number.isSafeInteger(length) && length > limit && encoding === 'identity') {
         res.setHeader('connection', 'close');
-        res.status(413).json(errorBody(`Request body is ${length} bytes, above the ${limit} any operation may send`, ErrorCode.PAYLOAD_TOO_LARGE, { maxBytes: limit }));
+        sendJson(res, 413, errorBody(`Request body is ${length} bytes, above the ${limit} any operation may send`, ErrorCode.PAYLOAD_TOO_LARGE, { maxBytes: limit }));
+        return;
+      }
+      if (encoding === 'identity' && Number.isSafeInteger(length) && length >= 0 && PLAIN_JSON.test(req.headers['content-type'] ?? '')) {
+        readPlainJson(req, length, next);
         return;
       }
       let parser = this.parsers.get(limit);
@@ -204,9 +216,9 @@ export class RequestBodyLimits {
         parser = express.json({
           limit,
           verify: (request, _res, buf) => {
-            (request as unknown as { rawBody?: Buffer }).rawBody = buf;
+            (request as GraphQLHttpRequest).rawBody = buf;
           },
-        });
+        }) as unknown as HttpStep;
         this.parsers.set(limit, parser);
       }
       parser(req, res, next);
@@ -214,9 +226,9 @@ export class RequestBodyLimits {
   }
 
   /** After parsing: a body above HTTP_MAX_BODY_BYTES passes only when its operation allows its size. */
-  enforce(): RequestHandler {
+  enforce(): HttpStep {
     return (req, res, next) => {
-      const size = (req as Request & { rawBody?: Buffer }).rawBody?.length ?? 0;
+      const size = req.rawBody?.length ?? 0;
       if (size <= this.options.maxBodyBytes) {
         next();
         return;
@@ -226,7 +238,70 @@ export class RequestBodyLimits {
         next();
         return;
       }
-      res.status(413).json(errorBody(`Request body is ${size} bytes, above the ${limit} this operation may send`, ErrorCode.PAYLOAD_TOO_LARGE, { maxBytes: limit }));
+      sendJson(res, 413, errorBody(`Request body is ${size} bytes, above the ${limit} this operation may send`, ErrorCode.PAYLOAD_TOO_LARGE, { maxBytes: limit }));
     };
   }
+}
+
+/**
+ * The Content-Type express.json would read as UTF-8 JSON: `application/json`,
+ * with no parameter or a UTF-8 charset. Anything else goes to express.json.
+ */
+const PLAIN_JSON = /^application\/json[ \t]*(?:;[ \t]*charset=(?:utf-8|"utf-8")[ \t]*)?$/i;
+
+/** A parse failure, as body-parser reports it (jsonErrors.ts answers 400). */
+function notJson(): Error {
+  return Object.assign(new SyntaxError('Request body is not valid JSON'), { status: 400, type: 'entity.parse.failed' });
+}
+
+/**
+ * Reads a UTF-8 JSON body of `length` bytes (already known to be within the
+ * read limit) and parses it as express.json does: a leading BOM dropped, an
+ * empty body read as `{}`, anything but an object or array refused.
+ */
+function readPlainJson(req: GraphQLHttpRequest, length: number, next: (error?: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let settled = false;
+  const settle = (error?: unknown) => {
+    if (settled) return;
+    settled = true;
+    req.off('data', onData);
+    next(error);
+  };
+  const onData = (chunk: Buffer) => {
+    chunks.push(chunk);
+    received += chunk.length;
+  };
+  req.on('data', onData);
+  req.on('error', (error) => settle(Object.assign(error, { status: 400 })));
+  // Closed before its end: the client went away (raw-body's "request aborted").
+  req.once('close', () => settle(Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' })));
+  req.once('end', () => {
+    if (received !== length) {
+      settle(Object.assign(new Error('request size did not match content length'), { status: 400, type: 'request.size.invalid' }));
+      return;
+    }
+    const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
+    req.rawBody = raw;
+    let text = raw.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.length === 0) {
+      req.body = {};
+      settle();
+      return;
+    }
+    const first = text[0] === '{' || text[0] === '[' ? text[0] : /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/.exec(text)?.[1];
+    if (first !== '{' && first !== '[') {
+      settle(notJson());
+      return;
+    }
+    try {
+      req.body = JSON.parse(text);
+    } catch {
+      settle(notJson());
+      return;
+    }
+    settle();
+  });
 }
