@@ -39,6 +39,8 @@ const TARGETS = listArg('--targets');
 const VARIANTS = listArg('--variants') as Variant[] | undefined;
 /** `--rates none` or `--rates 200`: the fixed rates measured besides saturation. */
 const RATES_ARG = listArg('--rates');
+/** `--profile gateway` (or products, users, recommendations): that service runs under V8's CPU profiler. */
+const PROFILE = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 /** `--label scale-10k`: part of the results file's name. */
 const LABEL = args.includes('--label') ? args[args.indexOf('--label') + 1] : undefined;
 const onlyArg = args.indexOf('--only');
@@ -262,8 +264,9 @@ async function main(): Promise<void> {
       SUBGRAPH_RECOMMENDATIONS_URL: subgraphUrl('recommendations'),
       ...(CACHES_OFF ? { PRODUCTS_ENTITY_CACHE_SIZE: '0', RECS_CACHE_TTL_SECONDS: '0', RECS_CACHE_LOCAL_ENTRIES: '0', GATEWAY_DEDUPE_INFLIGHT: 'false' } : {}),
     };
+    // `--profile recommendations`: a V8 CPU profile of that process in bench/.profiles/ (written when it stops).
     const node = (name: string, script: string, port: number, extra: string[] = []) =>
-      startProcess(name, process.execPath, [...NODE_FLAGS, path.join(ROOT, script), ...extra], { env, port, logDir: tmp, cwd: ROOT });
+      startProcess(name, process.execPath, [...NODE_FLAGS, ...(PROFILE === name ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/.profiles')}`] : []), path.join(ROOT, script), ...extra], { env, port, logDir: tmp, cwd: ROOT });
 
     let mark = Date.now();
     const subgraphs = [node('products', 'subgraphs/products/main.ts', ports.products), node('users', 'subgraphs/users/main.ts', ports.users), node('recommendations', 'subgraphs/recommendations/main.ts', ports.recommendations)];
