@@ -56,6 +56,22 @@ describe('RecommendationCache', () => {
     expect(reads()).toBe(0);
   });
 
+  it('neither serves nor keeps a shared entry whose scope changed here before the new token is written', async () => {
+    const { cache } = countingCache();
+    const writer = new RecommendationCache(cache, 60, 5, 0);
+    await writer.getOrCompute(['similar', 'x'], [Scopes.product('x')], () => listOf(A, B));
+    await writer.flush();
+    const recs = new RecommendationCache(cache, 60, 5, 100);
+    let computed = 0;
+    const fresh = () => (computed++, listOf(B));
+    // Learned, not flushed: the shared entry still carries valid-looking tokens.
+    recs.invalidate([Scopes.product('x')]);
+    expect(await recs.getOrCompute(['similar', 'x'], [Scopes.product('x')], fresh)).toEqual(listOf(B));
+    await recs.flush();
+    expect(await recs.getOrCompute(['similar', 'x'], [Scopes.product('x')], fresh)).toEqual(listOf(B));
+    expect(computed).toBeGreaterThanOrEqual(1);
+  });
+
   it('drops a kept list when the replica learns a change to any of its scopes, the answer’s products included', async () => {
     const { cache } = countingCache();
     const recs = new RecommendationCache(cache, 60, 5, 100);
