@@ -13,6 +13,7 @@ import { NODE_FLAGS, startProcess, waitUntilReady, type BenchProcess } from './a
 import type { LoadResult, LoadSpec } from './api/loadWorker';
 import { scenarios, type BenchRequest, type Variant } from './api/scenarios';
 import { deleteRedisPrefix } from './api/redisPrefix';
+import { formatFigure } from './api/formatFigure';
 
 // `npm run bench:api [-- --smoke] [-- --seconds N] [-- --caches off]`: the API under HTTP load,
 // every service in its own process in production mode on PostgreSQL and
@@ -137,7 +138,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = formatFigure;
 
 /**
  * Per scenario and variant: SmartCart's throughput at saturation over each

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatFigure } from './api/formatFigure';
 
 // `npm run bench:scale [-- --points "1000:100000,10000:1000000,100000:1000000"] [-- --seconds N]`:
 // the scale curve. For each point (products : stored interactions) it runs
@@ -36,7 +37,7 @@ interface ApiResults {
 }
 
 const short = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
-const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = formatFigure;
 
 function main(): void {
   const started = Date.now();

@@ -109,8 +109,7 @@ export class RecommendationCache {
       const known = new Map(scopes.map((scope, i) => [scope, current[i] as string | undefined]));
       // A scope this replica has learned a change to, whose new token is not written yet
       // (`pending`), makes the entry stale already: it is neither served nor kept here.
-      const stale = entry && typeof entry === 'object' && entry.scopes.some((scope) => this.pending.has(scope));
-      if (entry && typeof entry === 'object' && !stale && (await this.valid(entry, known))) {
+      if (entry && typeof entry === 'object' && !entry.scopes.some((scope) => this.pending.has(scope)) && (await this.valid(entry, known))) {
         // Kept here too unless this replica learned a change to it while reading.
         if (!entry.scopes.some((scope) => flight.changed.has(scope))) {
           this.keep(key, entry.list, entry.scopes, (entry.expiresAt ?? Date.now() + this.shopWideTtlSeconds * 1000) - Date.now());
